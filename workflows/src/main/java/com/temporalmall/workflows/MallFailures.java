@@ -1,0 +1,40 @@
+package com.temporalmall.workflows;
+
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Business rejections, raised by activities and workflows as non-retryable {@link
+ * ApplicationFailure}s. The type is stable: the API maps it to an HTTP status and problem type.
+ */
+public final class MallFailures {
+  /** An id (user, product, order) that does not exist. */
+  public static final String NOT_FOUND = "NotFound";
+  /** A unique business key already taken, e.g. a mobile number on register. */
+  public static final String CONFLICT = "Conflict";
+  /** decrStock found fewer items than requested. Details: [orderId] once the saga compensated. */
+  public static final String INSUFFICIENT_STOCK = "InsufficientStock";
+  /** The request contradicts server state, e.g. a client amount that differs from price x num. */
+  public static final String INVALID_REQUEST = "InvalidRequest";
+  /** A saga step failed for a technical reason and the saga compensated. Details: [orderId]. */
+  public static final String ORDER_COMPENSATED = "OrderCompensated";
+  /** A fault switched on by configuration for tests (see the product worker's settings). */
+  public static final String INJECTED_FAULT = "InjectedFault";
+
+  private MallFailures() {}
+
+  public static ApplicationFailure notFound(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, NOT_FOUND);
+  }
+
+  public static ApplicationFailure conflict(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, CONFLICT);
+  }
+
+  public static ApplicationFailure insufficientStock(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, INSUFFICIENT_STOCK);
+  }
+
+  public static ApplicationFailure invalidRequest(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
+  }
+}

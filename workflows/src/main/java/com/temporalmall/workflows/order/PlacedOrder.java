@@ -1,0 +1,3 @@
+package com.temporalmall.workflows.order;
+
+public record PlacedOrder(long orderId, long amount) {}

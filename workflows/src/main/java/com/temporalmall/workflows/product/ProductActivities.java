@@ -1,0 +1,33 @@
+package com.temporalmall.workflows.product;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Activities of the product domain, served on task queue {@code product}. */
+@ActivityInterface
+public interface ProductActivities {
+  String CREATE = "product.create";
+  String DETAIL = "product.detail";
+  String DECR_STOCK = "product.decrStock";
+  String DECR_STOCK_REVERT = "product.decrStockRevert";
+
+  /** Inserts a product (barrier-protected; a retried call returns the product it created). */
+  @ActivityMethod(name = CREATE)
+  ProductView create(NewProduct product);
+
+  /** {@code NotFound} if there is no such product. */
+  @ActivityMethod(name = DETAIL)
+  ProductView detail(long id);
+
+  /**
+   * Saga action: {@code stock = stock - num where id = pid and stock >= num}, with the barrier row
+   * (gid, branch {@value #DECR_STOCK}, action) in the same local transaction. No row changed is
+   * {@code InsufficientStock} (or {@code NotFound}), and the barrier row is rolled back with it.
+   */
+  @ActivityMethod(name = DECR_STOCK)
+  void decrStock(StockChange change);
+
+  /** Saga compensation of {@link #decrStock}: {@code stock = stock + num}, at most once. */
+  @ActivityMethod(name = DECR_STOCK_REVERT)
+  void decrStockRevert(StockChange change);
+}

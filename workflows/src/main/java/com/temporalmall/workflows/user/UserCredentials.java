@@ -1,0 +1,3 @@
+package com.temporalmall.workflows.user;
+
+public record UserCredentials(long id, String passwordHash) {}

@@ -1,0 +1,3 @@
+package com.temporalmall.workflows.user;
+
+public record UserView(long id, String name, int gender, String mobile) {}
