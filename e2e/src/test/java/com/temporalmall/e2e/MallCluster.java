@@ -1,0 +1,127 @@
+package com.temporalmall.e2e;
+
+import com.temporalmall.activities.testsupport.TestDatabase;
+import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.api.ApiApplication;
+import com.temporalmall.workers.WorkersApplication;
+import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The mall as deployed: an API process, a workflow worker and one worker per domain, each its own
+ * Spring application holding only its own database's credentials, all talking to the real
+ * Temporal server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per domain.
+ */
+final class MallCluster implements AutoCloseable {
+  static final String JWT_SECRET = "e2e-test-secret-e2e-test-secret-e2e-test-secret";
+
+  private final String temporalAddress;
+  private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
+  private final Map<String, ConfigurableApplicationContext> processes = new LinkedHashMap<>();
+
+  private MallCluster(String temporalAddress) {
+    this.temporalAddress = temporalAddress;
+  }
+
+  static MallCluster start() {
+    String temporalAddress = System.getenv("MALL_TEST_TEMPORAL_ADDRESS");
+    if (temporalAddress == null || temporalAddress.isBlank()) {
+      throw new IllegalStateException(
+          "MALL_TEST_TEMPORAL_ADDRESS is not set: a real Temporal dev server is needed."
+              + " Run scripts/test.sh (see README).");
+    }
+    MallCluster cluster = new MallCluster(temporalAddress);
+    try {
+      for (String domain : List.of("user", "product", "order")) {
+        cluster.databases.put(domain, TestDatabases.create(domain));
+      }
+      for (String domain : List.of("user", "product", "order")) {
+        cluster.startDomainWorker(domain, "none");
+      }
+      cluster.processes.put("workflow-worker", cluster.startWorkflowWorker());
+      cluster.processes.put("api", cluster.startApi());
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** Restarts the product worker with {@code mall.product.fault.decr-stock} set to {@code fault}. */
+  void restartProductWorker(String fault) {
+    ConfigurableApplicationContext running = processes.remove("product-worker");
+    if (running != null) {
+      running.close();
+    }
+    startDomainWorker("product", fault);
+  }
+
+  private void startDomainWorker(String domain, String decrStockFault) {
+    TestDatabase db = databases.get(domain);
+    List<String> properties = new ArrayList<>(common(domain + "-worker"));
+    properties.add("mall.domains=" + domain);
+    properties.add("mall.workflows.enabled=false");
+    properties.add("mall.db." + domain + ".url=" + db.url());
+    properties.add("mall.db." + domain + ".username=" + db.username());
+    properties.add("mall.db." + domain + ".password=" + db.password());
+    properties.add("mall.product.fault.decr-stock=" + decrStockFault);
+    processes.put(domain + "-worker", run(WorkersApplication.class, properties));
+  }
+
+  private ConfigurableApplicationContext startWorkflowWorker() {
+    List<String> properties = new ArrayList<>(common("workflow-worker"));
+    properties.add("mall.domains=");
+    properties.add("mall.workflows.enabled=true");
+    return run(WorkersApplication.class, properties);
+  }
+
+  private ConfigurableApplicationContext startApi() {
+    List<String> properties = new ArrayList<>(common("api"));
+    properties.add("mall.jwt.secret=" + JWT_SECRET);
+    return run(ApiApplication.class, properties);
+  }
+
+  private List<String> common(String name) {
+    return List.of(
+        "spring.application.name=" + name,
+        "spring.temporal.connection.target=" + temporalAddress,
+        "spring.temporal.namespace=default",
+        "server.port=0");
+  }
+
+  private static ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
+    return new SpringApplicationBuilder(app).properties(properties.toArray(String[]::new)).run();
+  }
+
+  String apiUrl() {
+    WebServerApplicationContext api = (WebServerApplicationContext) processes.get("api");
+    return "http://127.0.0.1:" + api.getWebServer().getPort();
+  }
+
+  /** Admin access to a domain's database, for assertions only. */
+  JdbcTemplate db(String domain) {
+    return new JdbcTemplate(databases.get(domain).dataSource());
+  }
+
+  WorkflowClient temporal() {
+    return processes.get("api").getBean(WorkflowClient.class);
+  }
+
+  @Override
+  public void close() {
+    List<String> names = new ArrayList<>(processes.keySet());
+    java.util.Collections.reverse(names);
+    for (String name : names) {
+      processes.remove(name).close();
+    }
+    databases.values().forEach(TestDatabase::close);
+    databases.clear();
+  }
+}

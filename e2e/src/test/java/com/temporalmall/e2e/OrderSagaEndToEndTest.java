@@ -1,0 +1,242 @@
+package com.temporalmall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The tutorial's flows and the two it lacks, through the REST API, on a real Temporal server and
+ * real MariaDB/MySQL, each domain worker on its own task queue and database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderSagaEndToEndTest {
+  private static MallCluster mall;
+  private static MallHttp http;
+  private static String token;
+  private static long uid;
+
+  /** The product of flows 1 and 2: stock 1. */
+  private static long scarceProduct;
+
+  @BeforeAll
+  static void startMall() {
+    mall = MallCluster.start();
+    http = new MallHttp(mall.apiUrl());
+    token = http.registerAndLogin("13800000001");
+    uid = http.post("/api/user/userinfo", token, Map.of()).body().get("id").asLong();
+  }
+
+  @AfterAll
+  static void stopMall() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void orderTakesTheLastItem() {
+    scarceProduct = http.createProduct(token, 1, 250);
+
+    MallHttp.Reply reply =
+        http.post("/api/order/create", token, Map.of("pid", scarceProduct, "num", 1));
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    long orderId = reply.body().get("id").asLong();
+    assertThat(stock(scarceProduct)).isZero();
+    assertThat(orderStatus(orderId)).isEqualTo(0);
+    assertThat(orderAmount(orderId)).isEqualTo(250);
+    String gid = gidOf(orderId);
+    assertThat(barrierRows("order", gid))
+        .containsExactly("order.create|action|action");
+    assertThat(barrierRows("product", gid))
+        .containsExactly("product.decrStock|action|action");
+
+    MallHttp.Reply detail = http.post("/api/order/detail", token, Map.of("id", orderId));
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.body().get("uid").asLong()).isEqualTo(uid);
+    assertThat(detail.body().get("status").asInt()).isEqualTo(0);
+  }
+
+  @Test
+  @Order(2)
+  void orderWithoutStockIsRejectedAndCompensatedWithANullStockRevert() {
+    MallHttp.Reply reply =
+        http.post("/api/order/create", token, Map.of("pid", scarceProduct, "num", 1));
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    assertThat(reply.body().get("type").asText()).endsWith("insufficient-stock");
+    long orderId = reply.body().get("orderId").asLong();
+    assertThat(orderStatus(orderId)).isEqualTo(9);
+    assertThat(stock(scarceProduct)).isZero();
+    String gid = gidOf(orderId);
+    // decrStock rolled back with its barrier row; the revert then found no action row: it
+    // inserted the origin row itself (reason compensate), so it was a null compensation.
+    assertThat(barrierRows("product", gid))
+        .containsExactlyInAnyOrder(
+            "product.decrStock|action|compensate", "product.decrStock|compensate|compensate");
+    assertThat(barrierRows("order", gid))
+        .containsExactlyInAnyOrder(
+            "order.create|action|action", "order.create|compensate|compensate");
+  }
+
+  @Test
+  @Order(3)
+  void faultAfterDecrStockCommitCompensatesEachStepExactlyOnce() {
+    long product = http.createProduct(token, 100, 10);
+    mall.restartProductWorker("non-retryable-after-commit");
+    try {
+      MallHttp.Reply reply =
+          http.post("/api/order/create", token, Map.of("pid", product, "num", 3));
+
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
+      long orderId = reply.body().get("orderId").asLong();
+      assertThat(orderStatus(orderId)).isEqualTo(9);
+      assertThat(stock(product)).isEqualTo(100);
+      String gid = gidOf(orderId);
+      assertThat(barrierRows("product", gid))
+          .containsExactlyInAnyOrder(
+              "product.decrStock|action|action", "product.decrStock|compensate|compensate");
+      assertThat(barrierRows("order", gid))
+          .containsExactlyInAnyOrder(
+              "order.create|action|action", "order.create|compensate|compensate");
+    } finally {
+      mall.restartProductWorker("none");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void lostAcknowledgementIsRetriedAndTheBarrierSkipsTheDuplicate() {
+    long product = http.createProduct(token, 100, 10);
+    mall.restartProductWorker("retryable-after-commit");
+    try {
+      MallHttp.Reply reply =
+          http.post("/api/order/create", token, Map.of("pid", product, "num", 2));
+
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      long orderId = reply.body().get("id").asLong();
+      assertThat(orderStatus(orderId)).isEqualTo(0);
+      assertThat(stock(product)).isEqualTo(98);
+      String gid = gidOf(orderId);
+      assertThat(barrierRows("product", gid)).containsExactly("product.decrStock|action|action");
+      assertThat(decrStockAttempts(gid)).as("Temporal retried decrStock").isEqualTo(2);
+    } finally {
+      mall.restartProductWorker("none");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void twoHundredConcurrentOrdersSellExactlyTheStock() throws Exception {
+    long product = http.createProduct(token, 50, 7);
+    int orders = 200;
+    ExecutorService buyers = Executors.newFixedThreadPool(orders);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    long started = System.nanoTime();
+    try {
+      for (int i = 0; i < orders; i++) {
+        statuses.add(
+            buyers.submit(
+                () -> http.post("/api/order/create", token, Map.of("pid", product)).status()));
+      }
+      int created = 0;
+      int rejected = 0;
+      for (Future<Integer> status : statuses) {
+        int code = status.get(5, TimeUnit.MINUTES);
+        if (code == 200) {
+          created++;
+        } else if (code == 409) {
+          rejected++;
+        }
+      }
+      System.out.printf(
+          "e2e: %d concurrent orders for stock 50 took %d ms (200 OK: %d, 409: %d)%n",
+          orders, (System.nanoTime() - started) / 1_000_000, created, rejected);
+      assertThat(created).isEqualTo(50);
+      assertThat(rejected).isEqualTo(150);
+    } finally {
+      buyers.shutdownNow();
+    }
+    assertThat(stock(product)).isZero();
+    assertThat(ordersByStatus(product)).containsExactlyInAnyOrderEntriesOf(Map.of(0, 50L, 9, 150L));
+  }
+
+  private static int stock(long product) {
+    return mall.db("product")
+        .queryForObject("select stock from products where id = ?", Integer.class, product);
+  }
+
+  private static int orderStatus(long orderId) {
+    return mall.db("order")
+        .queryForObject("select status from orders where id = ?", Integer.class, orderId);
+  }
+
+  private static long orderAmount(long orderId) {
+    return mall.db("order")
+        .queryForObject("select amount from orders where id = ?", Long.class, orderId);
+  }
+
+  private static String gidOf(long orderId) {
+    return mall.db("order")
+        .queryForObject("select gid from orders where id = ?", String.class, orderId);
+  }
+
+  private static Map<Integer, Long> ordersByStatus(long product) {
+    Map<Integer, Long> counts = new java.util.HashMap<>();
+    mall.db("order")
+        .query(
+            "select status, count(*) from orders where pid = ? group by status",
+            rs -> {
+              counts.put(rs.getInt(1), rs.getLong(2));
+            },
+            product);
+    return counts;
+  }
+
+  /** "branch|op|reason" for each barrier row of a saga in a domain's database. */
+  private static List<String> barrierRows(String domain, String gid) {
+    return mall.db(domain)
+        .queryForList(
+            "select concat(branch_id, '|', op, '|', reason) from barrier where gid = ?",
+            String.class,
+            gid);
+  }
+
+  /** The attempt on which product.decrStock finally completed, from the saga's history. */
+  private static int decrStockAttempts(String workflowId) {
+    List<HistoryEvent> events = mall.temporal().fetchHistory(workflowId).getEvents();
+    java.util.Set<Long> decrStockScheduled =
+        events.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .filter(
+                e ->
+                    e.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName()
+                        .equals("product.decrStock"))
+            .map(HistoryEvent::getEventId)
+            .collect(java.util.stream.Collectors.toSet());
+    return events.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .map(HistoryEvent::getActivityTaskStartedEventAttributes)
+        .filter(a -> decrStockScheduled.contains(a.getScheduledEventId()))
+        .mapToInt(a -> a.getAttempt())
+        .max()
+        .orElse(0);
+  }
+}

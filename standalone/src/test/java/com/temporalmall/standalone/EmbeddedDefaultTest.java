@@ -1,0 +1,76 @@
+package com.temporalmall.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The README's walk-through, against the embedded default exactly as the run command starts it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultTest {
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void newcomerRegistersLogsInCreatesAProductAndOrdersIt() {
+    ResponseEntity<JsonNode> registered =
+        post(
+            "/api/user/register",
+            null,
+            Map.of("name", "alice", "gender", 2, "mobile", "13900000000", "password", "alice-pw"));
+    assertThat(registered.getStatusCode().value()).isEqualTo(200);
+    assertThat(registered.getBody().get("mobile").asText()).isEqualTo("13900000000");
+
+    ResponseEntity<JsonNode> login =
+        post("/api/user/login", null, Map.of("mobile", "13900000000", "password", "alice-pw"));
+    assertThat(login.getStatusCode().value()).isEqualTo(200);
+    String token = login.getBody().get("accessToken").asText();
+
+    ResponseEntity<JsonNode> product =
+        post(
+            "/api/product/create",
+            token,
+            Map.of("name", "kettle", "desc", "1.7 l", "stock", 2, "amount", 1999, "status", 1));
+    assertThat(product.getStatusCode().value()).isEqualTo(200);
+    long pid = product.getBody().get("id").asLong();
+
+    ResponseEntity<JsonNode> order =
+        post("/api/order/create", token, Map.of("pid", pid, "amount", 3998, "num", 2));
+    assertThat(order.getStatusCode().value()).as(String.valueOf(order.getBody())).isEqualTo(200);
+    long orderId = order.getBody().get("id").asLong();
+
+    ResponseEntity<JsonNode> detail = post("/api/order/detail", token, Map.of("id", orderId));
+    assertThat(detail.getBody().get("amount").asLong()).isEqualTo(3998);
+    assertThat(detail.getBody().get("status").asInt()).isEqualTo(0);
+    assertThat(post("/api/product/detail", token, Map.of("id", pid)).getBody().get("stock").asInt())
+        .isZero();
+
+    ResponseEntity<JsonNode> soldOut = post("/api/order/create", token, Map.of("pid", pid));
+    assertThat(soldOut.getStatusCode().value()).isEqualTo(409);
+    assertThat(soldOut.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    long rejectedOrder = soldOut.getBody().get("orderId").asLong();
+    assertThat(
+            post("/api/order/detail", token, Map.of("id", rejectedOrder))
+                .getBody()
+                .get("status")
+                .asInt())
+        .isEqualTo(9);
+  }
+
+  private ResponseEntity<JsonNode> post(String path, String token, Map<String, ?> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (token != null) {
+      headers.setBearerAuth(token);
+    }
+    return rest.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+}

@@ -1,0 +1,90 @@
+package com.temporalmall.workers;
+
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
+import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One Temporal worker per hosted task queue: the workflow queue if enabled, and one queue per
+ * domain whose activities bean exists in this process (see {@code mall.domains}). Started after
+ * everything else and stopped first, so on SIGTERM in-flight activities drain while their
+ * databases are still open.
+ */
+public class MallWorkers implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(MallWorkers.class);
+
+  private final WorkflowClient client;
+  private final WorkerHostProperties properties;
+  private final Map<String, Object> activitiesByTaskQueue;
+  private volatile WorkerFactory factory;
+
+  public MallWorkers(
+      WorkflowClient client,
+      WorkerHostProperties properties,
+      Map<String, Object> activitiesByTaskQueue) {
+    if (!properties.enabled() && activitiesByTaskQueue.isEmpty()) {
+      throw new IllegalStateException(
+          "This worker hosts nothing: set mall.domains (user, product, order) and/or"
+              + " mall.workflows.enabled=true");
+    }
+    this.client = client;
+    this.properties = properties;
+    this.activitiesByTaskQueue = new TreeMap<>(activitiesByTaskQueue);
+  }
+
+  @Override
+  public void start() {
+    WorkerFactory newFactory = WorkerFactory.newInstance(client);
+    if (properties.enabled()) {
+      newFactory
+          .newWorker(TaskQueues.WORKFLOWS)
+          .registerWorkflowImplementationTypes(
+              OrderSagaWorkflowImpl.class, DomainCallWorkflowImpl.class);
+    }
+    activitiesByTaskQueue.forEach(
+        (taskQueue, activities) ->
+            newFactory.newWorker(taskQueue).registerActivitiesImplementations(activities));
+    newFactory.start();
+    factory = newFactory;
+    log.info(
+        "Temporal workers polling namespace '{}': workflows={}, activity task queues={}",
+        client.getOptions().getNamespace(),
+        properties.enabled() ? TaskQueues.WORKFLOWS : "-",
+        activitiesByTaskQueue.keySet());
+  }
+
+  @Override
+  public void stop() {
+    WorkerFactory running = factory;
+    if (running == null) {
+      return;
+    }
+    log.info("Draining Temporal workers (up to {})", properties.drainTimeout());
+    running.shutdown();
+    running.awaitTermination(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    factory = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return factory != null;
+  }
+
+  /** Last to start, first to stop. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 1000;
+  }
+
+  public Map<String, Object> hostedActivities() {
+    return Map.copyOf(activitiesByTaskQueue);
+  }
+}

@@ -1,0 +1,36 @@
+package com.temporalmall.workers;
+
+import com.temporalmall.activities.MallDomainsConfiguration;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.user.UserActivities;
+import io.temporal.client.WorkflowClient;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The worker host: the enabled domains' activities plus, optionally, the workflow code. */
+@Configuration(proxyBeanMethods = false)
+@Import(MallDomainsConfiguration.class)
+@EnableConfigurationProperties(WorkerHostProperties.class)
+public class WorkerHostConfiguration {
+
+  @Bean
+  MallWorkers mallWorkers(
+      WorkflowClient client,
+      WorkerHostProperties properties,
+      ObjectProvider<UserActivities> userActivities,
+      ObjectProvider<ProductActivities> productActivities,
+      ObjectProvider<OrderActivities> orderActivities) {
+    Map<String, Object> activitiesByTaskQueue = new HashMap<>();
+    userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.USER, bean));
+    productActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PRODUCT, bean));
+    orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.ORDER, bean));
+    return new MallWorkers(client, properties, activitiesByTaskQueue);
+  }
+}
