@@ -1,0 +1,167 @@
+package com.temporalmall.workflows.order;
+
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductView;
+import com.temporalmall.workflows.product.StockChange;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
+  private static final Logger log = Workflow.getLogger(OrderSagaWorkflowImpl.class);
+
+  /** Steps: a technical error is retried for up to two minutes, then the saga compensates. */
+  static final ActivityOptions ACTION_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(10))
+                  .build())
+          .build();
+
+  /**
+   * Compensations retry until they succeed: giving up would leave stock taken or an order valid.
+   * Retrying is safe because the barrier applies each compensation at most once.
+   */
+  static final ActivityOptions COMPENSATION_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  private final ProductActivities products =
+      Workflow.newActivityStub(
+          ProductActivities.class,
+          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+  private final OrderActivities orders =
+      Workflow.newActivityStub(
+          OrderActivities.class,
+          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+  private final ProductActivities productCompensations =
+      Workflow.newActivityStub(
+          ProductActivities.class,
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+  private final OrderActivities orderCompensations =
+      Workflow.newActivityStub(
+          OrderActivities.class,
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+
+  @Override
+  public PlacedOrder placeOrder(PlaceOrder request) {
+    String gid = Workflow.getInfo().getWorkflowId();
+    if (request.num() < 1) {
+      throw MallFailures.invalidRequest("num must be at least 1, was " + request.num());
+    }
+    long amount = priceOf(request);
+
+    Saga saga =
+        new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    Long orderId = null;
+    String step = OrderActivities.CREATE;
+    try {
+      saga.addCompensation(orderCompensations::createRevert, gid);
+      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+
+      step = ProductActivities.DECR_STOCK;
+      StockChange change = new StockChange(gid, request.pid(), request.num());
+      saga.addCompensation(productCompensations::decrStockRevert, change);
+      products.decrStock(change);
+
+      log.info("order {} placed by saga {}", orderId, gid);
+      return new PlacedOrder(orderId, amount);
+    } catch (ActivityFailure | CanceledFailure e) {
+      log.warn("saga {} failed at {}: compensating", gid, step, e);
+      compensate(saga, gid);
+      throw failureAfterCompensation(step, e, orderId);
+    }
+  }
+
+  /** Read-only step: an unknown product or a disagreeing client amount writes nothing. */
+  private long priceOf(PlaceOrder request) {
+    ProductView product;
+    try {
+      product = products.detail(request.pid());
+    } catch (ActivityFailure e) {
+      ApplicationFailure cause = applicationFailure(e);
+      if (cause != null && MallFailures.NOT_FOUND.equals(cause.getType())) {
+        throw MallFailures.notFound("product " + request.pid() + " does not exist");
+      }
+      throw e;
+    }
+    long amount;
+    try {
+      amount = Math.multiplyExact(product.amount(), (long) request.num());
+    } catch (ArithmeticException e) {
+      throw MallFailures.invalidRequest("amount of " + request.num() + " items overflows");
+    }
+    if (request.clientAmount() != null && request.clientAmount() != amount) {
+      throw MallFailures.invalidRequest(
+          "amount "
+              + request.clientAmount()
+              + " does not match price "
+              + product.amount()
+              + " x "
+              + request.num()
+              + " = "
+              + amount);
+    }
+    return amount;
+  }
+
+  /**
+   * Newest first, in a detached scope so that it also runs when the workflow itself was
+   * cancelled. A CompensationException is not a TemporalFailure: left alone it would fail the
+   * workflow task forever instead of the workflow.
+   */
+  private static void compensate(Saga saga, String gid) {
+    try {
+      Workflow.newDetachedCancellationScope(saga::compensate).run();
+    } catch (Saga.CompensationException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          "compensation of saga " + gid + " failed: " + e.getMessage(),
+          "CompensationFailed",
+          e.getCause());
+    }
+  }
+
+  private static ApplicationFailure failureAfterCompensation(
+      String step, RuntimeException failure, Long orderId) {
+    Object[] details = orderId == null ? new Object[0] : new Object[] {orderId};
+    ApplicationFailure cause = applicationFailure(failure);
+    String type = cause == null ? null : cause.getType();
+    if (MallFailures.INSUFFICIENT_STOCK.equals(type) || MallFailures.NOT_FOUND.equals(type)) {
+      return ApplicationFailure.newNonRetryableFailure(cause.getOriginalMessage(), type, details);
+    }
+    String reason = cause != null ? cause.getOriginalMessage() : String.valueOf(failure.getMessage());
+    return ApplicationFailure.newNonRetryableFailure(
+        "order not placed: step " + step + " failed (" + reason + "); the saga compensated",
+        MallFailures.ORDER_COMPENSATED,
+        details);
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return application;
+      }
+    }
+    return null;
+  }
+}
