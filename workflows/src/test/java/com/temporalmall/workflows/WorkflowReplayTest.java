@@ -1,0 +1,72 @@
+package com.temporalmall.workflows;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
+import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
+import com.temporalmall.workflows.order.PlaceOrder;
+import com.temporalmall.workflows.order.PlacedOrder;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductView;
+import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Histories recorded from released workflow code (see RecordHistories) must replay on today's
+ * code: a change to the command sequence without Workflow.getVersion breaks running workflows.
+ */
+class WorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"histories/order-saga-completed.json", "histories/order-saga-compensated.json"})
+  void orderSagaHistoriesReplay(String history) {
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, OrderSagaWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void domainCallHistoryReplays() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/domain-call-completed.json", DomainCallWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  /** Proves the replay test can fail: a saga that skips creating the order is not the same code. */
+  @Test
+  void aChangedCommandSequenceFailsReplay() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/order-saga-completed.json", SagaWithoutOrderRow.class))
+        .hasStackTraceContaining("NonDeterministicException");
+  }
+
+  public static class SagaWithoutOrderRow implements OrderSagaWorkflow {
+    private final ProductActivities products =
+        Workflow.newActivityStub(
+            ProductActivities.class,
+            ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.PRODUCT)
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .build());
+
+    @Override
+    public PlacedOrder placeOrder(PlaceOrder request) {
+      ProductView product = products.detail(request.pid());
+      products.decrStock(
+          new com.temporalmall.workflows.product.StockChange(
+              Workflow.getInfo().getWorkflowId(), request.pid(), request.num()));
+      return new PlacedOrder(0, product.amount() * request.num());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.temporalmall.workflows.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.rpc.DomainCall;
+import com.temporalmall.workflows.rpc.DomainCallWorkflow;
+import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Records the histories that {@link WorkflowReplayTest} replays. Run it by hand when a workflow
+ * version is released, and commit the files; never regenerate them to make a replay test pass:
+ * <pre>
+ * ./mvnw -q -pl workflows test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories
+ * </pre>
+ */
+public final class RecordHistories {
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "workflows/src/test/resources/histories");
+    Files.createDirectories(dir);
+    FakeDomains fakes = new FakeDomains();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      env.newWorker(TaskQueues.WORKFLOWS)
+          .registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, DomainCallWorkflowImpl.class);
+      env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
+      env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+
+      String completed = OrderSagaWorkflow.workflowId("recorded-completed");
+      saga(client, completed).placeOrder(new PlaceOrder(1, 7, 2, null));
+      write(client, completed, dir.resolve("order-saga-completed.json"));
+
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.insufficientStock("only 0 left");
+          };
+      String compensated = OrderSagaWorkflow.workflowId("recorded-compensated");
+      try {
+        saga(client, compensated).placeOrder(new PlaceOrder(1, 7, 1, null));
+        throw new IllegalStateException("the saga should have been compensated");
+      } catch (WorkflowFailedException expected) {
+        write(client, compensated, dir.resolve("order-saga-compensated.json"));
+      }
+
+      String call = DomainCallWorkflow.workflowId(ProductActivities.DETAIL, "recorded");
+      client
+          .newWorkflowStub(
+              DomainCallWorkflow.class,
+              WorkflowOptions.newBuilder().setWorkflowId(call).setTaskQueue(TaskQueues.WORKFLOWS).build())
+          .call(
+              new DomainCall(
+                  TaskQueues.PRODUCT,
+                  ProductActivities.DETAIL,
+                  List.<JsonNode>of(com.fasterxml.jackson.databind.node.LongNode.valueOf(7))));
+      write(client, call, dir.resolve("domain-call-completed.json"));
+    }
+  }
+
+  private static OrderSagaWorkflow saga(WorkflowClient client, String workflowId) {
+    return client.newWorkflowStub(
+        OrderSagaWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.WORKFLOWS).build());
+  }
+
+  private static void write(WorkflowClient client, String workflowId, Path file) throws Exception {
+    Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
+    System.out.println("recorded " + file);
+  }
+}
