@@ -1,0 +1,50 @@
+package com.temporalmall.activities.order;
+
+import com.temporalmall.activities.barrier.BarrierKey;
+import com.temporalmall.activities.barrier.BarrierOutcome;
+import com.temporalmall.activities.barrier.SubTransactionBarrier;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.order.NewOrder;
+import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderView;
+import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class OrderActivitiesImpl implements OrderActivities {
+  private static final Logger log = LoggerFactory.getLogger(OrderActivitiesImpl.class);
+  static final String REFUSED_AFTER_COMPENSATION = "RefusedAfterCompensation";
+
+  private final OrderRepository orders;
+  private final SubTransactionBarrier barrier;
+
+  OrderActivitiesImpl(OrderRepository orders, SubTransactionBarrier barrier) {
+    this.orders = orders;
+    this.barrier = barrier;
+  }
+
+  @Override
+  public long create(NewOrder order) {
+    BarrierOutcome outcome =
+        barrier.action(BarrierKey.saga(order.gid(), CREATE), () -> orders.insert(order));
+    log.info("barrier {} {} action: {}", order.gid(), CREATE, outcome);
+    if (outcome == BarrierOutcome.REFUSED_AFTER_COMPENSATION) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "saga " + order.gid() + " was already compensated; the order is not created",
+          REFUSED_AFTER_COMPENSATION);
+    }
+    return orders.findIdByGid(order.gid()).orElseThrow();
+  }
+
+  @Override
+  public void createRevert(String gid) {
+    BarrierOutcome outcome =
+        barrier.compensate(BarrierKey.saga(gid, CREATE), () -> orders.invalidateByGid(gid));
+    log.info("barrier {} {} compensate: {}", gid, CREATE, outcome);
+  }
+
+  @Override
+  public OrderView detail(long id) {
+    return orders.findById(id).orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
+  }
+}

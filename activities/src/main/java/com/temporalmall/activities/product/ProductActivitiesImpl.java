@@ -1,0 +1,92 @@
+package com.temporalmall.activities.product;
+
+import com.temporalmall.activities.barrier.BarrierKey;
+import com.temporalmall.activities.barrier.BarrierOutcome;
+import com.temporalmall.activities.barrier.SubTransactionBarrier;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.product.NewProduct;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductView;
+import com.temporalmall.workflows.product.StockChange;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class ProductActivitiesImpl implements ProductActivities {
+  private static final Logger log = LoggerFactory.getLogger(ProductActivitiesImpl.class);
+
+  private final ProductRepository products;
+  private final SubTransactionBarrier barrier;
+  private final DecrStockFault fault;
+
+  ProductActivitiesImpl(ProductRepository products, SubTransactionBarrier barrier, DecrStockFault fault) {
+    this.products = products;
+    this.barrier = barrier;
+    this.fault = fault;
+    if (fault != DecrStockFault.NONE) {
+      log.warn("FAULT INJECTION ON: product.decrStock fails after commit ({})", fault);
+    }
+  }
+
+  @Override
+  public ProductView create(NewProduct product) {
+    BarrierOutcome outcome =
+        barrier.action(BarrierKey.workflow(product.gid(), CREATE), () -> products.insert(product));
+    log.info("barrier {} {} action: {}", product.gid(), CREATE, outcome);
+    return products.findByCreateGid(product.gid()).orElseThrow();
+  }
+
+  @Override
+  public ProductView detail(long id) {
+    return products.findById(id).orElseThrow(() -> unknownProduct(id));
+  }
+
+  @Override
+  public void decrStock(StockChange change) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.saga(change.gid(), DECR_STOCK),
+            () -> {
+              if (!products.decrementStock(change.pid(), change.num())) {
+                // Thrown inside the transaction so that the barrier row rolls back too: the
+                // revert will then find no action row and be a null compensation.
+                throw products.exists(change.pid())
+                    ? MallFailures.insufficientStock(
+                        "product " + change.pid() + " has fewer than " + change.num() + " in stock")
+                    : unknownProduct(change.pid());
+              }
+            });
+    log.info("barrier {} {} action: {}", change.gid(), DECR_STOCK, outcome);
+    injectFaultAfterCommit();
+  }
+
+  @Override
+  public void decrStockRevert(StockChange change) {
+    BarrierOutcome outcome =
+        barrier.compensate(
+            BarrierKey.saga(change.gid(), DECR_STOCK),
+            () -> products.incrementStock(change.pid(), change.num()));
+    log.info("barrier {} {} compensate: {}", change.gid(), DECR_STOCK, outcome);
+  }
+
+  private void injectFaultAfterCommit() {
+    switch (fault) {
+      case NONE -> {}
+      case NON_RETRYABLE_AFTER_COMMIT ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              "injected fault after decrStock committed", MallFailures.INJECTED_FAULT);
+      case RETRYABLE_AFTER_COMMIT -> {
+        if (Activity.getExecutionContext().getInfo().getAttempt() == 1) {
+          throw ApplicationFailure.newFailure(
+              "injected fault: decrStock committed but its acknowledgement was lost",
+              MallFailures.INJECTED_FAULT);
+        }
+      }
+    }
+  }
+
+  private static ApplicationFailure unknownProduct(long id) {
+    return MallFailures.notFound("product " + id + " does not exist");
+  }
+}

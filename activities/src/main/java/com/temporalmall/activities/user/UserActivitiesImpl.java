@@ -1,0 +1,61 @@
+package com.temporalmall.activities.user;
+
+import com.temporalmall.activities.barrier.BarrierKey;
+import com.temporalmall.activities.barrier.BarrierOutcome;
+import com.temporalmall.activities.barrier.SubTransactionBarrier;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.user.NewUser;
+import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserCredentials;
+import com.temporalmall.workflows.user.UserView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+public class UserActivitiesImpl implements UserActivities {
+  private static final Logger log = LoggerFactory.getLogger(UserActivitiesImpl.class);
+
+  private final UserRepository users;
+  private final SubTransactionBarrier barrier;
+
+  UserActivitiesImpl(UserRepository users, SubTransactionBarrier barrier) {
+    this.users = users;
+    this.barrier = barrier;
+  }
+
+  @Override
+  public UserView register(NewUser user) {
+    BarrierOutcome outcome;
+    try {
+      outcome =
+          barrier.action(
+              BarrierKey.workflow(user.gid(), REGISTER),
+              () -> {
+                if (users.findByMobile(user.mobile()).isPresent()) {
+                  throw mobileTaken(user.mobile());
+                }
+                users.insert(user);
+              });
+    } catch (DuplicateKeyException raceLost) {
+      throw mobileTaken(user.mobile());
+    }
+    log.info("barrier {} {} action: {}", user.gid(), REGISTER, outcome);
+    return users.findByMobile(user.mobile()).orElseThrow();
+  }
+
+  @Override
+  public UserCredentials credentials(String mobile) {
+    return users
+        .credentialsByMobile(mobile)
+        .orElseThrow(() -> MallFailures.notFound("no user with mobile " + mobile));
+  }
+
+  @Override
+  public UserView info(long id) {
+    return users.findById(id).orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
+  }
+
+  private static RuntimeException mobileTaken(String mobile) {
+    return MallFailures.conflict("mobile " + mobile + " is already registered");
+  }
+}
