@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# THE test command: installs what is missing (MariaDB, the temporal CLI), starts a private MariaDB
+# and a headless Temporal dev server, runs `./mvnw -B verify "$@"`, and stops what it started.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
+source "$MALL_ROOT/scripts/lib/mariadb.sh"
+source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+
+cleanup() {
+  [ "$TEMPORAL_STARTED_BY_US" = 1 ] && stop_temporal_server
+  [ "$MARIADB_STARTED_BY_US" = 1 ] && stop_mariadb
+  return 0
+}
+trap cleanup EXIT
+
+phase_start=$SECONDS
+start_mariadb
+start_temporal_server --headless
+log "servers ready in $((SECONDS - phase_start)) s"
+
+export MALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:$MALL_DB_PORT/"
+export MALL_TEST_DB_ADMIN_USER="$MALL_DB_ADMIN_USER"
+export MALL_TEST_DB_ADMIN_PASSWORD="$MALL_DB_ADMIN_PASSWORD"
+export MALL_TEST_TEMPORAL_ADDRESS="127.0.0.1:$MALL_TEMPORAL_PORT"
+
+cd "$MALL_ROOT"
+phase_start=$SECONDS
+status=0
+./mvnw -B verify "$@" || status=$?
+log "maven finished in $((SECONDS - phase_start)) s with exit code $status"
+exit "$status"
