@@ -1,0 +1,54 @@
+package com.temporalmall.activities.testsupport;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+/** A fresh database of one domain, migrated, with its own account (dropped on close). */
+public final class TestDatabase implements AutoCloseable {
+  private final String name;
+  private final String url;
+  private final String username;
+  private final String password;
+  private final HikariDataSource dataSource;
+  private final Runnable dropper;
+
+  TestDatabase(String name, String url, String username, String password, Runnable dropper) {
+    this.name = name;
+    this.url = url;
+    this.username = username;
+    this.password = password;
+    this.dropper = dropper;
+    this.dataSource = new HikariDataSource();
+    dataSource.setPoolName("test-" + name);
+    dataSource.setJdbcUrl(url);
+    dataSource.setUsername(username);
+    dataSource.setPassword(password);
+    dataSource.setMaximumPoolSize(20);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    dropper.run();
+  }
+}
