@@ -1,0 +1,104 @@
+package com.temporalmall.api.user;
+
+import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.Problems;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.user.NewUser;
+import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserCredentials;
+import com.temporalmall.workflows.user.UserView;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/user", consumes = "application/json", produces = "application/json")
+public class UserController {
+  static final String MOBILE = "^\\+?[0-9]{5,20}$";
+
+  public record RegisterRequest(
+      @NotBlank @Size(max = 64) String name,
+      @NotNull @Min(0) @Max(2) Integer gender,
+      @NotNull @Pattern(regexp = MOBILE) String mobile,
+      @NotNull @Size(min = 6, max = 72) String password) {}
+
+  public record LoginRequest(@NotNull @Pattern(regexp = MOBILE) String mobile, @NotNull @Size(max = 72) String password) {}
+
+  public record LoginResponse(String accessToken, long accessExpire) {}
+
+  private final DomainCalls domains;
+  private final PasswordEncoder passwords;
+  private final JwtIssuer tokens;
+
+  public UserController(DomainCalls domains, PasswordEncoder passwords, JwtIssuer tokens) {
+    this.domains = domains;
+    this.passwords = passwords;
+    this.tokens = tokens;
+  }
+
+  /** The password is hashed here, so no clear text ever reaches a workflow history. */
+  @PostMapping("/register")
+  public UserView register(@Valid @RequestBody RegisterRequest request) {
+    String workflowId = domains.newWorkflowId(UserActivities.REGISTER);
+    NewUser user =
+        new NewUser(workflowId, request.name(), request.gender(), request.mobile(), passwords.encode(request.password()));
+    return domains.call(workflowId, TaskQueues.USER, UserActivities.REGISTER, UserView.class, user);
+  }
+
+  @PostMapping("/login")
+  public LoginResponse login(@Valid @RequestBody LoginRequest request) {
+    UserCredentials credentials;
+    try {
+      credentials =
+          domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, request.mobile());
+    } catch (WorkflowFailedException e) {
+      if (isNotFound(e)) {
+        throw badCredentials();
+      }
+      throw e;
+    }
+    if (!passwords.matches(request.password(), credentials.passwordHash())) {
+      throw badCredentials();
+    }
+    Jwt token = tokens.issue(credentials.id());
+    return new LoginResponse(token.getTokenValue(), token.getExpiresAt().getEpochSecond());
+  }
+
+  @PostMapping("/userinfo")
+  public UserView userinfo(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) Map<String, Object> ignored) {
+    return domains.call(TaskQueues.USER, UserActivities.INFO, UserView.class, JwtIssuer.uidOf(token));
+  }
+
+  /** The same answer for an unknown mobile and a wrong password: no account enumeration. */
+  private static ProblemException badCredentials() {
+    return new ProblemException(
+        Problems.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized", "Wrong mobile or password"));
+  }
+
+  private static boolean isNotFound(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return MallFailures.NOT_FOUND.equals(application.getType());
+      }
+    }
+    return false;
+  }
+}

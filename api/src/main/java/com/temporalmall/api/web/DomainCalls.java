@@ -1,0 +1,66 @@
+package com.temporalmall.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.rpc.DomainCall;
+import com.temporalmall.workflows.rpc.DomainCallWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls one domain activity through a short DomainCall workflow: the API reaches a domain only
+ * through the worker that owns its database.
+ */
+@Component
+public class DomainCalls {
+  /** The same mapper as Temporal's default payload converter, so JSON round-trips exactly. */
+  private static final ObjectMapper JSON = JacksonJsonPayloadConverter.newDefaultObjectMapper();
+
+  private final WorkflowClient client;
+  private final Duration timeout;
+
+  public DomainCalls(WorkflowClient client, @Value("${mall.api.call-timeout:40s}") Duration timeout) {
+    this.client = client;
+    this.timeout = timeout;
+  }
+
+  /** A fresh workflow id; a write passes it to the activity as its barrier gid. */
+  public String newWorkflowId(String activity) {
+    return DomainCallWorkflow.workflowId(activity, UUID.randomUUID().toString());
+  }
+
+  public <T> T call(String taskQueue, String activity, Class<T> result, Object... args) {
+    return call(newWorkflowId(activity), taskQueue, activity, result, args);
+  }
+
+  public <T> T call(String workflowId, String taskQueue, String activity, Class<T> result, Object... args) {
+    WorkflowStub workflow =
+        client.newUntypedWorkflowStub(
+            DomainCallWorkflow.TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .build());
+    List<JsonNode> json = Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
+    workflow.start(new DomainCall(taskQueue, activity, json));
+    try {
+      JsonNode answer = workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
+      return JSON.treeToValue(answer, result);
+    } catch (TimeoutException e) {
+      throw new ProblemException(TemporalOutcomes.timedOut());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unexpected answer from " + activity, e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package com.temporalmall.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Stateless HS256 bearer tokens, as in the go-zero mall; problem+json for 401 and 403. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+  private static final String[] PUBLIC = {
+    "/api/user/register", "/api/user/login", "/actuator/health", "/actuator/health/**",
+    "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+    "/swagger-ui.html", "/error"
+  };
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) ->
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid bearer token is required (POST /api/user/login)"));
+    AccessDeniedHandler forbidden =
+        (request, response, e) ->
+            write(response, json, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+        .oauth2ResourceServer(
+            o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .build();
+  }
+
+  private static void write(
+      jakarta.servlet.http.HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+      throws java.io.IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(JwtProperties properties) {
+    return NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(JwtProperties properties) {
+    return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  private static SecretKey key(JwtProperties properties) {
+    return new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+}

@@ -1,0 +1,88 @@
+package com.temporalmall.api.web;
+
+import com.temporalmall.workflows.MallFailures;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The one place where a workflow's outcome becomes an HTTP problem. */
+public final class TemporalOutcomes {
+  private TemporalOutcomes() {}
+
+  public static ProblemDetail problemFor(WorkflowException failure) {
+    if (failure instanceof WorkflowFailedException) {
+      ApplicationFailure cause = applicationFailure(failure);
+      if (cause != null) {
+        return problemFor(cause);
+      }
+      return Problems.of(
+          HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
+    }
+    if (failure instanceof WorkflowServiceException) {
+      return temporalUnavailable();
+    }
+    return Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
+  }
+
+  public static ProblemDetail problemFor(ApplicationFailure failure) {
+    String detail = failure.getOriginalMessage();
+    ProblemDetail problem =
+        switch (String.valueOf(failure.getType())) {
+          case MallFailures.NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+          case MallFailures.CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+          case MallFailures.INSUFFICIENT_STOCK ->
+              Problems.of(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock", detail);
+          case MallFailures.INVALID_REQUEST ->
+              Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+          case MallFailures.ORDER_COMPENSATED ->
+              Problems.of(
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "order-compensated",
+                  "Order not placed: a step failed and the saga compensated",
+                  detail);
+          default -> Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", detail);
+        };
+    if (failure.getDetails().getSize() > 0) {
+      problem.setProperty("orderId", failure.getDetails().get(Long.class));
+    }
+    return problem;
+  }
+
+  public static ProblemDetail temporalUnavailable() {
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "temporal-unavailable",
+        "Temporal unavailable",
+        "The workflow service cannot be reached; retry later");
+  }
+
+  public static ProblemDetail timedOut() {
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "timed-out",
+        "Timed out",
+        "The workflow did not finish in time; it keeps running and its outcome is durable");
+  }
+
+  public static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return application;
+      }
+    }
+    return null;
+  }
+}

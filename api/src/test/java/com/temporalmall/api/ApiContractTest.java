@@ -1,0 +1,257 @@
+package com.temporalmall.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.OrderSagas;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderView;
+import com.temporalmall.workflows.order.PlaceOrder;
+import com.temporalmall.workflows.order.PlacedOrder;
+import com.temporalmall.workflows.user.NewUser;
+import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserCredentials;
+import com.temporalmall.workflows.user.UserView;
+import io.grpc.Status;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.api.enums.v1.RetryState;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The HTTP contract, with the Temporal gateway replaced by mocks (no server, no database). */
+@SpringBootTest(properties = "mall.jwt.secret=api-test-secret-api-test-secret-api-test")
+@AutoConfigureMockMvc
+class ApiContractTest {
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  @Autowired MockMvc mvc;
+  @Autowired JwtIssuer tokens;
+  @Autowired PasswordEncoder passwords;
+  @Autowired ObjectMapper json;
+  @MockitoBean DomainCalls domains;
+  @MockitoBean OrderSagas sagas;
+
+  private ResultActions postJson(String path, String token, String body) throws Exception {
+    var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return mvc.perform(request);
+  }
+
+  private String tokenFor(long uid) {
+    return tokens.issue(uid).getTokenValue();
+  }
+
+  private static WorkflowFailedException failedWith(ApplicationFailure cause) {
+    return new WorkflowFailedException(
+        WorkflowExecution.newBuilder().setWorkflowId("wf").setRunId("run").build(),
+        "OrderSaga", io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, 5,
+        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE, cause);
+  }
+
+  @Test
+  void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
+    when(domains.newWorkflowId(UserActivities.REGISTER)).thenReturn("user.register-1");
+    when(domains.call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), any()))
+        .thenReturn(new UserView(1, "alice", 2, "13900000000"));
+
+    postJson("/api/user/register", null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(1))
+        .andExpect(jsonPath("$.password").doesNotExist());
+
+    ArgumentCaptor<Object[]> sent = ArgumentCaptor.forClass(Object[].class);
+    verify(domains).call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), sent.capture());
+    NewUser user = (NewUser) sent.getValue()[0];
+    assertThat(user.gid()).isEqualTo("user.register-1");
+    assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
+    assertThat(passwords.matches("alice-pw", user.passwordHash())).isTrue();
+  }
+
+  @Test
+  void invalidRegistrationIsA400ProblemListingTheFields() throws Exception {
+    postJson("/api/user/register", null, "{\"name\":\"\",\"gender\":7,\"mobile\":\"abc\",\"password\":\"x\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/validation"))
+        .andExpect(jsonPath("$.errors.length()").value(4));
+    verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
+  }
+
+  @Test
+  void malformedJsonAndWrongContentTypeAreClientErrors() throws Exception {
+    postJson("/api/user/register", null, "{\"name\":")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    mvc.perform(post("/api/user/register").contentType(MediaType.TEXT_PLAIN).content("hello"))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+  }
+
+  @Test
+  void aTakenMobileIsA409() throws Exception {
+    when(domains.newWorkflowId(any())).thenReturn("user.register-2");
+    when(domains.call(anyString(), anyString(), anyString(), any(), any()))
+        .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
+
+    postJson("/api/user/register", null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/conflict"));
+  }
+
+  @Test
+  void loginIssuesATokenThatAuthenticatesUserinfo() throws Exception {
+    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000000"))
+        .thenReturn(new UserCredentials(7, passwords.encode("alice-pw")));
+    when(domains.call(TaskQueues.USER, UserActivities.INFO, UserView.class, 7L))
+        .thenReturn(new UserView(7, "alice", 2, "13900000000"));
+
+    String body =
+        postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.accessExpire").isNumber())
+            .andReturn().getResponse().getContentAsString();
+    String token = json.readTree(body).get("accessToken").asText();
+
+    postJson("/api/user/userinfo", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(7));
+  }
+
+  @Test
+  void wrongPasswordAndUnknownMobileGetTheSame401() throws Exception {
+    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000000"))
+        .thenReturn(new UserCredentials(7, passwords.encode("alice-pw")));
+    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000009"))
+        .thenThrow(failedWith(MallFailures.notFound("no user")));
+
+    for (String login :
+        new String[] {
+          "{\"mobile\":\"13900000000\",\"password\":\"wrong-pw\"}",
+          "{\"mobile\":\"13900000009\",\"password\":\"alice-pw\"}"
+        }) {
+      postJson("/api/user/login", null, login)
+          .andExpect(status().isUnauthorized())
+          .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+          .andExpect(jsonPath("$.detail").value("Wrong mobile or password"));
+    }
+  }
+
+  @Test
+  void missingTamperedOrExpiredTokensAre401Problems() throws Exception {
+    postJson("/api/user/userinfo", null, "{}")
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    String token = tokenFor(7);
+    String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    postJson("/api/user/userinfo", tampered, "{}").andExpect(status().isUnauthorized());
+
+    var expiredEncoder =
+        new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(
+            new com.nimbusds.jose.jwk.source.ImmutableSecret<>(
+                "api-test-secret-api-test-secret-api-test".getBytes()));
+    java.time.Instant past = java.time.Instant.now().minusSeconds(3600);
+    String expired =
+        expiredEncoder.encode(
+                org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+                    org.springframework.security.oauth2.jwt.JwsHeader.with(
+                            org.springframework.security.oauth2.jose.jws.MacAlgorithm.HS256)
+                        .build(),
+                    org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
+                        .subject("7").claim("uid", 7).issuedAt(past.minusSeconds(60)).expiresAt(past).build()))
+            .getTokenValue();
+    postJson("/api/user/userinfo", expired, "{}").andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void orderCreateTakesTheUserFromTheToken() throws Exception {
+    when(sagas.place(any())).thenReturn(new PlacedOrder(11, 500));
+
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":2,\"status\":0}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(11));
+
+    verify(sagas).place(new PlaceOrder(7, 3, 2, null));
+  }
+
+  @Test
+  void aBodyUidOfAnotherUserIs403AndStartsNothing() throws Exception {
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"uid\":8}")
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    verify(sagas, never()).place(any());
+  }
+
+  @Test
+  void sagaOutcomesMapToProblems() throws Exception {
+    when(sagas.place(new PlaceOrder(7, 1, 1, null)))
+        .thenThrow(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L)));
+    when(sagas.place(new PlaceOrder(7, 2, 1, null))).thenThrow(failedWith(MallFailures.notFound("no product 2")));
+    when(sagas.place(new PlaceOrder(7, 3, 1, 1L))).thenThrow(failedWith(MallFailures.invalidRequest("amount")));
+    when(sagas.place(new PlaceOrder(7, 4, 1, null)))
+        .thenThrow(
+            new WorkflowServiceException(
+                WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "OrderSaga",
+                Status.UNAVAILABLE.asRuntimeException()));
+
+    String token = tokenFor(7);
+    postJson("/api/order/create", token, "{\"pid\":1}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/insufficient-stock"))
+        .andExpect(jsonPath("$.orderId").value(12));
+    postJson("/api/order/create", token, "{\"pid\":2}").andExpect(status().isNotFound());
+    postJson("/api/order/create", token, "{\"pid\":3,\"amount\":1}").andExpect(status().isBadRequest());
+    postJson("/api/order/create", token, "{\"pid\":4}")
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
+  }
+
+  @Test
+  void anotherUsersOrderIs403() throws Exception {
+    when(domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, 5L))
+        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0));
+
+    postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
+    postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.amount").value(500));
+  }
+
+  @Test
+  void outOfRangeOrderFieldsAre400() throws Exception {
+    String token = tokenFor(7);
+    for (String body : new String[] {"{}", "{\"pid\":-1}", "{\"pid\":1,\"num\":0}", "{\"pid\":1,\"num\":1001}", "{\"pid\":\"x\"}"}) {
+      postJson("/api/order/create", token, body)
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    }
+    verify(sagas, never()).place(any());
+  }
+}
