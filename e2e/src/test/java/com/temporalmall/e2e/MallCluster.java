@@ -97,7 +97,9 @@ final class MallCluster implements AutoCloseable {
   }
 
   private static ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
-    return new SpringApplicationBuilder(app).properties(properties.toArray(String[]::new)).run();
+    // As command-line arguments: they must win over each application's own application.yml.
+    return new SpringApplicationBuilder(app)
+        .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
   }
 
   String apiUrl() {
