@@ -87,7 +87,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
       log.info("order {} placed by saga {}", orderId, gid);
       return new PlacedOrder(orderId, amount);
     } catch (ActivityFailure | CanceledFailure e) {
-      log.warn("saga {} failed at {}: compensating", gid, step, e);
+      log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
       compensate(saga, gid);
       throw failureAfterCompensation(step, e, orderId);
     }
