@@ -110,9 +110,14 @@ class ApiContractTest {
   void malformedJsonAndWrongContentTypeAreClientErrors() throws Exception {
     postJson("/api/user/register", null, "{\"name\":")
         .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
     mvc.perform(post("/api/user/register").contentType(MediaType.TEXT_PLAIN).content("hello"))
         .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/unsupported-media-type"));
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/user/register"))
+        .andExpect(status().isMethodNotAllowed())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
   }
 

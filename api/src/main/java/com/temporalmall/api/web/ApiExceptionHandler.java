@@ -32,6 +32,35 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return TemporalOutcomes.temporalUnavailable();
   }
 
+  /**
+   * Spring's own client errors (malformed JSON, 404, 405, 415) get a mall problem type too, so
+   * clients can switch on {@code type} for every error.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+      body = errorResponse.getBody();
+    }
+    if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+      String type =
+          switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.is4xxClientError() ? "client-error" : "server-error";
+          };
+      problem.setType(java.net.URI.create(Problems.BASE + type));
+      if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+        problem.setDetail("The request body is not valid JSON for this endpoint (wrong syntax or field type)");
+      }
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

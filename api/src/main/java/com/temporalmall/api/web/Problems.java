@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 
 /** RFC 7807 problem types of the mall: stable URIs clients can switch on. */
 public final class Problems {
-  private static final String BASE = "https://temporal-mall.dev/problems/";
+  static final String BASE = "https://temporal-mall.dev/problems/";
 
   private Problems() {}
 
