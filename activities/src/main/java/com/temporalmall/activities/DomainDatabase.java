@@ -5,6 +5,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.env.Environment;
+import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.DataAccessStrategyFactory;
+import org.springframework.data.jdbc.core.convert.DefaultJdbcTypeFactory;
+import org.springframework.data.jdbc.core.convert.DelegatingDataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.InsertStrategyFactory;
+import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
+import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
+import org.springframework.data.jdbc.core.convert.SqlGeneratorSource;
+import org.springframework.data.jdbc.core.convert.SqlParametersFactory;
+import org.springframework.data.jdbc.core.dialect.JdbcMySqlDialect;
+import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.data.jdbc.repository.support.JdbcRepositoryFactory;
+import org.springframework.data.relational.core.dialect.Dialect;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,7 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migrated with that domain's DDL (classpath:db/mall_&lt;domain&gt;) before anything uses it.
  */
 public record DomainDatabase(
-    DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, SubTransactionBarrier barrier) {
+    DataSource dataSource,
+    JdbcClient jdbc,
+    TransactionTemplate transactions,
+    SubTransactionBarrier barrier,
+    JdbcRepositoryFactory repositories) {
 
   public static HikariDataSource open(String domain, Environment environment) {
     String prefix = "mall.db." + domain + ".";
@@ -46,6 +64,43 @@ public record DomainDatabase(
     JdbcClient jdbc = JdbcClient.create(dataSource);
     TransactionTemplate transactions =
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    return new DomainDatabase(dataSource, jdbc, transactions, new SubTransactionBarrier(jdbc, transactions));
+    return new DomainDatabase(
+        dataSource,
+        jdbc,
+        transactions,
+        new SubTransactionBarrier(jdbc, transactions),
+        repositoryFactory(new NamedParameterJdbcTemplate(dataSource)));
+  }
+
+  /** A Spring Data JDBC repository on this database; it joins the barrier's transaction. */
+  public <R> R repository(Class<R> type) {
+    return repositories.getRepository(type);
+  }
+
+  /**
+   * Spring Data JDBC for one of several databases in a process: Boot's auto-configuration assumes
+   * a single DataSource, so each domain assembles its own factory. The MySQL dialect serves MySQL,
+   * MariaDB and H2 in MySQL mode (the embedded default).
+   */
+  private static JdbcRepositoryFactory repositoryFactory(NamedParameterJdbcTemplate operations) {
+    Dialect dialect = JdbcMySqlDialect.INSTANCE;
+    JdbcCustomConversions conversions = new JdbcCustomConversions();
+    JdbcMappingContext mapping = new JdbcMappingContext();
+    mapping.setForceQuote(false);
+    mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+    DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
+    MappingJdbcConverter converter =
+        new MappingJdbcConverter(
+            mapping, relations, conversions, new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
+    DataAccessStrategy dataAccess =
+        new DataAccessStrategyFactory(
+                new SqlGeneratorSource(mapping, converter, dialect),
+                converter,
+                operations,
+                new SqlParametersFactory(mapping, converter),
+                new InsertStrategyFactory(operations, dialect))
+            .create();
+    relations.setDelegate(dataAccess);
+    return new JdbcRepositoryFactory(dataAccess, mapping, converter, dialect, event -> {}, operations);
   }
 }

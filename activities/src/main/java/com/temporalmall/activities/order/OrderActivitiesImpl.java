@@ -6,6 +6,7 @@ import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
 import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
@@ -26,25 +27,36 @@ public class OrderActivitiesImpl implements OrderActivities {
   @Override
   public long create(NewOrder order) {
     BarrierOutcome outcome =
-        barrier.action(BarrierKey.saga(order.gid(), CREATE), () -> orders.insert(order));
+        barrier.action(
+            BarrierKey.saga(order.gid(), CREATE),
+            () ->
+                orders.save(
+                    new Order(
+                        null,
+                        order.gid(),
+                        order.uid(),
+                        order.pid(),
+                        order.num(),
+                        order.amount(),
+                        OrderStatus.CREATED)));
     log.info("barrier {} {} action: {}", order.gid(), CREATE, outcome);
     if (outcome == BarrierOutcome.REFUSED_AFTER_COMPENSATION) {
       throw ApplicationFailure.newNonRetryableFailure(
           "saga " + order.gid() + " was already compensated; the order is not created",
           REFUSED_AFTER_COMPENSATION);
     }
-    return orders.findIdByGid(order.gid()).orElseThrow();
+    return orders.findByGid(order.gid()).orElseThrow().id();
   }
 
   @Override
   public void createRevert(String gid) {
     BarrierOutcome outcome =
-        barrier.compensate(BarrierKey.saga(gid, CREATE), () -> orders.invalidateByGid(gid));
+        barrier.compensate(BarrierKey.saga(gid, CREATE), () -> orders.updateStatusByGid(gid, OrderStatus.INVALID));
     log.info("barrier {} {} compensate: {}", gid, CREATE, outcome);
   }
 
   @Override
   public OrderView detail(long id) {
-    return orders.findById(id).orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
+    return orders.findById(id).map(Order::view).orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
   }
 }

@@ -20,6 +20,6 @@ public class OrderDomainConfiguration {
   @Bean
   OrderActivities orderActivities(@Qualifier("orderDataSource") HikariDataSource dataSource) {
     DomainDatabase database = DomainDatabase.of(dataSource);
-    return new OrderActivitiesImpl(new OrderRepository(database.jdbc()), database.barrier());
+    return new OrderActivitiesImpl(database.repository(OrderRepository.class), database.barrier());
   }
 }

@@ -32,14 +32,25 @@ public class ProductActivitiesImpl implements ProductActivities {
   @Override
   public ProductView create(NewProduct product) {
     BarrierOutcome outcome =
-        barrier.action(BarrierKey.workflow(product.gid(), CREATE), () -> products.insert(product));
+        barrier.action(
+            BarrierKey.workflow(product.gid(), CREATE),
+            () ->
+                products.save(
+                    new Product(
+                        null,
+                        product.name(),
+                        product.desc() == null ? "" : product.desc(),
+                        product.stock(),
+                        product.amount(),
+                        product.status(),
+                        product.gid())));
     log.info("barrier {} {} action: {}", product.gid(), CREATE, outcome);
-    return products.findByCreateGid(product.gid()).orElseThrow();
+    return products.findByCreateGid(product.gid()).orElseThrow().view();
   }
 
   @Override
   public ProductView detail(long id) {
-    return products.findById(id).orElseThrow(() -> unknownProduct(id));
+    return products.findById(id).map(Product::view).orElseThrow(() -> unknownProduct(id));
   }
 
   @Override
@@ -48,10 +59,10 @@ public class ProductActivitiesImpl implements ProductActivities {
         barrier.action(
             BarrierKey.saga(change.gid(), DECR_STOCK),
             () -> {
-              if (!products.decrementStock(change.pid(), change.num())) {
+              if (products.decrementStock(change.pid(), change.num()) == 0) {
                 // Thrown inside the transaction so that the barrier row rolls back too: the
                 // revert will then find no action row and be a null compensation.
-                throw products.exists(change.pid())
+                throw products.existsById(change.pid())
                     ? MallFailures.insufficientStock(
                         "product " + change.pid() + " has fewer than " + change.num() + " in stock")
                     : unknownProduct(change.pid());

@@ -20,6 +20,6 @@ public class ProductDomainConfiguration {
   @Bean
   ProductActivities productActivities(@Qualifier("productDataSource") HikariDataSource dataSource, Environment environment) {
     DomainDatabase database = DomainDatabase.of(dataSource);
-    return new ProductActivitiesImpl(new ProductRepository(database.jdbc()), database.barrier(), DecrStockFault.from(environment));
+    return new ProductActivitiesImpl(database.repository(ProductRepository.class), database.barrier(), DecrStockFault.from(environment));
   }
 }

@@ -34,25 +34,27 @@ public class UserActivitiesImpl implements UserActivities {
                 if (users.findByMobile(user.mobile()).isPresent()) {
                   throw mobileTaken(user.mobile());
                 }
-                users.insert(user);
+                users.save(
+                    new User(null, user.name(), user.gender(), user.mobile(), user.passwordHash()));
               });
     } catch (DuplicateKeyException raceLost) {
       throw mobileTaken(user.mobile());
     }
     log.info("barrier {} {} action: {}", user.gid(), REGISTER, outcome);
-    return users.findByMobile(user.mobile()).orElseThrow();
+    return users.findByMobile(user.mobile()).orElseThrow().view();
   }
 
   @Override
   public UserCredentials credentials(String mobile) {
     return users
-        .credentialsByMobile(mobile)
+        .findByMobile(mobile)
+        .map(found -> new UserCredentials(found.id(), found.password()))
         .orElseThrow(() -> MallFailures.notFound("no user with mobile " + mobile));
   }
 
   @Override
   public UserView info(long id) {
-    return users.findById(id).orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
+    return users.findById(id).map(User::view).orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
   }
 
   private static RuntimeException mobileTaken(String mobile) {

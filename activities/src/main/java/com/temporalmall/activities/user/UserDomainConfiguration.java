@@ -20,6 +20,6 @@ public class UserDomainConfiguration {
   @Bean
   UserActivities userActivities(@Qualifier("userDataSource") HikariDataSource dataSource) {
     DomainDatabase database = DomainDatabase.of(dataSource);
-    return new UserActivitiesImpl(new UserRepository(database.jdbc()), database.barrier());
+    return new UserActivitiesImpl(database.repository(UserRepository.class), database.barrier());
   }
 }

@@ -40,7 +40,7 @@ class OrderActivitiesTest {
     DomainDatabase db = DomainDatabase.of(database.dataSource());
     orders =
         ActivityTesting.stub(
-            env, OrderActivities.class, new OrderActivitiesImpl(new OrderRepository(db.jdbc()), db.barrier()));
+            env, OrderActivities.class, new OrderActivitiesImpl(db.repository(OrderRepository.class), db.barrier()));
   }
 
   @AfterEach

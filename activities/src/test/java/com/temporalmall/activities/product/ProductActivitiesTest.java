@@ -46,7 +46,7 @@ class ProductActivitiesTest {
     return ActivityTesting.stub(
         env,
         ProductActivities.class,
-        new ProductActivitiesImpl(new ProductRepository(db.jdbc()), db.barrier(), fault));
+        new ProductActivitiesImpl(db.repository(ProductRepository.class), db.barrier(), fault));
   }
 
   private long productWithStock(ProductActivities products, String gid, int stock) {

@@ -40,7 +40,7 @@ class UserActivitiesTest {
     DomainDatabase db = DomainDatabase.of(database.dataSource());
     users =
         ActivityTesting.stub(
-            env, UserActivities.class, new UserActivitiesImpl(new UserRepository(db.jdbc()), db.barrier()));
+            env, UserActivities.class, new UserActivitiesImpl(db.repository(UserRepository.class), db.barrier()));
   }
 
   @AfterEach
