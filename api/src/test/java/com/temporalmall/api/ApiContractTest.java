@@ -78,7 +78,7 @@ class ApiContractTest {
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
-    when(domains.newWorkflowId(UserActivities.REGISTER)).thenReturn("user.register-1");
+    when(domains.workflowId(eq(UserActivities.REGISTER), any())).thenReturn("user.register-1");
     when(domains.call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), any()))
         .thenReturn(new UserView(1, "alice", 2, "13900000000"));
 
@@ -123,7 +123,7 @@ class ApiContractTest {
 
   @Test
   void aTakenMobileIsA409() throws Exception {
-    when(domains.newWorkflowId(any())).thenReturn("user.register-2");
+    when(domains.workflowId(any(), any())).thenReturn("user.register-2");
     when(domains.call(anyString(), anyString(), anyString(), any(), any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
@@ -197,13 +197,13 @@ class ApiContractTest {
 
   @Test
   void orderCreateTakesTheUserFromTheToken() throws Exception {
-    when(sagas.place(any())).thenReturn(new PlacedOrder(11, 500));
+    when(sagas.place(any(), any())).thenReturn(new PlacedOrder(11, 500));
 
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":2,\"status\":0}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value(11));
 
-    verify(sagas).place(new PlaceOrder(7, 3, 2, null));
+    verify(sagas).place(eq(new PlaceOrder(7, 3, 2, null)), any());
   }
 
   @Test
@@ -211,16 +211,16 @@ class ApiContractTest {
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"uid\":8}")
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
-    verify(sagas, never()).place(any());
+    verify(sagas, never()).place(any(), any());
   }
 
   @Test
   void sagaOutcomesMapToProblems() throws Exception {
-    when(sagas.place(new PlaceOrder(7, 1, 1, null)))
+    when(sagas.place(eq(new PlaceOrder(7, 1, 1, null)), any()))
         .thenThrow(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L)));
-    when(sagas.place(new PlaceOrder(7, 2, 1, null))).thenThrow(failedWith(MallFailures.notFound("no product 2")));
-    when(sagas.place(new PlaceOrder(7, 3, 1, 1L))).thenThrow(failedWith(MallFailures.invalidRequest("amount")));
-    when(sagas.place(new PlaceOrder(7, 4, 1, null)))
+    when(sagas.place(eq(new PlaceOrder(7, 2, 1, null)), any())).thenThrow(failedWith(MallFailures.notFound("no product 2")));
+    when(sagas.place(eq(new PlaceOrder(7, 3, 1, 1L)), any())).thenThrow(failedWith(MallFailures.invalidRequest("amount")));
+    when(sagas.place(eq(new PlaceOrder(7, 4, 1, null)), any()))
         .thenThrow(
             new WorkflowServiceException(
                 WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "OrderSaga",
@@ -257,6 +257,30 @@ class ApiContractTest {
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     }
-    verify(sagas, never()).place(any());
+    verify(sagas, never()).place(any(), any());
+  }
+
+  @Test
+  void anIdempotencyKeyIsScopedToTheCallerAndValidated() throws Exception {
+    when(sagas.place(any(), any())).thenReturn(new PlacedOrder(11, 500));
+
+    mvc.perform(
+            post("/api/order/create")
+                .header("Authorization", "Bearer " + tokenFor(7))
+                .header("Idempotency-Key", "checkout-42")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"pid\":3}"))
+        .andExpect(status().isOk());
+    verify(sagas).place(any(), eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
+
+    mvc.perform(
+            post("/api/order/create")
+                .header("Authorization", "Bearer " + tokenFor(7))
+                .header("Idempotency-Key", "spaces are not allowed")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"pid\":3}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
+    verify(sagas, org.mockito.Mockito.times(1)).place(any(), any());
   }
 }

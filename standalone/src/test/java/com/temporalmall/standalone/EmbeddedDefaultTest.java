@@ -65,8 +65,48 @@ class EmbeddedDefaultTest {
         .isEqualTo(9);
   }
 
+  @Test
+  void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstResult() {
+    Map<String, Object> bob =
+        Map.of("name", "bob", "gender", 1, "mobile", "13900000077", "password", "bob-pass");
+    ResponseEntity<JsonNode> registered = post("/api/user/register", null, bob, "signup-1");
+    ResponseEntity<JsonNode> retried = post("/api/user/register", null, bob, "signup-1");
+    assertThat(retried.getStatusCode().value()).as("not a 409 conflict").isEqualTo(200);
+    assertThat(retried.getBody().get("id")).isEqualTo(registered.getBody().get("id"));
+
+    String token =
+        post("/api/user/login", null, Map.of("mobile", "13900000077", "password", "bob-pass"))
+            .getBody()
+            .get("accessToken")
+            .asText();
+    long pid =
+        post("/api/product/create", token,
+                Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1), "mug-1")
+            .getBody().get("id").asLong();
+    assertThat(post("/api/product/create", token,
+                Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1), "mug-1")
+            .getBody().get("id").asLong())
+        .isEqualTo(pid);
+
+    long first = post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1").getBody().get("id").asLong();
+    long second = post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1").getBody().get("id").asLong();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(post("/api/product/detail", token, Map.of("id", pid)).getBody().get("stock").asInt())
+        .as("one saga, one decrement")
+        .isEqualTo(3);
+  }
+
   private ResponseEntity<JsonNode> post(String path, String token, Map<String, ?> body) {
+    return post(path, token, body, null);
+  }
+
+  private ResponseEntity<JsonNode> post(
+      String path, String token, Map<String, ?> body, String idempotencyKey) {
     HttpHeaders headers = new HttpHeaders();
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
+    }
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (token != null) {
       headers.setBearerAuth(token);

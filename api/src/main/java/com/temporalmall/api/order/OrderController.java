@@ -1,6 +1,7 @@
 package com.temporalmall.api.order;
 
 import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderSagas;
 import com.temporalmall.api.web.ProblemException;
@@ -20,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,13 +51,18 @@ public class OrderController {
   }
 
   @PostMapping("/create")
-  public CreateResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
+  public CreateResponse create(
+      @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
+    IdempotencyKey.RequestId requestId = IdempotencyKey.of(idempotencyKey, "u" + uid);
     if (request.uid() != null && request.uid() != uid) {
       throw forbidden("uid " + request.uid() + " is not the signed-in user");
     }
     int num = request.num() == null ? 1 : request.num();
-    return new CreateResponse(sagas.place(new PlaceOrder(uid, request.pid(), num, request.amount())).orderId());
+    return new CreateResponse(
+        sagas.place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId).orderId());
   }
 
   @PostMapping("/detail")

@@ -1,6 +1,10 @@
 package com.temporalmall.api.product;
 
 import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.JwtIssuer;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
@@ -14,6 +18,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,8 +44,14 @@ public class ProductController {
   }
 
   @PostMapping("/create")
-  public CreateResponse create(@Valid @RequestBody CreateRequest request) {
-    String workflowId = domains.newWorkflowId(ProductActivities.CREATE);
+  public CreateResponse create(
+      @AuthenticationPrincipal Jwt token,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody CreateRequest request) {
+    String workflowId =
+        domains.workflowId(
+            ProductActivities.CREATE,
+            IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)));
     NewProduct product =
         new NewProduct(
             workflowId,

@@ -1,6 +1,7 @@
 package com.temporalmall.api.user;
 
 import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
@@ -26,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,8 +58,11 @@ public class UserController {
 
   /** The password is hashed here, so no clear text ever reaches a workflow history. */
   @PostMapping("/register")
-  public UserView register(@Valid @RequestBody RegisterRequest request) {
-    String workflowId = domains.newWorkflowId(UserActivities.REGISTER);
+  public UserView register(
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody RegisterRequest request) {
+    String workflowId =
+        domains.workflowId(UserActivities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
     NewUser user =
         new NewUser(workflowId, request.name(), request.gender(), request.mobile(), passwords.encode(request.password()));
     return domains.call(workflowId, TaskQueues.USER, UserActivities.REGISTER, UserView.class, user);

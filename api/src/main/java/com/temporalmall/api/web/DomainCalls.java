@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,10 +42,19 @@ public class DomainCalls {
     return DomainCallWorkflow.workflowId(activity, UUID.randomUUID().toString());
   }
 
+  /** The workflow id of a write that may carry an Idempotency-Key. */
+  public String workflowId(String activity, IdempotencyKey.RequestId requestId) {
+    return DomainCallWorkflow.workflowId(activity, requestId.value());
+  }
+
   public <T> T call(String taskQueue, String activity, Class<T> result, Object... args) {
     return call(newWorkflowId(activity), taskQueue, activity, result, args);
   }
 
+  /**
+   * Runs the call as workflow {@code workflowId}. If that id already ran (a retried request with
+   * the same Idempotency-Key), its first outcome is returned and nothing runs twice.
+   */
   public <T> T call(String workflowId, String taskQueue, String activity, Class<T> result, Object... args) {
     WorkflowStub workflow =
         client.newUntypedWorkflowStub(
@@ -51,9 +62,14 @@ public class DomainCalls {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     List<JsonNode> json = Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
-    workflow.start(new DomainCall(taskQueue, activity, json));
+    try {
+      workflow.start(new DomainCall(taskQueue, activity, json));
+    } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
+      workflow = client.newUntypedWorkflowStub(workflowId);
+    }
     try {
       JsonNode answer = workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
       return JSON.treeToValue(answer, result);

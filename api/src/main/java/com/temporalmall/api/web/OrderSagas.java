@@ -8,7 +8,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
-import java.util.UUID;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,18 +26,29 @@ public class OrderSagas {
     this.timeout = timeout;
   }
 
-  public PlacedOrder place(PlaceOrder request) {
+  public PlacedOrder place(PlaceOrder request, IdempotencyKey.RequestId requestId) {
+    String workflowId = OrderSagaWorkflow.workflowId(requestId.value());
     OrderSagaWorkflow saga =
         client.newWorkflowStub(
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSagaWorkflow.workflowId(UUID.randomUUID().toString()))
+                .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.WORKFLOWS)
+                // Even after the first saga closed, its id is never run again: a retry gets its outcome.
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
-    WorkflowClient.start(saga::placeOrder, request);
+    WorkflowStub run;
     try {
-      return WorkflowStub.fromTyped(saga)
-          .getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, PlacedOrder.class);
+      WorkflowClient.start(saga::placeOrder, request);
+      run = WorkflowStub.fromTyped(saga);
+    } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
+      if (!requestId.keyed()) {
+        throw firstAttempt;
+      }
+      run = client.newUntypedWorkflowStub(workflowId);
+    }
+    try {
+      return run.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, PlacedOrder.class);
     } catch (TimeoutException e) {
       throw new ProblemException(TemporalOutcomes.timedOut());
     }
