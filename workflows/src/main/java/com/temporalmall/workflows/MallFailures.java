@@ -17,6 +17,8 @@ public final class MallFailures {
   public static final String INVALID_REQUEST = "InvalidRequest";
   /** A saga step failed for a technical reason and the saga compensated. Details: [orderId]. */
   public static final String ORDER_COMPENSATED = "OrderCompensated";
+  /** The caller may not act on this resource (another user's order, pay or product). */
+  public static final String FORBIDDEN = "Forbidden";
   /** A fault switched on by configuration for tests (see the product worker's settings). */
   public static final String INJECTED_FAULT = "InjectedFault";
 
@@ -32,6 +34,10 @@ public final class MallFailures {
 
   public static ApplicationFailure insufficientStock(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INSUFFICIENT_STOCK);
+  }
+
+  public static ApplicationFailure forbidden(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FORBIDDEN);
   }
 
   public static ApplicationFailure invalidRequest(String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
@@ -24,20 +25,27 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowReplayTest {
 
+  /** Every recorded release of every workflow type, replayed on today's code. */
   @ParameterizedTest
-  @ValueSource(strings = {"histories/order-saga-completed.json", "histories/order-saga-compensated.json"})
-  void orderSagaHistoriesReplay(String history) {
-    assertThatCode(
-            () -> WorkflowReplayer.replayWorkflowExecutionFromResource(history, OrderSagaWorkflowImpl.class))
-        .doesNotThrowAnyException();
-  }
-
-  @Test
-  void domainCallHistoryReplays() {
+  @ValueSource(
+      strings = {
+        "order-saga-completed-v0.json",
+        "order-saga-compensated-v0.json",
+        "domain-call-completed-v0.json",
+        "order-saga-completed-v1.json",
+        "order-saga-compensated-v1.json",
+        "order-lifecycle-paid-v1.json",
+        "order-lifecycle-cancelled-v1.json",
+        "domain-call-completed-v1.json"
+      })
+  void recordedHistoriesReplay(String history) {
     assertThatCode(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/domain-call-completed.json", DomainCallWorkflowImpl.class))
+                    "histories/" + history,
+                    OrderSagaWorkflowImpl.class,
+                    OrderLifecycleWorkflowImpl.class,
+                    DomainCallWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 
@@ -47,7 +55,7 @@ class WorkflowReplayTest {
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/order-saga-completed.json", SagaWithoutOrderRow.class))
+                    "histories/order-saga-completed-v0.json", SagaWithoutOrderRow.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 

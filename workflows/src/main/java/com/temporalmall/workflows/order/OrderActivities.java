@@ -2,6 +2,7 @@ package com.temporalmall.workflows.order;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /** Activities of the order domain, served on task queue {@code order}. */
 @ActivityInterface
@@ -9,6 +10,10 @@ public interface OrderActivities {
   String CREATE = "order.create";
   String CREATE_REVERT = "order.createRevert";
   String DETAIL = "order.detail";
+  String LIST = "order.list";
+  String MARK_PAID = "order.markPaid";
+  String CANCEL = "order.cancel";
+  String REMOVE = "order.remove";
 
   /**
    * Saga action: inserts the order bound to saga {@code gid} with status {@link
@@ -27,4 +32,23 @@ public interface OrderActivities {
   /** {@code NotFound} if there is no such order. */
   @ActivityMethod(name = DETAIL)
   OrderView detail(long id);
+
+  /** The orders of one user, newest first. */
+  @ActivityMethod(name = LIST)
+  List<OrderView> list(long uid);
+
+  /** Created (0) to paid (1); a no-op if already paid. */
+  @ActivityMethod(name = MARK_PAID)
+  void markPaid(OrderChange change);
+
+  /** Created (0) to invalid (9), for an order not paid in time or cancelled by its owner. */
+  @ActivityMethod(name = CANCEL)
+  void cancel(OrderChange change);
+
+  /**
+   * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order,
+   * {@code Conflict} while it is open or paid.
+   */
+  @ActivityMethod(name = REMOVE)
+  void remove(OrderRemoval removal);
 }

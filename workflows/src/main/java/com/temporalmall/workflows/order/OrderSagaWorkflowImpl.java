@@ -10,6 +10,9 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 
 public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private static final Logger log = Workflow.getLogger(OrderSagaWorkflowImpl.class);
+  static final String START_LIFECYCLE = "start-order-lifecycle";
 
   /** Steps: a technical error is retried for up to two minutes, then the saga compensates. */
   static final ActivityOptions ACTION_OPTIONS =
@@ -85,12 +89,33 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
       products.decrStock(change);
 
       log.info("order {} placed by saga {}", orderId, gid);
+      if (Workflow.getVersion(START_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        startLifecycle(new OrderLifecycleWorkflow.PlacedOrderInfo(
+            orderId, request.uid(), request.pid(), request.num(), amount, request.paymentTimeout()));
+      }
       return new PlacedOrder(orderId, amount);
     } catch (ActivityFailure | CanceledFailure e) {
       log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
       compensate(saga, gid);
       throw failureAfterCompensation(step, e, orderId);
     }
+  }
+
+  /**
+   * The placed order lives on in its own workflow (payment, timeout, cancellation), which outlives
+   * this saga. Added after sagas were already running: hence the version marker.
+   */
+  private static void startLifecycle(OrderLifecycleWorkflow.PlacedOrderInfo placed) {
+    OrderLifecycleWorkflow lifecycle =
+        Workflow.newChildWorkflowStub(
+            OrderLifecycleWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(OrderLifecycleWorkflow.workflowId(placed.orderId()))
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    Async.function(lifecycle::run, placed);
+    Workflow.getWorkflowExecution(lifecycle).get();
   }
 
   /** Read-only step: an unknown product or a disagreeing client amount writes nothing. */

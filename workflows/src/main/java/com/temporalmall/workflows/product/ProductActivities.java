@@ -10,6 +10,9 @@ public interface ProductActivities {
   String DETAIL = "product.detail";
   String DECR_STOCK = "product.decrStock";
   String DECR_STOCK_REVERT = "product.decrStockRevert";
+  String RELEASE_STOCK = "product.releaseStock";
+  String UPDATE = "product.update";
+  String REMOVE = "product.remove";
 
   /** Inserts a product (barrier-protected; a retried call returns the product it created). */
   @ActivityMethod(name = CREATE)
@@ -30,4 +33,16 @@ public interface ProductActivities {
   /** Saga compensation of {@link #decrStock}: {@code stock = stock + num}, at most once. */
   @ActivityMethod(name = DECR_STOCK_REVERT)
   void decrStockRevert(StockChange change);
+
+  /** Gives back the stock of a cancelled order ({@code stock = stock + num}), at most once per gid. */
+  @ActivityMethod(name = RELEASE_STOCK)
+  void releaseStock(StockChange change);
+
+  /** {@code Forbidden} unless {@code uid} owns the product; {@code NotFound} if it is gone. */
+  @ActivityMethod(name = UPDATE)
+  void update(ProductUpdate update);
+
+  /** {@code Forbidden} unless {@code uid} owns the product; {@code NotFound} if it is gone. */
+  @ActivityMethod(name = REMOVE)
+  void remove(ProductRemoval removal);
 }

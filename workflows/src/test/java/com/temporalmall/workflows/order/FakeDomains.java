@@ -1,7 +1,14 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.pay.NewPay;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.NewProduct;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
@@ -9,21 +16,28 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** In-memory order and product activities that record every call, in order, in one journal. */
+/** In-memory order, product and pay activities that record every call, in order, in one journal. */
 final class FakeDomains {
   static final long PRICE = 250;
   static final long ORDER_ID = 42;
+  static final long PAY_ID = 100;
 
   final List<String> journal = new CopyOnWriteArrayList<>();
   volatile Consumer<StockChange> decrStockBehaviour = change -> {};
   volatile boolean productExists = true;
+  volatile long nextOrderId = ORDER_ID;
+  volatile Blocking cancelBehaviour = () -> {};
+
+  interface Blocking {
+    void run() throws InterruptedException;
+  }
 
   final OrderActivities orders =
       new OrderActivities() {
         @Override
         public long create(NewOrder order) {
           journal.add("order.create " + order.gid() + " num=" + order.num() + " amount=" + order.amount());
-          return ORDER_ID;
+          return nextOrderId;
         }
 
         @Override
@@ -34,6 +48,63 @@ final class FakeDomains {
         @Override
         public OrderView detail(long id) {
           throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<OrderView> list(long uid) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markPaid(OrderChange change) {
+          journal.add("order.markPaid " + change.orderId());
+        }
+
+        @Override
+        public void cancel(OrderChange change) {
+          journal.add("order.cancel " + change.orderId());
+          try {
+            cancelBehaviour.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+
+        @Override
+        public void remove(OrderRemoval removal) {
+          throw new UnsupportedOperationException();
+        }
+      };
+
+  final PayActivities pays =
+      new PayActivities() {
+        @Override
+        public PayView create(NewPay pay) {
+          journal.add("pay.create " + pay.oid() + " amount=" + pay.amount());
+          return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID);
+        }
+
+        @Override
+        public PayView detail(long id) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PayView markPaid(PayChange change) {
+          journal.add("pay.markPaid " + change.payId());
+          return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.PAID);
+        }
+
+        @Override
+        public PayView close(PayChange change) {
+          journal.add("pay.close " + change.payId());
+          return new PayView(change.payId(), 1, ORDER_ID, 500, 0, PayStatus.CLOSED);
+        }
+
+        @Override
+        public PayView flagRefund(PayChange change) {
+          journal.add("pay.flagRefund " + change.payId());
+          return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
         }
       };
 
@@ -62,6 +133,21 @@ final class FakeDomains {
         @Override
         public void decrStockRevert(StockChange change) {
           journal.add("product.decrStockRevert " + change.gid() + " num=" + change.num());
+        }
+
+        @Override
+        public void releaseStock(StockChange change) {
+          journal.add("product.releaseStock " + change.pid() + " num=" + change.num());
+        }
+
+        @Override
+        public void update(ProductUpdate update) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void remove(ProductRemoval removal) {
+          throw new UnsupportedOperationException();
         }
       };
 }

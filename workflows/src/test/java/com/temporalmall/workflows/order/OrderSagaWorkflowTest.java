@@ -30,9 +30,10 @@ class OrderSagaWorkflowTest {
   void startTestServer() {
     env = TestWorkflowEnvironment.newInstance();
     fakes = new FakeDomains();
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class);
+    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
     env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
     env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
+    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
     env.start();
   }
 

@@ -10,35 +10,53 @@ import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Records the histories that {@link WorkflowReplayTest} replays. Run it by hand when a workflow
- * version is released, and commit the files; never regenerate them to make a replay test pass:
+ * Records the histories that {@code WorkflowReplayTest} replays, as {@code <name>-<release>.json}.
+ * Run it by hand when a workflow version is released, with a new release label, and commit the
+ * files; never overwrite older ones to make a replay test pass:
  * <pre>
  * ./mvnw -q -pl workflows test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories
+ *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories -Dexec.args=v1
  * </pre>
  */
 public final class RecordHistories {
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args.length > 0 ? args[0] : "workflows/src/test/resources/histories");
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: RecordHistories <release label, e.g. v1>");
+    }
+    String release = args[0];
+    Path dir = Path.of("workflows/src/test/resources/histories");
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       env.newWorker(TaskQueues.WORKFLOWS)
-          .registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, DomainCallWorkflowImpl.class);
+          .registerWorkflowImplementationTypes(
+              OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class, DomainCallWorkflowImpl.class);
       env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
       env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
+      env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
       String completed = OrderSagaWorkflow.workflowId("recorded-completed");
       saga(client, completed).placeOrder(new PlaceOrder(1, 7, 2, null));
-      write(client, completed, dir.resolve("order-saga-completed.json"));
+      write(client, completed, dir.resolve("order-saga-completed-" + release + ".json"));
+
+      OrderLifecycleWorkflow paid = lifecycle(client, FakeDomains.ORDER_ID);
+      paid.createPay(500);
+      paid.payCallback(new OrderLifecycleWorkflow.PayCallback(FakeDomains.PAY_ID, 500, 1));
+      WorkflowStub.fromTyped(paid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
+      write(
+          client,
+          OrderLifecycleWorkflow.workflowId(FakeDomains.ORDER_ID),
+          dir.resolve("order-lifecycle-paid-" + release + ".json"));
 
       fakes.decrStockBehaviour =
           change -> {
@@ -49,8 +67,17 @@ public final class RecordHistories {
         saga(client, compensated).placeOrder(new PlaceOrder(1, 7, 1, null));
         throw new IllegalStateException("the saga should have been compensated");
       } catch (WorkflowFailedException expected) {
-        write(client, compensated, dir.resolve("order-saga-compensated.json"));
+        write(client, compensated, dir.resolve("order-saga-compensated-" + release + ".json"));
       }
+
+      // A second order whose payment never comes: the timer cancels it.
+      fakes.decrStockBehaviour = change -> {};
+      fakes.nextOrderId = FakeDomains.ORDER_ID + 1;
+      saga(client, OrderSagaWorkflow.workflowId("recorded-unpaid"))
+          .placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(5)));
+      String unpaid = OrderLifecycleWorkflow.workflowId(FakeDomains.ORDER_ID + 1);
+      client.newUntypedWorkflowStub(unpaid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
+      write(client, unpaid, dir.resolve("order-lifecycle-cancelled-" + release + ".json"));
 
       String call = DomainCallWorkflow.workflowId(ProductActivities.DETAIL, "recorded");
       client
@@ -62,8 +89,12 @@ public final class RecordHistories {
                   TaskQueues.PRODUCT,
                   ProductActivities.DETAIL,
                   List.<JsonNode>of(com.fasterxml.jackson.databind.node.LongNode.valueOf(7))));
-      write(client, call, dir.resolve("domain-call-completed.json"));
+      write(client, call, dir.resolve("domain-call-completed-" + release + ".json"));
     }
+  }
+
+  private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, long orderId) {
+    return client.newWorkflowStub(OrderLifecycleWorkflow.class, OrderLifecycleWorkflow.workflowId(orderId));
   }
 
   private static OrderSagaWorkflow saga(WorkflowClient client, String workflowId) {

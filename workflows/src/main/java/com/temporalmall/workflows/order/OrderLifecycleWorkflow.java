@@ -1,0 +1,59 @@
+package com.temporalmall.workflows.order;
+
+import com.temporalmall.workflows.pay.PayView;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
+
+/**
+ * The life of one placed order after its saga: it waits for payment and is the single arbiter
+ * between the payment callback, a cancellation by its owner and the payment timeout. Whichever
+ * reaches the workflow first wins; the others see the outcome (see {@link LifecycleOutcome}).
+ */
+@WorkflowInterface
+public interface OrderLifecycleWorkflow {
+  String TYPE = "OrderLifecycle";
+  Duration DEFAULT_PAYMENT_TIMEOUT = Duration.ofMinutes(30);
+
+  @WorkflowMethod(name = TYPE)
+  LifecycleOutcome run(PlacedOrderInfo order);
+
+  /** The order's one pay: created on the first call, returned again on later calls. */
+  @UpdateMethod(name = "createPay")
+  PayView createPay(long amount);
+
+  /** The provider reports the money taken. Duplicates change nothing. */
+  @UpdateMethod(name = "payCallback")
+  PayView payCallback(PayCallback callback);
+
+  /** The owner cancels the unpaid order: stock is released, an open pay closed. */
+  @UpdateMethod(name = "cancel")
+  LifecycleState cancel();
+
+  @QueryMethod(name = "state")
+  LifecycleState state();
+
+  static String workflowId(long orderId) {
+    return "order-" + orderId;
+  }
+
+  /** What the lifecycle needs to know about its order. */
+  record PlacedOrderInfo(long orderId, long uid, long pid, int num, long amount, Duration paymentTimeout) {}
+
+  record PayCallback(long payId, long amount, int source) {}
+
+  enum LifecycleState {
+    AWAITING_PAYMENT,
+    PAYING,
+    PAID,
+    CANCELLING,
+    CANCELLED
+  }
+
+  enum LifecycleOutcome {
+    PAID,
+    CANCELLED
+  }
+}

@@ -1,0 +1,3 @@
+package com.temporalmall.workflows.pay;
+
+public record PayView(long id, long uid, long oid, long amount, int source, int status) {}

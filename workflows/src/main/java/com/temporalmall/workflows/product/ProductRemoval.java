@@ -1,0 +1,3 @@
+package com.temporalmall.workflows.product;
+
+public record ProductRemoval(String gid, long uid, long id) {}

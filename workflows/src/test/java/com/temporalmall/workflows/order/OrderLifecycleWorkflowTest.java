@@ -1,0 +1,179 @@
+package com.temporalmall.workflows.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleState;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PayCallback;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Payment, callback, owner cancellation, the payment timer, and their races, with time skipping. */
+class OrderLifecycleWorkflowTest {
+  private static final long ORDER = FakeDomains.ORDER_ID;
+  private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+  private TestWorkflowEnvironment env;
+  private FakeDomains fakes;
+  private OrderLifecycleWorkflow lifecycle;
+
+  @BeforeEach
+  void startLifecycle() {
+    env = TestWorkflowEnvironment.newInstance();
+    fakes = new FakeDomains();
+    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderLifecycleWorkflowImpl.class);
+    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
+    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
+    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
+    env.start();
+    lifecycle =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                OrderLifecycleWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(OrderLifecycleWorkflow.workflowId(ORDER))
+                    .setTaskQueue(TaskQueues.WORKFLOWS)
+                    .build());
+    WorkflowClient.start(lifecycle::run, new PlacedOrderInfo(ORDER, 1, 7, 2, 500, TIMEOUT));
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  private LifecycleOutcome outcome() {
+    return WorkflowStub.fromTyped(lifecycle).getResult(LifecycleOutcome.class);
+  }
+
+  private static String failureType(WorkflowUpdateException failure) {
+    return ((ApplicationFailure) failure.getCause()).getType();
+  }
+
+  @Test
+  void anUnpaidOrderIsCancelledWhenThePaymentTimerFires() {
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+
+    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+  }
+
+  @Test
+  void aPaidOrderIsNeverCancelledByTheTimer() {
+    PayView pay = lifecycle.createPay(500);
+    PayView paid = lifecycle.payCallback(new PayCallback(pay.id(), 500, 2));
+
+    assertThat(paid.status()).isEqualTo(PayStatus.PAID);
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.PAID);
+    env.sleep(TIMEOUT.plusMinutes(1));
+    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500", "pay.markPaid 100", "order.markPaid 42");
+  }
+
+  @Test
+  void oneOrderHasOnePayAndItsAmountMustMatch() {
+    WorkflowUpdateException wrongAmount =
+        catchThrowableOfType(WorkflowUpdateException.class, () -> lifecycle.createPay(499));
+    assertThat(failureType(wrongAmount)).isEqualTo(MallFailures.INVALID_REQUEST);
+
+    PayView first = lifecycle.createPay(500);
+    PayView second = lifecycle.createPay(500);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500");
+  }
+
+  @Test
+  void aPaidLifecycleIsOverSoLaterCallbacksCannotChangeIt() {
+    PayView pay = lifecycle.createPay(500);
+    lifecycle.payCallback(new PayCallback(pay.id(), 500, 2));
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.PAID);
+
+    assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(pay.id(), 500, 2)))
+        .isInstanceOf(WorkflowNotFoundException.class);
+    assertThat(fakes.journal).containsOnlyOnce("pay.markPaid 100", "order.markPaid 42");
+  }
+
+  @Test
+  void aCallbackForAnotherPayOrAmountIsRejected() {
+    PayView pay = lifecycle.createPay(500);
+
+    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
+            () -> lifecycle.payCallback(new PayCallback(pay.id() + 1, 500, 2)))))
+        .isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
+            () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
+        .isEqualTo(MallFailures.INVALID_REQUEST);
+    assertThat(lifecycle.state()).isEqualTo(LifecycleState.AWAITING_PAYMENT);
+  }
+
+  @Test
+  void theTimerClosesAnOpenPayAndEndsTheLifecycle() {
+    lifecycle.createPay(500);
+    env.sleep(TIMEOUT.plusMinutes(1));
+
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+    assertThat(fakes.journal)
+        .containsExactly(
+            "pay.create 42 amount=500", "order.cancel 42", "product.releaseStock 7 num=2", "pay.close 100");
+    // Its outcome is final: a late callback is the API's to answer (refund flag), from this outcome.
+    assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 2)))
+        .isInstanceOf(WorkflowNotFoundException.class);
+  }
+
+  @Test
+  void theOwnerCancelsAnUnpaidOrder() {
+    assertThat(lifecycle.cancel()).isEqualTo(LifecycleState.CANCELLED);
+
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+  }
+
+  @Test
+  void aCallbackWhileTheOrderIsBeingCancelledFlagsThePayForRefund() throws Exception {
+    PayView pay = lifecycle.createPay(500);
+    java.util.concurrent.CountDownLatch cancelling = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    fakes.cancelBehaviour =
+        () -> {
+          cancelling.countDown();
+          release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        };
+    WorkflowStub stub = WorkflowStub.fromTyped(lifecycle);
+    stub.startUpdate("cancel", io.temporal.client.WorkflowUpdateStage.ACCEPTED, LifecycleState.class);
+    assertThat(cancelling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    var callback =
+        stub.startUpdate(
+            "payCallback", io.temporal.client.WorkflowUpdateStage.ACCEPTED, PayView.class,
+            new PayCallback(pay.id(), 500, 2));
+    release.countDown();
+
+    java.util.concurrent.ExecutionException late =
+        catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> callback.getResultAsync().get());
+    assertThat(((ApplicationFailure) late.getCause().getCause()).getType()).isEqualTo(MallFailures.CONFLICT);
+    assertThat(late.getCause().getCause().getMessage()).contains("flagged for refund");
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+    assertThat(fakes.journal)
+        .containsExactly(
+            "pay.create 42 amount=500",
+            "order.cancel 42",
+            "product.releaseStock 7 num=2",
+            "pay.close 100",
+            "pay.flagRefund 100");
+  }
+}
