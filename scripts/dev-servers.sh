@@ -8,7 +8,7 @@ source "$MALL_ROOT/scripts/lib/temporal-server.sh"
 
 print_env() {
   local domain upper password_var
-  for domain in user product order; do
+  for domain in user product order pay; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
     echo "export MALL_DB_${upper}_URL=jdbc:mysql://127.0.0.1:$MALL_DB_PORT/mall_$domain"
@@ -23,7 +23,7 @@ case "${1:-}" in
     start_mariadb
     create_mall_databases
     start_temporal_server
-    log "MariaDB 127.0.0.1:$MALL_DB_PORT (databases mall_user, mall_product, mall_order)"
+    log "MariaDB 127.0.0.1:$MALL_DB_PORT (databases mall_user, mall_product, mall_order, mall_pay)"
     log "Temporal 127.0.0.1:$MALL_TEMPORAL_PORT, Web UI http://localhost:$MALL_TEMPORAL_UI_PORT"
     log "next: eval \"\$(scripts/dev-servers.sh env)\""
     ;;

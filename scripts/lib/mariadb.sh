@@ -71,7 +71,7 @@ stop_mariadb() {
 # The databases of real-server mode: one per domain, each with its own account.
 create_mall_databases() {
   local domain upper password
-  for domain in user product order; do
+  for domain in user product order pay; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
     password="${!password_var:-$domain-dev}"

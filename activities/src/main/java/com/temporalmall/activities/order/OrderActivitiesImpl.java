@@ -5,6 +5,9 @@ import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
+import com.temporalmall.workflows.order.OrderChange;
+import com.temporalmall.workflows.order.OrderRemoval;
+import java.util.List;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
@@ -53,6 +56,53 @@ public class OrderActivitiesImpl implements OrderActivities {
     BarrierOutcome outcome =
         barrier.compensate(BarrierKey.saga(gid, CREATE), () -> orders.updateStatusByGid(gid, OrderStatus.INVALID));
     log.info("barrier {} {} compensate: {}", gid, CREATE, outcome);
+  }
+
+  @Override
+  public List<OrderView> list(long uid) {
+    return orders.findByUidOrderByIdDesc(uid).stream().map(Order::view).toList();
+  }
+
+  @Override
+  public void markPaid(OrderChange change) {
+    changeStatus(MARK_PAID, change, OrderStatus.PAID);
+  }
+
+  @Override
+  public void cancel(OrderChange change) {
+    changeStatus(CANCEL, change, OrderStatus.INVALID);
+  }
+
+  /** Only from created (0): the order lifecycle decides once, so a paid order is never cancelled. */
+  private void changeStatus(String branch, OrderChange change, int status) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.saga(change.gid(), branch),
+            () -> orders.changeStatus(change.orderId(), OrderStatus.CREATED, status));
+    log.info("barrier {} {} action: {}", change.gid(), branch, outcome);
+  }
+
+  @Override
+  public void remove(OrderRemoval removal) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.workflow(removal.gid(), REMOVE),
+            () -> {
+              Order order =
+                  orders
+                      .findById(removal.orderId())
+                      .orElseThrow(() -> MallFailures.notFound("order " + removal.orderId() + " does not exist"));
+              if (order.uid() != removal.uid()) {
+                throw MallFailures.forbidden("order " + removal.orderId() + " belongs to another user");
+              }
+              if (order.status() != OrderStatus.INVALID) {
+                throw MallFailures.conflict(
+                    "order " + removal.orderId() + " is " + (order.status() == OrderStatus.PAID ? "paid" : "open")
+                        + ": only invalid (cancelled) orders can be removed");
+              }
+              orders.deleteById(order.id());
+            });
+    log.info("barrier {} {} action: {}", removal.gid(), REMOVE, outcome);
   }
 
   @Override

@@ -6,6 +6,8 @@ import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.Activity;
@@ -38,6 +40,7 @@ public class ProductActivitiesImpl implements ProductActivities {
                 products.save(
                     new Product(
                         null,
+                        product.uid(),
                         product.name(),
                         product.desc() == null ? "" : product.desc(),
                         product.stock(),
@@ -70,6 +73,53 @@ public class ProductActivitiesImpl implements ProductActivities {
             });
     log.info("barrier {} {} action: {}", change.gid(), DECR_STOCK, outcome);
     injectFaultAfterCommit();
+  }
+
+  @Override
+  public void releaseStock(StockChange change) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.saga(change.gid(), RELEASE_STOCK),
+            () -> products.incrementStock(change.pid(), change.num()));
+    log.info("barrier {} {} action: {}", change.gid(), RELEASE_STOCK, outcome);
+  }
+
+  @Override
+  public void update(ProductUpdate update) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.workflow(update.gid(), UPDATE),
+            () -> {
+              Product current = ownedBy(update.uid(), update.id());
+              products.save(
+                  new Product(
+                      current.id(),
+                      current.uid(),
+                      update.name(),
+                      update.desc() == null ? "" : update.desc(),
+                      update.stock(),
+                      update.amount(),
+                      update.status(),
+                      current.createGid()));
+            });
+    log.info("barrier {} {} action: {}", update.gid(), UPDATE, outcome);
+  }
+
+  @Override
+  public void remove(ProductRemoval removal) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.workflow(removal.gid(), REMOVE),
+            () -> products.deleteById(ownedBy(removal.uid(), removal.id()).id()));
+    log.info("barrier {} {} action: {}", removal.gid(), REMOVE, outcome);
+  }
+
+  private Product ownedBy(long uid, long id) {
+    Product product = products.findById(id).orElseThrow(() -> unknownProduct(id));
+    if (product.uid() != uid) {
+      throw MallFailures.forbidden("product " + id + " belongs to another user");
+    }
+    return product;
   }
 
   @Override

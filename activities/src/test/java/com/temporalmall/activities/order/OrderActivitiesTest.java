@@ -10,6 +10,9 @@ import com.temporalmall.activities.testsupport.TestDatabase;
 import com.temporalmall.activities.testsupport.TestDatabases;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
+import com.temporalmall.workflows.order.OrderChange;
+import com.temporalmall.workflows.order.OrderRemoval;
+import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderStatus;
 import io.temporal.testing.TestActivityEnvironment;
@@ -82,5 +85,36 @@ class OrderActivitiesTest {
   @Test
   void unknownOrderIsNotFound() {
     assertThat(failureType(catchThrowable(() -> orders.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
+  }
+
+  @Test
+  void paidAndCancelledAreDecidedOnceFromCreated() {
+    long paid = orders.create(new NewOrder("saga-d1", 9, 7, 1, 250));
+    long cancelled = orders.create(new NewOrder("saga-d2", 9, 7, 1, 250));
+
+    orders.markPaid(new OrderChange("order-" + paid, paid));
+    orders.cancel(new OrderChange("order-" + paid + "-late", paid));
+    orders.cancel(new OrderChange("order-" + cancelled, cancelled));
+    orders.markPaid(new OrderChange("order-" + cancelled + "-late", cancelled));
+
+    assertThat(orders.detail(paid).status()).isEqualTo(OrderStatus.PAID);
+    assertThat(orders.detail(cancelled).status()).isEqualTo(OrderStatus.INVALID);
+    assertThat(orders.list(9)).extracting(OrderView::id).containsExactly(cancelled, paid);
+  }
+
+  @Test
+  void onlyTheOwnerRemovesAnInvalidOrder() {
+    long open = orders.create(new NewOrder("saga-e1", 11, 7, 1, 250));
+    long invalid = orders.create(new NewOrder("saga-e2", 11, 7, 1, 250));
+    orders.createRevert("saga-e2");
+
+    assertThat(failureType(catchThrowable(() -> orders.remove(new OrderRemoval("rm-1", 11, open)))))
+        .isEqualTo(MallFailures.CONFLICT);
+    assertThat(failureType(catchThrowable(() -> orders.remove(new OrderRemoval("rm-2", 12, invalid)))))
+        .isEqualTo(MallFailures.FORBIDDEN);
+
+    orders.remove(new OrderRemoval("rm-3", 11, invalid));
+
+    assertThat(orders.list(11)).extracting(OrderView::id).containsExactly(open);
   }
 }

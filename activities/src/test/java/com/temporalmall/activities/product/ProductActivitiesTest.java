@@ -11,6 +11,8 @@ import com.temporalmall.activities.testsupport.TestDatabases;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.testing.TestActivityEnvironment;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ProductActivitiesTest {
+  private static final long OWNER = 5;
   private static TestDatabase database;
   private TestActivityEnvironment env;
 
@@ -50,7 +53,7 @@ class ProductActivitiesTest {
   }
 
   private long productWithStock(ProductActivities products, String gid, int stock) {
-    return products.create(new NewProduct(gid, "kettle", "1.7 l", stock, 1999, 1)).id();
+    return products.create(new NewProduct(gid, OWNER, "kettle", "1.7 l", stock, 1999, 1)).id();
   }
 
   private int stock(long id) {
@@ -151,5 +154,36 @@ class ProductActivitiesTest {
     assertThat(DecrStockFault.from(environment)).isEqualTo(DecrStockFault.NONE);
     environment.setProperty("mall.product.fault.decr-stock", "retryable-after-commit");
     assertThat(DecrStockFault.from(environment)).isEqualTo(DecrStockFault.RETRYABLE_AFTER_COMMIT);
+  }
+
+  @Test
+  void releaseStockGivesBackOncePerLifecycle() {
+    ProductActivities products = products(DecrStockFault.NONE);
+    long id = productWithStock(products, "create-8", 10);
+
+    products.releaseStock(new StockChange("order-1", id, 3));
+    products.releaseStock(new StockChange("order-1", id, 3));
+
+    assertThat(stock(id)).isEqualTo(13);
+  }
+
+  @Test
+  void onlyTheOwnerUpdatesOrRemovesAProduct() {
+    ProductActivities products = products(DecrStockFault.NONE);
+    long id = productWithStock(products, "create-9", 10);
+
+    Throwable foreign =
+        catchThrowable(() -> products.update(new ProductUpdate("update-1", OWNER + 1, id, "x", "", 1, 1, 1)));
+    assertThat(failureType(foreign)).isEqualTo(MallFailures.FORBIDDEN);
+    assertThat(failureType(catchThrowable(() -> products.remove(new ProductRemoval("remove-1", OWNER + 1, id)))))
+        .isEqualTo(MallFailures.FORBIDDEN);
+    assertThat(products.detail(id).name()).isEqualTo("kettle");
+
+    products.update(new ProductUpdate("update-2", OWNER, id, "teapot", "0.5 l", 4, 900, 1));
+    assertThat(products.detail(id))
+        .isEqualTo(new com.temporalmall.workflows.product.ProductView(id, "teapot", "0.5 l", 4, 900, 1));
+
+    products.remove(new ProductRemoval("remove-2", OWNER, id));
+    assertThat(failureType(catchThrowable(() -> products.detail(id)))).isEqualTo(MallFailures.NOT_FOUND);
   }
 }

@@ -1,0 +1,84 @@
+package com.temporalmall.activities.pay;
+
+import com.temporalmall.activities.barrier.BarrierKey;
+import com.temporalmall.activities.barrier.BarrierOutcome;
+import com.temporalmall.activities.barrier.SubTransactionBarrier;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.pay.NewPay;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+public class PayActivitiesImpl implements PayActivities {
+  private static final Logger log = LoggerFactory.getLogger(PayActivitiesImpl.class);
+
+  private final PayRepository pays;
+  private final SubTransactionBarrier barrier;
+
+  PayActivitiesImpl(PayRepository pays, SubTransactionBarrier barrier) {
+    this.pays = pays;
+    this.barrier = barrier;
+  }
+
+  @Override
+  public PayView create(NewPay pay) {
+    try {
+      BarrierOutcome outcome =
+          barrier.action(
+              BarrierKey.workflow(pay.gid(), CREATE),
+              () -> {
+                if (pays.findByOid(pay.oid()).isEmpty()) {
+                  pays.save(new Pay(null, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID));
+                }
+              });
+      log.info("barrier {} {} action: {}", pay.gid(), CREATE, outcome);
+    } catch (DuplicateKeyException concurrentCreate) {
+      // Another create of the same order won the race: its pay is the order's one pay.
+    }
+    return pays.findByOid(pay.oid()).orElseThrow().view();
+  }
+
+  @Override
+  public PayView detail(long id) {
+    return pays.findById(id).map(Pay::view).orElseThrow(() -> unknownPay(id));
+  }
+
+  @Override
+  public PayView markPaid(PayChange change) {
+    return changeStatus(MARK_PAID, change, PayStatus.PAID, List.of(PayStatus.UNPAID));
+  }
+
+  @Override
+  public PayView close(PayChange change) {
+    return changeStatus(CLOSE, change, PayStatus.CLOSED, List.of(PayStatus.UNPAID));
+  }
+
+  @Override
+  public PayView flagRefund(PayChange change) {
+    return changeStatus(
+        FLAG_REFUND, change, PayStatus.REFUND_DUE, List.of(PayStatus.UNPAID, PayStatus.CLOSED));
+  }
+
+  private PayView changeStatus(String branch, PayChange change, int status, List<Integer> from) {
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.workflow(change.gid(), branch),
+            () -> {
+              if (!pays.existsById(change.payId())) {
+                throw unknownPay(change.payId());
+              }
+              pays.changeStatus(change.payId(), status, change.source(), from);
+            });
+    log.info("barrier {} {} action: {}", change.gid(), branch, outcome);
+    return detail(change.payId());
+  }
+
+  private static RuntimeException unknownPay(long id) {
+    return MallFailures.notFound("pay " + id + " does not exist");
+  }
+}

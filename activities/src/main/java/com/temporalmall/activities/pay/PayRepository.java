@@ -1,0 +1,15 @@
+package com.temporalmall.activities.pay;
+
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface PayRepository extends ListCrudRepository<Pay, Long> {
+  Optional<Pay> findByOid(long oid);
+
+  /** Moves a pay from one of {@code fromStatuses} to {@code status}; other pays are left alone. */
+  @Modifying
+  @Query("UPDATE pays SET status = :status, source = :source WHERE id = :id AND status IN (:fromStatuses)")
+  int changeStatus(long id, int status, int source, java.util.List<Integer> fromStatuses);
+}

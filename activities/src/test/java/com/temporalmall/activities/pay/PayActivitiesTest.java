@@ -1,0 +1,89 @@
+package com.temporalmall.activities.pay;
+
+import static com.temporalmall.activities.ActivityTesting.failureType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.temporalmall.activities.ActivityTesting;
+import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.activities.testsupport.TestDatabase;
+import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.pay.NewPay;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
+import io.temporal.testing.TestActivityEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PayActivitiesTest {
+  private static TestDatabase database;
+  private TestActivityEnvironment env;
+  private PayActivities pays;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestDatabases.create("pay");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    database.close();
+  }
+
+  @BeforeEach
+  void stub() {
+    env = TestActivityEnvironment.newInstance();
+    DomainDatabase db = DomainDatabase.of(database.dataSource());
+    pays = ActivityTesting.stub(env, PayActivities.class, new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
+  }
+
+  @AfterEach
+  void closeEnvironment() {
+    env.close();
+  }
+
+  @Test
+  void anOrderHasExactlyOnePay() {
+    PayView first = pays.create(new NewPay("order-1", 3, 1, 500));
+    PayView retried = pays.create(new NewPay("order-1", 3, 1, 500));
+    PayView fromAnotherWorkflow = pays.create(new NewPay("order-1-other", 3, 1, 500));
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(fromAnotherWorkflow).isEqualTo(first);
+    assertThat(first.status()).isEqualTo(PayStatus.UNPAID);
+    assertThat(pays.detail(first.id())).isEqualTo(first);
+  }
+
+  @Test
+  void paidIsFinalAndRecordsTheSource() {
+    PayView pay = pays.create(new NewPay("order-2", 3, 2, 500));
+
+    assertThat(pays.markPaid(new PayChange("order-2", pay.id(), 2)).status()).isEqualTo(PayStatus.PAID);
+    assertThat(pays.close(new PayChange("order-2", pay.id(), 0)).status()).isEqualTo(PayStatus.PAID);
+    assertThat(pays.detail(pay.id()).source()).isEqualTo(2);
+  }
+
+  @Test
+  void aPaymentAfterCloseIsFlaggedForRefund() {
+    PayView pay = pays.create(new NewPay("order-3", 3, 3, 500));
+    pays.close(new PayChange("order-3", pay.id(), 0));
+
+    PayView refund = pays.flagRefund(new PayChange("callback-1", pay.id(), 1));
+
+    assertThat(refund.status()).isEqualTo(PayStatus.REFUND_DUE);
+    assertThat(pays.markPaid(new PayChange("order-3-late", pay.id(), 1)).status()).isEqualTo(PayStatus.REFUND_DUE);
+  }
+
+  @Test
+  void unknownPayIsNotFound() {
+    assertThat(failureType(catchThrowable(() -> pays.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> pays.markPaid(new PayChange("x", 999_999, 1)))))
+        .isEqualTo(MallFailures.NOT_FOUND);
+  }
+}
