@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Temporal server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per domain.
  */
 final class MallCluster implements AutoCloseable {
+  static final List<String> DOMAINS = List.of("user", "product", "order", "pay");
   static final String JWT_SECRET = "e2e-test-secret-e2e-test-secret-e2e-test-secret";
 
   private final String temporalAddress;
@@ -39,10 +40,10 @@ final class MallCluster implements AutoCloseable {
     }
     MallCluster cluster = new MallCluster(temporalAddress);
     try {
-      for (String domain : List.of("user", "product", "order")) {
+      for (String domain : DOMAINS) {
         cluster.databases.put(domain, TestDatabases.create(domain));
       }
-      for (String domain : List.of("user", "product", "order")) {
+      for (String domain : DOMAINS) {
         cluster.startDomainWorker(domain, "none");
       }
       cluster.processes.put("workflow-worker", cluster.startWorkflowWorker());

@@ -1,6 +1,7 @@
 package com.temporalmall.workers;
 
 import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -32,7 +33,7 @@ public class MallWorkers implements SmartLifecycle {
       Map<String, Object> activitiesByTaskQueue) {
     if (!properties.enabled() && activitiesByTaskQueue.isEmpty()) {
       throw new IllegalStateException(
-          "This worker hosts nothing: set mall.domains (user, product, order) and/or"
+          "This worker hosts nothing: set mall.domains (user, product, order, pay) and/or"
               + " mall.workflows.enabled=true");
     }
     this.client = client;
@@ -47,7 +48,9 @@ public class MallWorkers implements SmartLifecycle {
       newFactory
           .newWorker(TaskQueues.WORKFLOWS)
           .registerWorkflowImplementationTypes(
-              OrderSagaWorkflowImpl.class, DomainCallWorkflowImpl.class);
+              OrderSagaWorkflowImpl.class,
+              OrderLifecycleWorkflowImpl.class,
+              DomainCallWorkflowImpl.class);
     }
     activitiesByTaskQueue.forEach(
         (taskQueue, activities) ->

@@ -3,6 +3,7 @@ package com.temporalmall.workers;
 import com.temporalmall.activities.MallDomainsConfiguration;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.user.UserActivities;
 import io.temporal.client.WorkflowClient;
@@ -26,11 +27,13 @@ public class WorkerHostConfiguration {
       WorkerHostProperties properties,
       ObjectProvider<UserActivities> userActivities,
       ObjectProvider<ProductActivities> productActivities,
-      ObjectProvider<OrderActivities> orderActivities) {
+      ObjectProvider<OrderActivities> orderActivities,
+      ObjectProvider<PayActivities> payActivities) {
     Map<String, Object> activitiesByTaskQueue = new HashMap<>();
     userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.USER, bean));
     productActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PRODUCT, bean));
     orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.ORDER, bean));
+    payActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PAY, bean));
     return new MallWorkers(client, properties, activitiesByTaskQueue);
   }
 }

@@ -3,11 +3,16 @@ package com.temporalmall.api.order;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.OrderSagas;
+import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderRemoval;
+import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import jakarta.validation.Valid;
@@ -16,6 +21,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,14 +47,22 @@ public class OrderController {
 
   public record CreateResponse(long id) {}
 
-  public record DetailRequest(@NotNull @Positive Long id) {}
+  public record IdRequest(@NotNull @Positive Long id) {}
+
+  /** pid and amount are fixed by the saga: when sent they must match. status 9 cancels. */
+  public record UpdateRequest(
+      @NotNull @Positive Long id, @Positive Long pid, @PositiveOrZero Long amount, @Min(0) @Max(9) Integer status) {}
+
+  public record ListRequest(Long uid) {}
 
   private final OrderSagas sagas;
   private final DomainCalls domains;
+  private final OrderLifecycles lifecycles;
 
-  public OrderController(OrderSagas sagas, DomainCalls domains) {
+  public OrderController(OrderSagas sagas, DomainCalls domains, OrderLifecycles lifecycles) {
     this.sagas = sagas;
     this.domains = domains;
+    this.lifecycles = lifecycles;
   }
 
   @PostMapping("/create")
@@ -56,25 +71,81 @@ public class OrderController {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
+    Ownership.requireSameUser(request.uid(), uid);
     IdempotencyKey.RequestId requestId = IdempotencyKey.of(idempotencyKey, "u" + uid);
-    if (request.uid() != null && request.uid() != uid) {
-      throw forbidden("uid " + request.uid() + " is not the signed-in user");
-    }
     int num = request.num() == null ? 1 : request.num();
     return new CreateResponse(
         sagas.place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId).orderId());
   }
 
   @PostMapping("/detail")
-  public OrderView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
-    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, request.id());
-    if (order.uid() != JwtIssuer.uidOf(token)) {
-      throw forbidden("order " + request.id() + " belongs to another user");
+  public OrderView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
+    return ownOrder(token, request.id());
+  }
+
+  @PostMapping("/list")
+  public List<OrderView> list(@AuthenticationPrincipal Jwt token, @RequestBody ListRequest request) {
+    long uid = JwtIssuer.uidOf(token);
+    Ownership.requireSameUser(request.uid(), uid);
+    return List.of(domains.call(TaskQueues.ORDER, OrderActivities.LIST, OrderView[].class, uid));
+  }
+
+  /**
+   * The only change an owner can make is cancelling an unpaid order (status 9), which releases
+   * its stock; paid (1) is reached through /api/pay/callback only.
+   */
+  @PostMapping("/update")
+  public Map<String, Object> update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
+    OrderView order = ownOrder(token, request.id());
+    if ((request.pid() != null && request.pid() != order.pid())
+        || (request.amount() != null && request.amount() != order.amount())) {
+      throw badRequest("pid and amount of an order are fixed when it is placed");
     }
+    Integer status = request.status();
+    if (status == null || status == order.status()) {
+      return Map.of();
+    }
+    if (status == OrderStatus.PAID) {
+      throw badRequest("an order becomes paid through /api/pay/callback");
+    }
+    if (status != OrderStatus.INVALID) {
+      throw badRequest("status " + status + " cannot be set; send 9 to cancel an unpaid order");
+    }
+    lifecycles.update(
+        order.id(),
+        lifecycle -> lifecycle.cancel(),
+        outcome -> {
+          if (outcome == LifecycleOutcome.PAID) {
+            throw conflict("order " + order.id() + " is paid");
+          }
+          return null;
+        });
+    return Map.of();
+  }
+
+  @PostMapping("/remove")
+  public Map<String, Object> remove(@AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
+    String workflowId = domains.newWorkflowId(OrderActivities.REMOVE);
+    domains.call(
+        workflowId,
+        TaskQueues.ORDER,
+        OrderActivities.REMOVE,
+        Void.class,
+        new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
+    return Map.of();
+  }
+
+  private OrderView ownOrder(Jwt token, long id) {
+    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, id);
+    Ownership.requireOwner(order.uid(), JwtIssuer.uidOf(token), "order " + id);
     return order;
   }
 
-  private static ProblemException forbidden(String detail) {
-    return new ProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail));
+  private static ProblemException badRequest(String detail) {
+    return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+  }
+
+  private static ProblemException conflict(String detail) {
+    return new ProblemException(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
   }
 }

@@ -8,7 +8,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
+import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Any signed-in user may create products for now; the product policy comes with the full mall. */
+/**
+ * Any signed-in user may create a product and becomes its owner; only the owner may update or
+ * remove it (403 otherwise). Any signed-in user may read products.
+ */
 @RestController
 @RequestMapping(path = "/api/product", consumes = "application/json", produces = "application/json")
 public class ProductController {
@@ -36,6 +42,14 @@ public class ProductController {
   public record CreateResponse(long id) {}
 
   public record DetailRequest(@NotNull @Positive Long id) {}
+
+  public record UpdateRequest(
+      @NotNull @Positive Long id,
+      @NotBlank @Size(max = 255) String name,
+      @Size(max = 2000) String desc,
+      @NotNull @Min(0) @Max(1_000_000_000) Integer stock,
+      @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,
+      @NotNull @Min(0) @Max(127) Integer status) {}
 
   private final DomainCalls domains;
 
@@ -55,6 +69,7 @@ public class ProductController {
     NewProduct product =
         new NewProduct(
             workflowId,
+            JwtIssuer.uidOf(token),
             request.name(),
             request.desc() == null ? "" : request.desc(),
             request.stock(),
@@ -62,6 +77,40 @@ public class ProductController {
             request.status());
     return new CreateResponse(
         domains.call(workflowId, TaskQueues.PRODUCT, ProductActivities.CREATE, ProductView.class, product).id());
+  }
+
+  /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
+  @PostMapping("/update")
+  public Map<String, Object> update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
+    String workflowId = domains.newWorkflowId(ProductActivities.UPDATE);
+    domains.call(
+        workflowId,
+        TaskQueues.PRODUCT,
+        ProductActivities.UPDATE,
+        Void.class,
+        new ProductUpdate(
+            workflowId,
+            JwtIssuer.uidOf(token),
+            request.id(),
+            request.name(),
+            request.desc(),
+            request.stock(),
+            request.amount(),
+            request.status()));
+    return Map.of();
+  }
+
+  /** Only the product's owner may remove it. */
+  @PostMapping("/remove")
+  public Map<String, Object> remove(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
+    String workflowId = domains.newWorkflowId(ProductActivities.REMOVE);
+    domains.call(
+        workflowId,
+        TaskQueues.PRODUCT,
+        ProductActivities.REMOVE,
+        Void.class,
+        new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
+    return Map.of();
   }
 
   @PostMapping("/detail")

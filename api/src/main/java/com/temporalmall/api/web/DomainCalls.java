@@ -72,7 +72,7 @@ public class DomainCalls {
     }
     try {
       JsonNode answer = workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
-      return JSON.treeToValue(answer, result);
+      return answer == null || answer.isNull() ? null : JSON.treeToValue(answer, result);
     } catch (TimeoutException e) {
       throw new ProblemException(TemporalOutcomes.timedOut());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -21,9 +21,15 @@ public class OrderSagas {
   private final WorkflowClient client;
   private final Duration timeout;
 
-  public OrderSagas(WorkflowClient client, @Value("${mall.api.order-timeout:60s}") Duration timeout) {
+  private final Duration paymentTimeout;
+
+  public OrderSagas(
+      WorkflowClient client,
+      @Value("${mall.api.order-timeout:60s}") Duration timeout,
+      @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
     this.client = client;
     this.timeout = timeout;
+    this.paymentTimeout = paymentTimeout;
   }
 
   public PlacedOrder place(PlaceOrder request, IdempotencyKey.RequestId requestId) {
@@ -39,7 +45,9 @@ public class OrderSagas {
                 .build());
     WorkflowStub run;
     try {
-      WorkflowClient.start(saga::placeOrder, request);
+      WorkflowClient.start(
+          saga::placeOrder,
+          new PlaceOrder(request.uid(), request.pid(), request.num(), request.clientAmount(), paymentTimeout));
       run = WorkflowStub.fromTyped(saga);
     } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
       if (!requestId.keyed()) {

@@ -14,11 +14,11 @@ public final class TemporalOutcomes {
   private TemporalOutcomes() {}
 
   public static ProblemDetail problemFor(WorkflowException failure) {
+    ApplicationFailure cause = applicationFailure(failure);
+    if (cause != null) {
+      return problemFor(cause);
+    }
     if (failure instanceof WorkflowFailedException) {
-      ApplicationFailure cause = applicationFailure(failure);
-      if (cause != null) {
-        return problemFor(cause);
-      }
       return Problems.of(
           HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
     }
@@ -34,6 +34,7 @@ public final class TemporalOutcomes {
         switch (String.valueOf(failure.getType())) {
           case MallFailures.NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
           case MallFailures.CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+          case MallFailures.FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
           case MallFailures.INSUFFICIENT_STOCK ->
               Problems.of(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock", detail);
           case MallFailures.INVALID_REQUEST ->

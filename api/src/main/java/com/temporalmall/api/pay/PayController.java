@@ -1,0 +1,124 @@
+package com.temporalmall.api.pay;
+
+import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.OrderLifecycles;
+import com.temporalmall.api.web.Ownership;
+import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.Problems;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PayCallback;
+import com.temporalmall.workflows.order.OrderView;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payments go through the order's lifecycle workflow, which decides between payment, cancellation
+ * and the payment timeout. One pay per order: a second create returns the same pay while the order
+ * awaits payment; after the order is paid or cancelled it is a 409.
+ */
+@RestController
+@RequestMapping(path = "/api/pay", consumes = "application/json", produces = "application/json")
+public class PayController {
+  public record CreateRequest(@NotNull @Positive Long oid, @NotNull @PositiveOrZero Long amount, Long uid) {}
+
+  public record CreateResponse(long id) {}
+
+  public record DetailRequest(@NotNull @Positive Long id) {}
+
+  /** The provider's report: status must be 1 (paid). */
+  public record CallbackRequest(
+      @NotNull @Positive Long id,
+      @NotNull @Positive Long oid,
+      @NotNull @PositiveOrZero Long amount,
+      @NotNull @Min(0) @Max(127) Integer source,
+      @NotNull @Min(1) @Max(1) Integer status,
+      Long uid) {}
+
+  private final DomainCalls domains;
+  private final OrderLifecycles lifecycles;
+
+  public PayController(DomainCalls domains, OrderLifecycles lifecycles) {
+    this.domains = domains;
+    this.lifecycles = lifecycles;
+  }
+
+  @PostMapping("/create")
+  public CreateResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
+    long uid = JwtIssuer.uidOf(token);
+    Ownership.requireSameUser(request.uid(), uid);
+    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, request.oid());
+    Ownership.requireOwner(order.uid(), uid, "order " + order.id());
+    PayView pay =
+        lifecycles.update(
+            order.id(),
+            lifecycle -> lifecycle.createPay(request.amount()),
+            outcome -> {
+              throw conflict("order " + order.id() + " is " + (outcome == LifecycleOutcome.PAID ? "paid" : "cancelled"));
+            });
+    return new CreateResponse(pay.id());
+  }
+
+  @PostMapping("/detail")
+  public PayView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
+    PayView pay = domains.call(TaskQueues.PAY, PayActivities.DETAIL, PayView.class, request.id());
+    Ownership.requireOwner(pay.uid(), JwtIssuer.uidOf(token), "pay " + pay.id());
+    return pay;
+  }
+
+  /**
+   * Marks the pay and its order paid. A duplicate callback is answered 200 and changes nothing. A
+   * callback for an order that was cancelled first flags the pay for refund (status 3) and is a 409.
+   */
+  @PostMapping("/callback")
+  public Map<String, Object> callback(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CallbackRequest request) {
+    long uid = JwtIssuer.uidOf(token);
+    Ownership.requireSameUser(request.uid(), uid);
+    PayView pay = detail(token, new DetailRequest(request.id()));
+    if (pay.oid() != request.oid()) {
+      throw new ProblemException(
+          Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+              "pay " + pay.id() + " is not the pay of order " + request.oid()));
+    }
+    PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
+    lifecycles.update(
+        pay.oid(),
+        lifecycle -> lifecycle.payCallback(callback),
+        outcome -> outcome == LifecycleOutcome.PAID ? pay : refundLatePayment(pay, request.source()));
+    return Map.of();
+  }
+
+  private PayView refundLatePayment(PayView pay, int source) {
+    if (pay.status() != PayStatus.REFUND_DUE) {
+      String workflowId = domains.newWorkflowId(PayActivities.FLAG_REFUND);
+      domains.call(
+          workflowId, TaskQueues.PAY, PayActivities.FLAG_REFUND, PayView.class,
+          new PayChange(workflowId, pay.id(), source));
+    }
+    throw conflict(
+        "order " + pay.oid() + " was cancelled before the payment arrived; pay " + pay.id()
+            + " is flagged for refund");
+  }
+
+  private static ProblemException conflict(String detail) {
+    return new ProblemException(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
+  }
+}
