@@ -1,0 +1,40 @@
+package com.temporalmall.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** An unpaid order is cancelled by its lifecycle's durable timer; a payment after that is refunded. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "mall.order.payment-timeout=2s")
+class PaymentTimeoutTest {
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void anUnpaidOrderIsCancelledAndALateCallbackIsFlaggedForRefund() {
+    MallClient frank = MallClient.signUp(rest, "frank", "13600000006");
+    long pid = frank.id("/api/product/create", Map.of("name", "bowl", "stock", 3, "amount", 70, "status", 1));
+    long oid = frank.id("/api/order/create", Map.of("pid", pid, "num", 2));
+    long payId = frank.id("/api/pay/create", Map.of("oid", oid, "amount", 140));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt() == 9);
+
+    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(3);
+    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).as("closed").isEqualTo(2);
+
+    Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 140, "source", 1, "status", 1);
+    assertThat(frank.status("/api/pay/callback", callback)).isEqualTo(409);
+    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).as("refund due").isEqualTo(3);
+    assertThat(frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
+    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).as("released once").isEqualTo(3);
+  }
+}
