@@ -241,7 +241,7 @@ class ApiContractTest {
   @Test
   void anotherUsersOrderIs403() throws Exception {
     when(domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, 5L))
-        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0));
+        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, "order-saga-x"));
 
     postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")

@@ -83,10 +83,17 @@ final class MallCluster implements AutoCloseable {
     return run(WorkersApplication.class, properties);
   }
 
-  private ConfigurableApplicationContext startApi() {
+  private ConfigurableApplicationContext startApi(String... extraProperties) {
     List<String> properties = new ArrayList<>(common("api"));
     properties.add("mall.jwt.secret=" + JWT_SECRET);
+    properties.addAll(List.of(extraProperties));
     return run(ApiApplication.class, properties);
+  }
+
+  /** Another API process of the same mall, e.g. with a different payment timeout; its base URL. */
+  String startAnotherApi(String name, String... properties) {
+    processes.put(name, startApi(properties));
+    return apiUrl(name);
   }
 
   private List<String> common(String name) {
@@ -104,7 +111,11 @@ final class MallCluster implements AutoCloseable {
   }
 
   String apiUrl() {
-    WebServerApplicationContext api = (WebServerApplicationContext) processes.get("api");
+    return apiUrl("api");
+  }
+
+  private String apiUrl(String name) {
+    WebServerApplicationContext api = (WebServerApplicationContext) processes.get(name);
     return "http://127.0.0.1:" + api.getWebServer().getPort();
   }
 

@@ -16,7 +16,8 @@ import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import io.temporal.common.WorkflowExecutionHistory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +26,30 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowReplayTest {
 
-  /** Every recorded release of every workflow type, replayed on today's code. */
+  /**
+   * Every recorded release of every workflow type, replayed on today's code. The workflow id is
+   * part of the replay: the saga derives its lifecycle's id from its own.
+   */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "order-saga-completed-v0.json",
-        "order-saga-compensated-v0.json",
-        "domain-call-completed-v0.json",
-        "order-saga-completed-v1.json",
-        "order-saga-compensated-v1.json",
-        "order-lifecycle-paid-v1.json",
-        "order-lifecycle-cancelled-v1.json",
-        "domain-call-completed-v1.json"
-      })
-  void recordedHistoriesReplay(String history) {
+  @CsvSource({
+    "order-saga-completed-v0.json, order-saga-recorded-completed",
+    "order-saga-compensated-v0.json, order-saga-recorded-compensated",
+    "domain-call-completed-v0.json, product.detail-recorded",
+    "order-saga-completed-v1.json, order-saga-recorded-completed",
+    "order-saga-compensated-v1.json, order-saga-recorded-compensated",
+    "order-lifecycle-paid-v1.json, order-lifecycle-recorded-completed",
+    "order-lifecycle-cancelled-v1.json, order-lifecycle-recorded-unpaid",
+    "domain-call-completed-v1.json, product.detail-recorded"
+  })
+  void recordedHistoriesReplay(String history, String workflowId) throws Exception {
+    String json =
+        new String(
+            getClass().getResourceAsStream("/histories/" + history).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThatCode(
             () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/" + history,
+                WorkflowReplayer.replayWorkflowExecution(
+                    WorkflowExecutionHistory.fromJson(json, workflowId),
                     OrderSagaWorkflowImpl.class,
                     OrderLifecycleWorkflowImpl.class,
                     DomainCallWorkflowImpl.class))

@@ -8,6 +8,6 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("orders")
 record Order(@Id Long id, String gid, long uid, long pid, int num, long amount, int status) {
   OrderView view() {
-    return new OrderView(id, uid, pid, amount, num, status);
+    return new OrderView(id, uid, pid, amount, num, status, gid);
   }
 }

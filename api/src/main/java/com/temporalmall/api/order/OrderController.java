@@ -112,7 +112,7 @@ public class OrderController {
       throw badRequest("status " + status + " cannot be set; send 9 to cancel an unpaid order");
     }
     lifecycles.update(
-        order.id(),
+        order,
         lifecycle -> lifecycle.cancel(),
         outcome -> {
           if (outcome == LifecycleOutcome.PAID) {

@@ -69,7 +69,7 @@ public class PayController {
     Ownership.requireOwner(order.uid(), uid, "order " + order.id());
     PayView pay =
         lifecycles.update(
-            order.id(),
+            order,
             lifecycle -> lifecycle.createPay(request.amount()),
             outcome -> {
               throw conflict("order " + order.id() + " is " + (outcome == LifecycleOutcome.PAID ? "paid" : "cancelled"));
@@ -99,8 +99,9 @@ public class PayController {
               "pay " + pay.id() + " is not the pay of order " + request.oid()));
     }
     PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
+    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, pay.oid());
     lifecycles.update(
-        pay.oid(),
+        order,
         lifecycle -> lifecycle.payCallback(callback),
         outcome -> outcome == LifecycleOutcome.PAID ? pay : refundLatePayment(pay, request.source()));
     return Map.of();

@@ -2,6 +2,7 @@ package com.temporalmall.api.web;
 
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderView;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.function.Function;
@@ -22,8 +23,9 @@ public class OrderLifecycles {
   }
 
   public <T> T update(
-      long orderId, Function<OrderLifecycleWorkflow, T> whileOpen, Function<LifecycleOutcome, T> afterEnd) {
-    String workflowId = OrderLifecycleWorkflow.workflowId(orderId);
+      OrderView order, Function<OrderLifecycleWorkflow, T> whileOpen, Function<LifecycleOutcome, T> afterEnd) {
+    long orderId = order.id();
+    String workflowId = OrderLifecycleWorkflow.workflowId(order.gid());
     try {
       return whileOpen.apply(client.newWorkflowStub(OrderLifecycleWorkflow.class, workflowId));
     } catch (WorkflowNotFoundException ended) {

@@ -35,8 +35,14 @@ public interface OrderLifecycleWorkflow {
   @QueryMethod(name = "state")
   LifecycleState state();
 
-  static String workflowId(long orderId) {
-    return "order-" + orderId;
+  /**
+   * Derived from the saga's id, which is unique in the namespace (order ids restart with a fresh
+   * database; a namespace's workflows do not), and readable next to it in the Web UI.
+   */
+  static String workflowId(String sagaId) {
+    String sagaPrefix = OrderSagaWorkflow.workflowId("");
+    return "order-lifecycle-"
+        + (sagaId.startsWith(sagaPrefix) ? sagaId.substring(sagaPrefix.length()) : sagaId);
   }
 
   /** What the lifecycle needs to know about its order. */

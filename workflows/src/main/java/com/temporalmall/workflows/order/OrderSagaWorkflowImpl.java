@@ -110,7 +110,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         Workflow.newChildWorkflowStub(
             OrderLifecycleWorkflow.class,
             ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(OrderLifecycleWorkflow.workflowId(placed.orderId()))
+                .setWorkflowId(OrderLifecycleWorkflow.workflowId(Workflow.getInfo().getWorkflowId()))
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());

@@ -47,7 +47,7 @@ class OrderLifecycleWorkflowTest {
             .newWorkflowStub(
                 OrderLifecycleWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(OrderLifecycleWorkflow.workflowId(ORDER))
+                    .setWorkflowId(OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("test")))
                     .setTaskQueue(TaskQueues.WORKFLOWS)
                     .build());
     WorkflowClient.start(lifecycle::run, new PlacedOrderInfo(ORDER, 1, 7, 2, 500, TIMEOUT));

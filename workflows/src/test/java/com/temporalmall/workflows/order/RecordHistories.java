@@ -49,13 +49,13 @@ public final class RecordHistories {
       saga(client, completed).placeOrder(new PlaceOrder(1, 7, 2, null));
       write(client, completed, dir.resolve("order-saga-completed-" + release + ".json"));
 
-      OrderLifecycleWorkflow paid = lifecycle(client, FakeDomains.ORDER_ID);
+      OrderLifecycleWorkflow paid = lifecycle(client, completed);
       paid.createPay(500);
       paid.payCallback(new OrderLifecycleWorkflow.PayCallback(FakeDomains.PAY_ID, 500, 1));
       WorkflowStub.fromTyped(paid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
       write(
           client,
-          OrderLifecycleWorkflow.workflowId(FakeDomains.ORDER_ID),
+          OrderLifecycleWorkflow.workflowId(completed),
           dir.resolve("order-lifecycle-paid-" + release + ".json"));
 
       fakes.decrStockBehaviour =
@@ -72,10 +72,9 @@ public final class RecordHistories {
 
       // A second order whose payment never comes: the timer cancels it.
       fakes.decrStockBehaviour = change -> {};
-      fakes.nextOrderId = FakeDomains.ORDER_ID + 1;
-      saga(client, OrderSagaWorkflow.workflowId("recorded-unpaid"))
-          .placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(5)));
-      String unpaid = OrderLifecycleWorkflow.workflowId(FakeDomains.ORDER_ID + 1);
+      String unpaidSaga = OrderSagaWorkflow.workflowId("recorded-unpaid");
+      saga(client, unpaidSaga).placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(5)));
+      String unpaid = OrderLifecycleWorkflow.workflowId(unpaidSaga);
       client.newUntypedWorkflowStub(unpaid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
       write(client, unpaid, dir.resolve("order-lifecycle-cancelled-" + release + ".json"));
 
@@ -93,8 +92,8 @@ public final class RecordHistories {
     }
   }
 
-  private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, long orderId) {
-    return client.newWorkflowStub(OrderLifecycleWorkflow.class, OrderLifecycleWorkflow.workflowId(orderId));
+  private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, String sagaId) {
+    return client.newWorkflowStub(OrderLifecycleWorkflow.class, OrderLifecycleWorkflow.workflowId(sagaId));
   }
 
   private static OrderSagaWorkflow saga(WorkflowClient client, String workflowId) {

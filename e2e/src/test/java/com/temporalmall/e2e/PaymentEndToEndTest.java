@@ -1,0 +1,104 @@
+package com.temporalmall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole mall on a real Temporal dev server and real MariaDB: the user journey through payment,
+ * and an unpaid order cancelled by its lifecycle's timer (an API configured with a short timeout).
+ */
+class PaymentEndToEndTest {
+  private static MallCluster mall;
+  private static MallHttp http;
+
+  @BeforeAll
+  static void startMall() {
+    mall = MallCluster.start();
+    http = new MallHttp(mall.apiUrl());
+  }
+
+  @AfterAll
+  static void stopMall() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  private static JsonNode ok(MallHttp api, String path, String token, Map<String, ?> body) {
+    MallHttp.Reply reply = api.post(path, token, body);
+    assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
+    return reply.body();
+  }
+
+  @Test
+  void registerLoginProductOrderPayCallbackListDetail() {
+    String token = http.registerAndLogin("13500000001");
+    long pid = http.createProduct(token, 10, 120);
+    long oid = ok(http, "/api/order/create", token, Map.of("pid", pid, "num", 3)).get("id").asLong();
+
+    long payId = ok(http, "/api/pay/create", token, Map.of("oid", oid, "amount", 360)).get("id").asLong();
+    Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 360, "source", 2, "status", 1);
+    ok(http, "/api/pay/callback", token, callback);
+    ok(http, "/api/pay/callback", token, callback);
+
+    assertThat(ok(http, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(1);
+    assertThat(ok(http, "/api/order/detail", token, Map.of("id", oid)).get("status").asInt()).isEqualTo(1);
+    JsonNode list = ok(http, "/api/order/list", token, Map.of());
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("status").asInt()).isEqualTo(1);
+    assertThat(stock(pid)).isEqualTo(7);
+    assertThat(mall.db("pay").queryForList("select concat(branch_id, '|', op) from barrier", String.class))
+        .contains("pay.create|action", "pay.markPaid|action");
+    assertThat(barrierRows("order", lifecycleOf(oid))).containsExactly("order.markPaid|action");
+  }
+
+  @Test
+  void anUnpaidOrderIsCancelledByTheTimerAndItsStockReleasedOnce() {
+    MallHttp hurried = new MallHttp(mall.startAnotherApi("api-short-timeout", "mall.order.payment-timeout=3s"));
+    String token = hurried.registerAndLogin("13500000002");
+    long pid = hurried.createProduct(token, 5, 40);
+    long oid = ok(hurried, "/api/order/create", token, Map.of("pid", pid, "num", 2)).get("id").asLong();
+    long payId = ok(hurried, "/api/pay/create", token, Map.of("oid", oid, "amount", 80)).get("id").asLong();
+    assertThat(stock(pid)).isEqualTo(3);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> orderStatus(oid) == 9);
+
+    assertThat(stock(pid)).isEqualTo(5);
+    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(2);
+    assertThat(barrierRows("product", lifecycleOf(oid))).containsExactly("product.releaseStock|action");
+    assertThat(barrierRows("order", lifecycleOf(oid))).containsExactly("order.cancel|action");
+    MallHttp.Reply late =
+        hurried.post("/api/pay/callback", token, Map.of("id", payId, "oid", oid, "amount", 80, "source", 2, "status", 1));
+    assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(3);
+    assertThat(stock(pid)).isEqualTo(5);
+  }
+
+  private static int stock(long pid) {
+    return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
+  }
+
+  private static int orderStatus(long oid) {
+    return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, oid);
+  }
+
+  /** The order's lifecycle workflow id: the gid of its cancel/markPaid/releaseStock barrier rows. */
+  private static String lifecycleOf(long oid) {
+    String sagaId = mall.db("order").queryForObject("select gid from orders where id = ?", String.class, oid);
+    return OrderLifecycleWorkflow.workflowId(sagaId);
+  }
+
+  private static List<String> barrierRows(String domain, String gid) {
+    return mall.db(domain)
+        .queryForList("select concat(branch_id, '|', op) from barrier where gid = ?", String.class, gid);
+  }
+}
