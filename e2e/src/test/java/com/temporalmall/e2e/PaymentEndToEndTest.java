@@ -1,11 +1,9 @@
 package com.temporalmall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +60,7 @@ class PaymentEndToEndTest {
   }
 
   @Test
-  void anUnpaidOrderIsCancelledByTheTimerAndItsStockReleasedOnce() {
+  void anUnpaidOrderIsCancelledByTheTimerAndItsStockReleasedOnce() throws Exception {
     MallHttp hurried = new MallHttp(mall.startAnotherApi("api-short-timeout", "mall.order.payment-timeout=3s"));
     String token = hurried.registerAndLogin("13500000002");
     long pid = hurried.createProduct(token, 5, 40);
@@ -70,7 +68,13 @@ class PaymentEndToEndTest {
     long payId = ok(hurried, "/api/pay/create", token, Map.of("oid", oid, "amount", 80)).get("id").asLong();
     assertThat(stock(pid)).isEqualTo(3);
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> orderStatus(oid) == 9);
+    OrderLifecycleWorkflow.LifecycleOutcome outcome =
+        mall.temporal()
+            .newUntypedWorkflowStub(lifecycleOf(oid))
+            .getResult(60, java.util.concurrent.TimeUnit.SECONDS, OrderLifecycleWorkflow.LifecycleOutcome.class);
+
+    assertThat(outcome).isEqualTo(OrderLifecycleWorkflow.LifecycleOutcome.CANCELLED);
+    assertThat(orderStatus(oid)).isEqualTo(9);
 
     assertThat(stock(pid)).isEqualTo(5);
     assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(2);

@@ -24,12 +24,13 @@ class PaymentTimeoutTest {
     long oid = frank.id("/api/order/create", Map.of("pid", pid, "num", 2));
     long payId = frank.id("/api/pay/create", Map.of("oid", oid, "amount", 140));
 
+    // Closing the pay is the cancellation's last step.
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt() == 9);
+        .until(() -> frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt() == 2);
 
+    assertThat(frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
     assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(3);
-    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).as("closed").isEqualTo(2);
 
     Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 140, "source", 1, "status", 1);
     assertThat(frank.status("/api/pay/callback", callback)).isEqualTo(409);
