@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # THE test command: installs what is missing (MariaDB, the temporal CLI), starts a private MariaDB
-# and a headless Temporal dev server, runs `./mvnw -B verify "$@"`, and stops what it started.
+# and a headless Temporal dev server, runs `./mvnw -B verify "$@"`, then (full runs only) fuzzes
+# the API from its OpenAPI spec with schemathesis, and stops what it started.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
@@ -29,4 +30,14 @@ phase_start=$SECONDS
 status=0
 ./mvnw -B verify "$@" || status=$?
 log "maven finished in $((SECONDS - phase_start)) s with exit code $status"
+[ "$status" -eq 0 ] || exit "$status"
+
+# The OpenAPI fuzz needs the whole build (the embedded-default jar); a partial build says so.
+if [ "$#" -eq 0 ]; then
+  phase_start=$SECONDS
+  bash "$MALL_ROOT/scripts/fuzz-api.sh" || status=$?
+  log "OpenAPI fuzz finished in $((SECONDS - phase_start)) s with exit code $status"
+else
+  log "OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
+fi
 exit "$status"
