@@ -283,4 +283,15 @@ class ApiContractTest {
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
     verify(sagas, org.mockito.Mockito.times(1)).place(any(), any());
   }
+
+  @Test
+  void anOversizedBodyIs413AndReachesNothing() throws Exception {
+    String huge = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
+
+    postJson("/api/user/register", null, huge)
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
+    verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
+  }
 }

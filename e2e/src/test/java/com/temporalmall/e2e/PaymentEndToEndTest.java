@@ -87,6 +87,30 @@ class PaymentEndToEndTest {
     assertThat(stock(pid)).isEqualTo(5);
   }
 
+  @Test
+  void ownersUpdateRemoveAndCancelOthersCannot() {
+    String owner = http.registerAndLogin("13500000003");
+    String other = http.registerAndLogin("13500000004");
+    long pid = http.createProduct(owner, 10, 15);
+    Map<String, Object> update = Map.of("id", pid, "name", "renamed", "desc", "", "stock", 20, "amount", 15, "status", 1);
+    assertThat(http.post("/api/product/update", other, update).status()).isEqualTo(403);
+    ok(http, "/api/product/update", owner, update);
+    assertThat(stock(pid)).isEqualTo(20);
+
+    long oid = ok(http, "/api/order/create", owner, Map.of("pid", pid, "num", 4)).get("id").asLong();
+    assertThat(http.post("/api/order/update", other, Map.of("id", oid, "status", 9)).status()).isEqualTo(403);
+    assertThat(http.post("/api/order/remove", owner, Map.of("id", oid)).status()).as("still open").isEqualTo(409);
+    ok(http, "/api/order/update", owner, Map.of("id", oid, "status", 9));
+    assertThat(orderStatus(oid)).isEqualTo(9);
+    assertThat(stock(pid)).isEqualTo(20);
+    ok(http, "/api/order/remove", owner, Map.of("id", oid));
+    assertThat(http.post("/api/order/detail", owner, Map.of("id", oid)).status()).isEqualTo(404);
+
+    assertThat(http.post("/api/product/remove", other, Map.of("id", pid)).status()).isEqualTo(403);
+    ok(http, "/api/product/remove", owner, Map.of("id", pid));
+    assertThat(http.post("/api/product/detail", owner, Map.of("id", pid)).status()).isEqualTo(404);
+  }
+
   private static int stock(long pid) {
     return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
   }
