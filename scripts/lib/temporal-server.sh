@@ -16,6 +16,7 @@ start_temporal_server() {
   mkdir -p "$TEMPORAL_HOME"
   if temporal_healthy; then
     log "reusing the Temporal server already on 127.0.0.1:$MALL_TEMPORAL_PORT"
+    register_search_attributes
     return 0
   fi
   local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT")
@@ -29,6 +30,15 @@ start_temporal_server() {
   TEMPORAL_STARTED_BY_US=1
   wait_until 90 "Temporal dev server on 127.0.0.1:$MALL_TEMPORAL_PORT" temporal_healthy \
     || { tail -20 "$TEMPORAL_HOME/server.log" >&2; die "the Temporal dev server did not start"; }
+}
+
+# The workflows upsert these; a server started elsewhere may lack them ("already exists" is fine).
+register_search_attributes() {
+  local attribute
+  for attribute in OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword; do
+    "$TEMPORAL_BIN" operator search-attribute create --address "127.0.0.1:$MALL_TEMPORAL_PORT" \
+      --name "${attribute%%=*}" --type "${attribute#*=}" >/dev/null 2>&1 || true
+  done
 }
 
 stop_temporal_server() {

@@ -1,6 +1,7 @@
 package com.temporalmall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -92,6 +93,17 @@ class OrderSagaEndToEndTest {
     assertThat(barrierRows("order", gid))
         .containsExactlyInAnyOrder(
             "order.create|action|action", "order.create|compensate|compensate");
+    // What an operator types in the Web UI or `temporal workflow list --query`.
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        mall.temporal()
+                            .listExecutions("SagaStatus = 'COMPENSATED' AND OrderId = " + orderId)
+                            .map(execution -> execution.getExecution().getWorkflowId())
+                            .toList())
+                    .containsExactly(gid));
   }
 
   @Test

@@ -39,7 +39,11 @@ class WorkflowReplayTest {
     "order-saga-compensated-v1.json, order-saga-recorded-compensated",
     "order-lifecycle-paid-v1.json, order-lifecycle-recorded-completed",
     "order-lifecycle-cancelled-v1.json, order-lifecycle-recorded-unpaid",
-    "domain-call-completed-v1.json, product.detail-recorded"
+    "domain-call-completed-v1.json, product.detail-recorded",
+    "order-saga-completed-v2.json, order-saga-recorded-completed",
+    "order-saga-compensated-v2.json, order-saga-recorded-compensated",
+    "order-lifecycle-paid-v2.json, order-lifecycle-recorded-completed",
+    "order-lifecycle-cancelled-v2.json, order-lifecycle-recorded-unpaid"
   })
   void recordedHistoriesReplay(String history, String workflowId) throws Exception {
     String json =

@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
@@ -44,6 +45,8 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
   private LifecycleState state = LifecycleState.AWAITING_PAYMENT;
   private PayView pay;
   private boolean creatingPay;
+  private boolean searchable;
+  static final String SEARCH_ATTRIBUTES = "search-attributes";
 
   private static <T> T stub(Class<T> activities, String taskQueue) {
     return Workflow.newActivityStub(
@@ -59,6 +62,14 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
 
   @Override
   public LifecycleOutcome run(PlacedOrderInfo placed) {
+    if (Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) == 1) {
+      searchable = true;
+      Workflow.upsertTypedSearchAttributes(
+          MallSearchAttributes.ORDER_ID.valueSet(placed.orderId()),
+          MallSearchAttributes.USER_ID.valueSet(placed.uid()),
+          MallSearchAttributes.PRODUCT_ID.valueSet(placed.pid()),
+          MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.AWAITING_PAYMENT));
+    }
     Duration timeout =
         placed.paymentTimeout() == null ? DEFAULT_PAYMENT_TIMEOUT : placed.paymentTimeout();
     Workflow.await(timeout, () -> state != LifecycleState.AWAITING_PAYMENT);
@@ -70,6 +81,13 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         () ->
             (state == LifecycleState.PAID || state == LifecycleState.CANCELLED)
                 && Workflow.isEveryHandlerFinished());
+    if (searchable) {
+      Workflow.upsertTypedSearchAttributes(
+          MallSearchAttributes.SAGA_STATUS.valueSet(
+              state == LifecycleState.PAID
+                  ? MallSearchAttributes.Status.PAID
+                  : MallSearchAttributes.Status.CANCELLED));
+    }
     return state == LifecycleState.PAID ? LifecycleOutcome.PAID : LifecycleOutcome.CANCELLED;
   }
 

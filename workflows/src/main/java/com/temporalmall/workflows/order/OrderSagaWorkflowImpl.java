@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private static final Logger log = Workflow.getLogger(OrderSagaWorkflowImpl.class);
   static final String START_LIFECYCLE = "start-order-lifecycle";
+  static final String SEARCH_ATTRIBUTES = "search-attributes";
 
   /** Steps: a technical error is retried for up to two minutes, then the saga compensates. */
   static final ActivityOptions ACTION_OPTIONS =
@@ -70,6 +72,13 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   @Override
   public PlacedOrder placeOrder(PlaceOrder request) {
     String gid = Workflow.getInfo().getWorkflowId();
+    boolean searchable = Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (searchable) {
+      Workflow.upsertTypedSearchAttributes(
+          MallSearchAttributes.USER_ID.valueSet(request.uid()),
+          MallSearchAttributes.PRODUCT_ID.valueSet(request.pid()),
+          MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACING));
+    }
     if (request.num() < 1) {
       throw MallFailures.invalidRequest("num must be at least 1, was " + request.num());
     }
@@ -82,6 +91,9 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
     try {
       saga.addCompensation(orderCompensations::createRevert, gid);
       orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+      if (searchable) {
+        Workflow.upsertTypedSearchAttributes(MallSearchAttributes.ORDER_ID.valueSet(orderId));
+      }
 
       step = ProductActivities.DECR_STOCK;
       StockChange change = new StockChange(gid, request.pid(), request.num());
@@ -89,6 +101,10 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
       products.decrStock(change);
 
       log.info("order {} placed by saga {}", orderId, gid);
+      if (searchable) {
+        Workflow.upsertTypedSearchAttributes(
+            MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACED));
+      }
       if (Workflow.getVersion(START_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1) {
         startLifecycle(new OrderLifecycleWorkflow.PlacedOrderInfo(
             orderId, request.uid(), request.pid(), request.num(), amount, request.paymentTimeout()));
@@ -97,6 +113,10 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
     } catch (ActivityFailure | CanceledFailure e) {
       log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
       compensate(saga, gid);
+      if (searchable) {
+        Workflow.upsertTypedSearchAttributes(
+            MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.COMPENSATED));
+      }
       throw failureAfterCompensation(step, e, orderId);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleState;
@@ -35,7 +36,7 @@ class OrderLifecycleWorkflowTest {
 
   @BeforeEach
   void startLifecycle() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = MallTestEnvironment.newInstance();
     fakes = new FakeDomains();
     env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderLifecycleWorkflowImpl.class);
     env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
@@ -69,6 +70,10 @@ class OrderLifecycleWorkflowTest {
   @Test
   void anUnpaidOrderIsCancelledWhenThePaymentTimerFires() {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+    assertThat(
+            WorkflowStub.fromTyped(lifecycle).describe().getTypedSearchAttributes()
+                .get(com.temporalmall.workflows.MallSearchAttributes.SAGA_STATUS))
+        .isEqualTo("CANCELLED");
 
     assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallSearchAttributes;
+import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -28,7 +30,7 @@ class OrderSagaWorkflowTest {
 
   @BeforeEach
   void startTestServer() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = MallTestEnvironment.newInstance();
     fakes = new FakeDomains();
     env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
     env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
@@ -57,6 +59,12 @@ class OrderSagaWorkflowTest {
     PlacedOrder placed = saga().placeOrder(new PlaceOrder(1, 7, 3, null));
 
     assertThat(placed).isEqualTo(new PlacedOrder(FakeDomains.ORDER_ID, 3 * FakeDomains.PRICE));
+    io.temporal.common.SearchAttributes searchable =
+        env.getWorkflowClient().newUntypedWorkflowStub(GID).describe().getTypedSearchAttributes();
+    assertThat(searchable.get(MallSearchAttributes.ORDER_ID)).isEqualTo(FakeDomains.ORDER_ID);
+    assertThat(searchable.get(MallSearchAttributes.USER_ID)).isEqualTo(1L);
+    assertThat(searchable.get(MallSearchAttributes.PRODUCT_ID)).isEqualTo(7L);
+    assertThat(searchable.get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("PLACED");
     assertThat(fakes.journal)
         .containsExactly(
             "product.detail 7",
@@ -78,6 +86,10 @@ class OrderSagaWorkflowTest {
     ApplicationFailure reason = (ApplicationFailure) failed.getCause();
     assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
     assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
+    assertThat(
+            env.getWorkflowClient().newUntypedWorkflowStub(GID).describe().getTypedSearchAttributes()
+                .get(MallSearchAttributes.SAGA_STATUS))
+        .isEqualTo("COMPENSATED");
     assertThat(fakes.journal)
         .containsExactly(
             "product.detail 7",

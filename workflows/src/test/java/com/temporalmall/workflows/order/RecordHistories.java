@@ -2,6 +2,7 @@ package com.temporalmall.workflows.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.rpc.DomainCall;
@@ -35,7 +36,7 @@ public final class RecordHistories {
     Path dir = Path.of("workflows/src/test/resources/histories");
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+    try (TestWorkflowEnvironment env = MallTestEnvironment.newInstance()) {
       env.newWorker(TaskQueues.WORKFLOWS)
           .registerWorkflowImplementationTypes(
               OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class, DomainCallWorkflowImpl.class);
