@@ -4,6 +4,7 @@ import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductRemoval;
@@ -58,8 +59,21 @@ public class ProductActivitiesImpl implements ProductActivities {
 
   @Override
   public void decrStock(StockChange change) {
-    BarrierOutcome outcome =
-        barrier.action(
+    BarrierOutcome outcome;
+    try {
+      outcome = decrementUnderBarrier(change);
+    } catch (ApplicationFailure rejected) {
+      if (MallFailures.INSUFFICIENT_STOCK.equals(rejected.getType())) {
+        Activity.getExecutionContext().getMetricsScope().counter(MallMetrics.STOCK_REJECTIONS).inc(1);
+      }
+      throw rejected;
+    }
+    log.info("barrier {} {} action: {}", change.gid(), DECR_STOCK, outcome);
+    injectFaultAfterCommit();
+  }
+
+  private BarrierOutcome decrementUnderBarrier(StockChange change) {
+    return barrier.action(
             BarrierKey.saga(change.gid(), DECR_STOCK),
             () -> {
               if (products.decrementStock(change.pid(), change.num()) == 0) {
@@ -71,8 +85,6 @@ public class ProductActivitiesImpl implements ProductActivities {
                     : unknownProduct(change.pid());
               }
             });
-    log.info("barrier {} {} action: {}", change.gid(), DECR_STOCK, outcome);
-    injectFaultAfterCommit();
   }
 
   @Override

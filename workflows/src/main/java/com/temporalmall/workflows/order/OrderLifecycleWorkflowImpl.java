@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.NewPay;
@@ -75,6 +76,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
     Workflow.await(timeout, () -> state != LifecycleState.AWAITING_PAYMENT);
     if (state == LifecycleState.AWAITING_PAYMENT) {
       log.info("order {} not paid within {}: cancelling", order.orderId(), timeout);
+      Workflow.getMetricsScope().counter(MallMetrics.PAYMENT_TIMEOUTS).inc(1);
       cancelUnpaidOrder();
     }
     Workflow.await(
@@ -137,6 +139,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         pay = pays.markPaid(new PayChange(gid, pay.id(), callback.source()));
         orders.markPaid(new OrderChange(gid, order.orderId()));
         state = LifecycleState.PAID;
+        Workflow.getMetricsScope().counter(MallMetrics.ORDERS_PAID).inc(1);
         log.info("order {} paid with pay {}", order.orderId(), pay.id());
       }
       case PAYING -> Workflow.await(() -> state == LifecycleState.PAID);

@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.ProductActivities;
@@ -83,6 +84,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
       throw MallFailures.invalidRequest("num must be at least 1, was " + request.num());
     }
     long amount = priceOf(request);
+    Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
 
     Saga saga =
         new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
@@ -109,6 +111,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         startLifecycle(new OrderLifecycleWorkflow.PlacedOrderInfo(
             orderId, request.uid(), request.pid(), request.num(), amount, request.paymentTimeout()));
       }
+      Workflow.getMetricsScope().counter(MallMetrics.SAGAS_COMPLETED).inc(1);
       return new PlacedOrder(orderId, amount);
     } catch (ActivityFailure | CanceledFailure e) {
       log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
@@ -117,7 +120,12 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         Workflow.upsertTypedSearchAttributes(
             MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.COMPENSATED));
       }
-      throw failureAfterCompensation(step, e, orderId);
+      ApplicationFailure failure = failureAfterCompensation(step, e, orderId);
+      Workflow.getMetricsScope()
+          .tagged(java.util.Map.of("reason", failure.getType()))
+          .counter(MallMetrics.SAGAS_COMPENSATED)
+          .inc(1);
+      throw failure;
     }
   }
 
