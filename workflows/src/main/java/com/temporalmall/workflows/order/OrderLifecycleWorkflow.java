@@ -2,6 +2,7 @@ package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.pay.PayView;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -31,6 +32,13 @@ public interface OrderLifecycleWorkflow {
   /** The owner cancels the unpaid order: stock is released, an open pay closed. */
   @UpdateMethod(name = "cancel")
   LifecycleState cancel();
+
+  /**
+   * For operators (`temporal workflow signal --name requestCancel`): cancels the order if it is
+   * still unpaid, exactly as the timer would; ignored once it is paid or cancelled.
+   */
+  @SignalMethod(name = "requestCancel")
+  void requestCancel();
 
   @QueryMethod(name = "state")
   LifecycleState state();

@@ -47,6 +47,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
   private PayView pay;
   private boolean creatingPay;
   private boolean searchable;
+  private boolean cancelRequested;
   static final String SEARCH_ATTRIBUTES = "search-attributes";
 
   private static <T> T stub(Class<T> activities, String taskQueue) {
@@ -73,10 +74,15 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
     }
     Duration timeout =
         placed.paymentTimeout() == null ? DEFAULT_PAYMENT_TIMEOUT : placed.paymentTimeout();
-    Workflow.await(timeout, () -> state != LifecycleState.AWAITING_PAYMENT);
+    boolean decided =
+        Workflow.await(timeout, () -> state != LifecycleState.AWAITING_PAYMENT || cancelRequested);
     if (state == LifecycleState.AWAITING_PAYMENT) {
-      log.info("order {} not paid within {}: cancelling", order.orderId(), timeout);
-      Workflow.getMetricsScope().counter(MallMetrics.PAYMENT_TIMEOUTS).inc(1);
+      if (decided) {
+        log.info("order {}: cancellation requested by an operator", order.orderId());
+      } else {
+        log.info("order {} not paid within {}: cancelling", order.orderId(), timeout);
+        Workflow.getMetricsScope().counter(MallMetrics.PAYMENT_TIMEOUTS).inc(1);
+      }
       cancelUnpaidOrder();
     }
     Workflow.await(
@@ -164,6 +170,11 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
       case CANCELLING, CANCELLED -> Workflow.await(() -> state == LifecycleState.CANCELLED);
     }
     return state;
+  }
+
+  @Override
+  public void requestCancel() {
+    cancelRequested = true;
   }
 
   @Override

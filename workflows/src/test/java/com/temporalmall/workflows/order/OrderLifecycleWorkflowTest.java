@@ -141,6 +141,14 @@ class OrderLifecycleWorkflowTest {
   }
 
   @Test
+  void anOperatorSignalCancelsAnUnpaidOrder() {
+    lifecycle.requestCancel();
+
+    assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
+    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+  }
+
+  @Test
   void theOwnerCancelsAnUnpaidOrder() {
     assertThat(lifecycle.cancel()).isEqualTo(LifecycleState.CANCELLED);
 
