@@ -55,6 +55,18 @@ final class MallCluster implements AutoCloseable {
     }
   }
 
+  /** Stops the product worker: its activities wait on their task queue until it is back. */
+  void stopProductWorker() {
+    ConfigurableApplicationContext running = processes.remove("product-worker");
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  String temporalAddress() {
+    return temporalAddress;
+  }
+
   /** Restarts the product worker with {@code mall.product.fault.decr-stock} set to {@code fault}. */
   void restartProductWorker(String fault) {
     ConfigurableApplicationContext running = processes.remove("product-worker");

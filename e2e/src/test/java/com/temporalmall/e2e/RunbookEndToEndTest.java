@@ -1,0 +1,131 @@
+package com.temporalmall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
+import com.temporalmall.workflows.order.PlacedOrder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's CLI runbook, command for command, with the real `temporal` CLI against the dev
+ * server the mall runs on: find, describe, show, query, signal, terminate and reset sagas.
+ */
+class RunbookEndToEndTest {
+  private static MallCluster mall;
+  private static MallHttp http;
+  private static TemporalCli temporal;
+  private static String token;
+
+  @BeforeAll
+  static void startMall() {
+    mall = MallCluster.start();
+    http = new MallHttp(mall.apiUrl());
+    temporal = new TemporalCli(mall.temporalAddress());
+    token = http.registerAndLogin("13400000001");
+  }
+
+  @AfterAll
+  static void stopMall() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  void findDescribeAndShowACompensatedSaga() {
+    long pid = http.createProduct(token, 0, 10);
+    MallHttp.Reply rejected = http.post("/api/order/create", token, Map.of("pid", pid));
+    assertThat(rejected.status()).isEqualTo(409);
+    long orderId = rejected.body().get("orderId").asLong();
+    String saga = gidOf(orderId);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        temporal.run(
+                            "workflow", "list", "--query",
+                            "SagaStatus = 'COMPENSATED' AND OrderId = " + orderId))
+                    .contains(saga));
+    assertThat(temporal.run("workflow", "describe", "--workflow-id", saga, "--output", "json"))
+        .contains("WORKFLOW_EXECUTION_STATUS_FAILED");
+    assertThat(temporal.run("workflow", "show", "--workflow-id", saga, "--output", "json"))
+        .contains("product.decrStockRevert", "order.createRevert");
+  }
+
+  @Test
+  void queryAndSignalAnUnpaidOrder() {
+    long pid = http.createProduct(token, 5, 10);
+    long orderId = http.post("/api/order/create", token, Map.of("pid", pid, "num", 2)).body().get("id").asLong();
+    String lifecycle = OrderLifecycleWorkflow.workflowId(gidOf(orderId));
+
+    assertThat(temporal.run("workflow", "query", "--workflow-id", lifecycle, "--name", "state"))
+        .contains("AWAITING_PAYMENT");
+    temporal.run("workflow", "signal", "--workflow-id", lifecycle, "--name", "requestCancel");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> stock(pid) == 5);
+    assertThat(orderStatus(orderId)).isEqualTo(9);
+  }
+
+  @Test
+  void terminateAStuckSagaThenResetItOnceTheCauseIsFixed() throws Exception {
+    long pid = http.createProduct(token, 3, 10);
+    mall.stopProductWorker();
+    try {
+      terminateAndReset(pid);
+    } finally {
+      mall.restartProductWorker("none");
+    }
+  }
+
+  private void terminateAndReset(long pid) throws Exception {
+    CompletableFuture<MallHttp.Reply> waiting =
+        CompletableFuture.supplyAsync(() -> http.post("/api/order/create", token, Map.of("pid", pid)));
+    String query = "WorkflowType = 'OrderSaga' AND ExecutionStatus = 'Running' AND ProductId = " + pid;
+    String[] stuck = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String listed = temporal.run("workflow", "list", "--query", query);
+              assertThat(listed).contains("order-saga-");
+              stuck[0] = listed.substring(listed.indexOf("order-saga-")).split("\\s+")[0];
+            });
+
+    temporal.run("workflow", "terminate", "--workflow-id", stuck[0], "--reason", "product worker down");
+    assertThat(waiting.get().status()).as("the caller learns it failed").isEqualTo(502);
+    assertThat(temporal.run("workflow", "describe", "--workflow-id", stuck[0], "--output", "json"))
+        .contains("WORKFLOW_EXECUTION_STATUS_TERMINATED");
+
+    mall.restartProductWorker("none");
+    temporal.run(
+        "workflow", "reset", "--workflow-id", stuck[0], "--type", "FirstWorkflowTask",
+        "--reason", "product worker is back");
+
+    PlacedOrder placed =
+        mall.temporal()
+            .newUntypedWorkflowStub(stuck[0])
+            .getResult(60, java.util.concurrent.TimeUnit.SECONDS, PlacedOrder.class);
+    assertThat(orderStatus(placed.orderId())).isZero();
+    assertThat(stock(pid)).isEqualTo(2);
+  }
+
+  private static String gidOf(long orderId) {
+    return mall.db("order").queryForObject("select gid from orders where id = ?", String.class, orderId);
+  }
+
+  private static int orderStatus(long orderId) {
+    return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, orderId);
+  }
+
+  private static int stock(long pid) {
+    return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
+  }
+}
