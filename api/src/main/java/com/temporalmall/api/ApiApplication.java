@@ -1,6 +1,6 @@
 package com.temporalmall.api;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -16,7 +16,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
       "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"
     })
 public class ApiApplication {
+  /**
+   * Its configuration is mall-api.yml, not application.yml: the API, the workers and the embedded
+   * default can then share one classpath (tests, one image) without reading each other's settings.
+   */
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(ApiApplication.class).properties("spring.config.name=mall-api");
+  }
+
   public static void main(String[] args) {
-    SpringApplication.run(ApiApplication.class, args);
+    builder().run(args);
   }
 }

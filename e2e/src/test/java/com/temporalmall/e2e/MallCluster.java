@@ -85,21 +85,21 @@ final class MallCluster implements AutoCloseable {
     properties.add("mall.db." + domain + ".username=" + db.username());
     properties.add("mall.db." + domain + ".password=" + db.password());
     properties.add("mall.product.fault.decr-stock=" + decrStockFault);
-    processes.put(domain + "-worker", run(WorkersApplication.class, properties));
+    processes.put(domain + "-worker", run(WorkersApplication.builder(), properties));
   }
 
   private ConfigurableApplicationContext startWorkflowWorker() {
     List<String> properties = new ArrayList<>(common("workflow-worker"));
     properties.add("mall.domains=");
     properties.add("mall.workflows.enabled=true");
-    return run(WorkersApplication.class, properties);
+    return run(WorkersApplication.builder(), properties);
   }
 
   private ConfigurableApplicationContext startApi(String... extraProperties) {
     List<String> properties = new ArrayList<>(common("api"));
     properties.add("mall.jwt.secret=" + JWT_SECRET);
     properties.addAll(List.of(extraProperties));
-    return run(ApiApplication.class, properties);
+    return run(ApiApplication.builder(), properties);
   }
 
   /** Another API process of the same mall, e.g. with a different payment timeout; its base URL. */
@@ -116,14 +116,18 @@ final class MallCluster implements AutoCloseable {
         "server.port=0");
   }
 
-  private static ConfigurableApplicationContext run(Class<?> app, List<String> properties) {
-    // As command-line arguments: they must win over each application's own application.yml.
-    return new SpringApplicationBuilder(app)
-        .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+  private static ConfigurableApplicationContext run(SpringApplicationBuilder app, List<String> properties) {
+    // As command-line arguments: they must win over each application's own configuration file.
+    return app.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
   }
 
   String apiUrl() {
     return apiUrl("api");
+  }
+
+  /** Base URL of a process: "api", "workflow-worker" or "<domain>-worker". */
+  String url(String name) {
+    return apiUrl(name);
   }
 
   private String apiUrl(String name) {

@@ -24,6 +24,22 @@ final class MallHttp {
     this.baseUrl = baseUrl;
   }
 
+  Reply get(String path) {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      return new Reply(response.statusCode(), text.isBlank() ? null : JSON.readTree(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply post(String path, String token, Map<String, ?> body) {
     try {
       HttpRequest.Builder request =

@@ -38,6 +38,18 @@ class RunbookEndToEndTest {
   }
 
   @Test
+  void readinessReflectsTemporalAndTheDatabases() {
+    MallHttp.Reply api = new MallHttp(mall.url("api")).get("/actuator/health/readiness");
+    assertThat(api.status()).isEqualTo(200);
+    assertThat(api.body().at("/components/temporal/status").asText()).isEqualTo("UP");
+
+    MallHttp.Reply worker = new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
+    assertThat(worker.status()).isEqualTo(200);
+    assertThat(worker.body().at("/components/temporal/status").asText()).isEqualTo("UP");
+    assertThat(worker.body().at("/components/db/status").asText()).as(worker.toString()).isEqualTo("UP");
+  }
+
+  @Test
   void findDescribeAndShowACompensatedSaga() {
     long pid = http.createProduct(token, 0, 10);
     MallHttp.Reply rejected = http.post("/api/order/create", token, Map.of("pid", pid));

@@ -1,6 +1,6 @@
 package com.temporalmall.workers;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.jdbc.JdbcRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -21,7 +21,12 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
       FlywayAutoConfiguration.class
     })
 public class WorkersApplication {
+  /** Its configuration is mall-workers.yml (see ApiApplication#builder for why). */
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(WorkersApplication.class).properties("spring.config.name=mall-workers");
+  }
+
   public static void main(String[] args) {
-    SpringApplication.run(WorkersApplication.class, args);
+    builder().run(args);
   }
 }

@@ -1,0 +1,22 @@
+package com.temporalmall.platform;
+
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+
+/** Picked up by every mall process (api, workers, embedded default) from its classpath. */
+@AutoConfiguration(
+    afterName = {
+      "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration",
+      "io.temporal.spring.boot.autoconfigure.TestServerAutoConfiguration"
+    })
+public class MallPlatformAutoConfiguration {
+  @Bean
+  @ConditionalOnBean(WorkflowServiceStubs.class)
+  @ConditionalOnEnabledHealthIndicator("temporal")
+  TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs service) {
+    return new TemporalHealthIndicator(service);
+  }
+}
