@@ -1,0 +1,117 @@
+package com.temporalmall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.temporalmall.workflows.TaskQueues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml against the applications' own configuration: env names that bind to real
+ * settings, one worker per domain task queue, database names with DDL in sql/, ports that the
+ * healthchecks and Prometheus actually use.
+ */
+class ComposeFileTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final List<String> DOMAINS =
+      List.of(TaskQueues.USER, TaskQueues.PRODUCT, TaskQueues.ORDER, TaskQueues.PAY);
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> yaml(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new Yaml().load(in);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> classpathYaml(String name) throws IOException {
+    try (InputStream in = ComposeFileTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new Yaml().load(in);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services() throws IOException {
+    return (Map<String, Map<String, Object>>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> env(Map<String, Object> service) {
+    Map<String, Object> raw = (Map<String, Object>) service.getOrDefault("environment", Map.of());
+    return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+  }
+
+  private static boolean runs(Map<String, Object> service, String jar) {
+    return String.valueOf(service.get("command")).contains(jar);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void oneWorkerPerDomainWithOnlyItsOwnDatabase() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    Map<String, Object> db =
+        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-workers.yml").get("mall")).get("db");
+
+    for (String domain : DOMAINS) {
+      Map<String, Object> worker = services.get(domain + "-worker");
+      assertThat(worker).as(domain + "-worker").isNotNull();
+      assertThat(runs(worker, "mall-workers.jar")).isTrue();
+      Map<String, String> env = env(worker);
+      assertThat(env.get("MALL_DOMAINS")).isEqualTo(domain);
+      assertThat(env.get("MALL_WORKFLOWS_ENABLED")).isEqualTo("false");
+      String prefix = "MALL_DB_" + domain.toUpperCase() + "_";
+      assertThat(env.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
+      assertThat(env.get(prefix + "USERNAME")).isEqualTo("mall_" + domain);
+      assertThat(env.get(prefix + "PASSWORD")).startsWith("${" + prefix + "PASSWORD:?");
+      assertThat(env.keySet().stream().filter(name -> name.startsWith("MALL_DB_")))
+          .as("only its own database's credentials")
+          .allMatch(name -> name.startsWith(prefix));
+      assertThat(db).as("mall.db.%s is a setting of the worker", domain).containsKey(domain);
+      assertThat(ROOT.resolve("sql/mall_" + domain)).isDirectory();
+    }
+    Map<String, String> workflows = env(services.get("workflow-worker"));
+    assertThat(workflows.get("MALL_DOMAINS")).isEmpty();
+    assertThat(workflows.get("MALL_WORKFLOWS_ENABLED")).isEqualTo("true");
+  }
+
+  @Test
+  void everyMallProcessReachesTemporalAndIsScrapedOnItsPort() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+    Map<String, Object> api = classpathYaml("mall-api.yml");
+    Map<String, Object> workers = classpathYaml("mall-workers.yml");
+    assertThat(String.valueOf(api)).contains("${TEMPORAL_ADDRESS:", "${PORT:8080}");
+    assertThat(String.valueOf(workers)).contains("${TEMPORAL_ADDRESS:", "${PORT:8081}");
+
+    services.forEach(
+        (name, service) -> {
+          if (!runs(service, "mall-api.jar") && !runs(service, "mall-workers.jar")) {
+            return;
+          }
+          Map<String, String> env = env(service);
+          assertThat(env.get("TEMPORAL_ADDRESS")).as(name).isEqualTo("temporal:7233");
+          String port = env.get("PORT");
+          assertThat(String.valueOf(service.get("healthcheck")))
+              .as(name)
+              .contains("http://localhost:" + port + "/actuator/health/readiness");
+          assertThat(prometheus).as(name).contains(name + ":" + port);
+        });
+    assertThat(env(services.get("api"))).containsKey("MALL_JWT_SECRET");
+    assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS")).isEqualTo("temporal:7233");
+  }
+
+  @Test
+  void mysqlCreatesEveryDomainDatabaseAndNoSecretIsWrittenDown() throws IOException {
+    String init = Files.readString(ROOT.resolve("deploy/mysql/01-mall-databases.sh"));
+    assertThat(init).contains("for domain in " + String.join(" ", DOMAINS));
+    String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+    assertThat(compose).doesNotContainPattern("(?i)(PASSWORD|SECRET)[A-Z_]*: [^$\\s\"]");
+  }
+}
