@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib/common.sh"
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
 source "$MALL_ROOT/scripts/lib/mariadb.sh"
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+source "$MALL_ROOT/scripts/lib/compose.sh"
 
 cleanup() {
   [ "$TEMPORAL_STARTED_BY_US" = 1 ] && stop_temporal_server
@@ -33,12 +34,13 @@ status=0
 log "maven finished in $((SECONDS - phase_start)) s with exit code $status"
 [ "$status" -eq 0 ] || exit "$status"
 
-# The OpenAPI fuzz needs the whole build (the embedded-default jar); a partial build says so.
+# The compose check and the OpenAPI fuzz belong to full runs; a partial build says so.
 if [ "$#" -eq 0 ]; then
+  validate_compose
   phase_start=$SECONDS
   bash "$MALL_ROOT/scripts/fuzz-api.sh" || status=$?
   log "OpenAPI fuzz finished in $((SECONDS - phase_start)) s with exit code $status"
 else
-  log "OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
+  log "compose check and OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
 fi
 exit "$status"
