@@ -45,7 +45,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** The HTTP contract, with the Temporal gateway replaced by mocks (no server, no database). */
-@SpringBootTest(properties = "mall.jwt.secret=api-test-secret-api-test-secret-api-test")
+@SpringBootTest(
+    properties = {
+      "spring.config.name=mall-api",
+      "mall.jwt.secret=api-test-secret-api-test-secret-api-test"
+    })
 @AutoConfigureMockMvc
 class ApiContractTest {
   private static final String PROBLEM_JSON = "application/problem+json";
