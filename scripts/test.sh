@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: installs what is missing (MariaDB, the temporal CLI), starts a private MariaDB
-# and a headless Temporal dev server, runs `./mvnw -B verify "$@"`, then (full runs only) fuzzes
-# the API from its OpenAPI spec with schemathesis, and stops what it started.
+# and a Temporal dev server (with its Web UI), runs `./mvnw -B verify "$@"`, then (full runs only)
+# validates docker-compose.yml, screenshots a compensated saga in the Web UI with headless
+# Chromium, fuzzes the API from its OpenAPI spec with schemathesis, and stops what it started.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
@@ -18,7 +19,7 @@ trap cleanup EXIT
 
 phase_start=$SECONDS
 start_mariadb
-start_temporal_server --headless
+start_temporal_server
 log "servers ready in $((SECONDS - phase_start)) s"
 
 export MALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:$MALL_DB_PORT/"
@@ -37,6 +38,8 @@ log "maven finished in $((SECONDS - phase_start)) s with exit code $status"
 # The compose check and the OpenAPI fuzz belong to full runs; a partial build says so.
 if [ "$#" -eq 0 ]; then
   validate_compose
+  # The e2e tests left compensated sagas on the dev server: its Web UI must show one.
+  bash "$MALL_ROOT/scripts/ui-screenshot.sh" "$MALL_CACHE_DIR/ui-compensated-saga.png"
   phase_start=$SECONDS
   bash "$MALL_ROOT/scripts/fuzz-api.sh" || status=$?
   log "OpenAPI fuzz finished in $((SECONDS - phase_start)) s with exit code $status"
