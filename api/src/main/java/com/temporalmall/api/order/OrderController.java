@@ -6,7 +6,6 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.OrderSagas;
 import com.temporalmall.api.web.Ownership;
-import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,24 +97,24 @@ public class OrderController {
     OrderView order = ownOrder(token, request.id());
     if ((request.pid() != null && request.pid() != order.pid())
         || (request.amount() != null && request.amount() != order.amount())) {
-      throw badRequest("pid and amount of an order are fixed when it is placed");
+      throw Problems.invalidRequest("pid and amount of an order are fixed when it is placed");
     }
     Integer status = request.status();
     if (status == null || status == order.status()) {
       return Map.of();
     }
     if (status == OrderStatus.PAID) {
-      throw badRequest("an order becomes paid through /api/pay/callback");
+      throw Problems.invalidRequest("an order becomes paid through /api/pay/callback");
     }
     if (status != OrderStatus.INVALID) {
-      throw badRequest("status " + status + " cannot be set; send 9 to cancel an unpaid order");
+      throw Problems.invalidRequest("status " + status + " cannot be set; send 9 to cancel an unpaid order");
     }
     lifecycles.update(
         order,
         lifecycle -> lifecycle.cancel(),
         outcome -> {
           if (outcome == LifecycleOutcome.PAID) {
-            throw conflict("order " + order.id() + " is paid");
+            throw Problems.conflict("order " + order.id() + " is paid");
           }
           return null;
         });
@@ -139,13 +137,5 @@ public class OrderController {
     OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, id);
     Ownership.requireOwner(order.uid(), JwtIssuer.uidOf(token), "order " + id);
     return order;
-  }
-
-  private static ProblemException badRequest(String detail) {
-    return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
-  }
-
-  private static ProblemException conflict(String detail) {
-    return new ProblemException(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
   }
 }

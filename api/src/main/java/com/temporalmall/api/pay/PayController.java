@@ -4,7 +4,6 @@ import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.Ownership;
-import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,7 +70,7 @@ public class PayController {
             order,
             lifecycle -> lifecycle.createPay(request.amount()),
             outcome -> {
-              throw conflict("order " + order.id() + " is " + (outcome == LifecycleOutcome.PAID ? "paid" : "cancelled"));
+              throw Problems.conflict("order " + order.id() + " is " + (outcome == LifecycleOutcome.PAID ? "paid" : "cancelled"));
             });
     return new CreateResponse(pay.id());
   }
@@ -94,9 +92,7 @@ public class PayController {
     Ownership.requireSameUser(request.uid(), uid);
     PayView pay = detail(token, new DetailRequest(request.id()));
     if (pay.oid() != request.oid()) {
-      throw new ProblemException(
-          Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-              "pay " + pay.id() + " is not the pay of order " + request.oid()));
+      throw Problems.invalidRequest("pay " + pay.id() + " is not the pay of order " + request.oid());
     }
     PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
     OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, pay.oid());
@@ -114,12 +110,8 @@ public class PayController {
           workflowId, TaskQueues.PAY, PayActivities.FLAG_REFUND, PayView.class,
           new PayChange(workflowId, pay.id(), source));
     }
-    throw conflict(
+    throw Problems.conflict(
         "order " + pay.oid() + " was cancelled before the payment arrived; pay " + pay.id()
             + " is flagged for refund");
-  }
-
-  private static ProblemException conflict(String detail) {
-    return new ProblemException(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
   }
 }

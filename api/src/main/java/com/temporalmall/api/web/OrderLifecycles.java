@@ -6,7 +6,6 @@ import com.temporalmall.workflows.order.OrderView;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.function.Function;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +32,8 @@ public class OrderLifecycles {
       try {
         outcome = client.newUntypedWorkflowStub(workflowId).getResult(LifecycleOutcome.class);
       } catch (WorkflowNotFoundException never) {
-        throw new ProblemException(
-            Problems.of(
-                HttpStatus.CONFLICT,
-                "conflict",
-                "Conflict",
-                "order " + orderId + " has no payment lifecycle (it was never placed successfully)"));
+        throw Problems.conflict(
+            "order " + orderId + " has no payment lifecycle (it was never placed successfully)");
       }
       return afterEnd.apply(outcome);
     }

@@ -1,6 +1,5 @@
 package com.temporalmall.api.web;
 
-import org.springframework.http.HttpStatus;
 
 /** The user id comes from the token: a body {@code uid} may only repeat it. */
 public final class Ownership {
@@ -18,7 +17,7 @@ public final class Ownership {
     }
   }
 
-  public static ProblemException forbidden(String detail) {
-    return new ProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail));
+  private static ProblemException forbidden(String detail) {
+    return Problems.forbidden(detail);
   }
 }
