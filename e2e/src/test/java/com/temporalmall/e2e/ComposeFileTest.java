@@ -97,6 +97,8 @@ class ComposeFileTest {
           }
           Map<String, String> env = env(service);
           assertThat(env.get("TEMPORAL_ADDRESS")).as(name).isEqualTo("temporal:7233");
+          assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")).as(name).isEqualTo("http://jaeger:4317");
+          assertThat(env.get("OTEL_SERVICE_NAME")).as(name).isNotBlank();
           String port = env.get("PORT");
           assertThat(String.valueOf(service.get("healthcheck")))
               .as(name)
@@ -104,6 +106,7 @@ class ComposeFileTest {
           assertThat(prometheus).as(name).contains(name + ":" + port);
         });
     assertThat(env(services.get("api"))).containsKey("MALL_JWT_SECRET");
+    assertThat(services).containsKey("jaeger");
     assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS")).isEqualTo("temporal:7233");
   }
 

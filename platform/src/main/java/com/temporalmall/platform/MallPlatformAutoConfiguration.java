@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
-/** Picked up by every mall process (api, workers, embedded default) from its classpath. */
+/** Health of every mall process (api, workers, embedded default), picked up from the classpath. */
 @AutoConfiguration(
     afterName = {
       "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration",

@@ -5,7 +5,11 @@ import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.opentracing.Tracer;
+import io.temporal.opentracing.OpenTracingOptions;
+import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +29,22 @@ public class MallWorkers implements SmartLifecycle {
   private final WorkflowClient client;
   private final WorkerHostProperties properties;
   private final Map<String, Object> activitiesByTaskQueue;
+  private final Tracer tracer;
   private volatile WorkerFactory factory;
 
   public MallWorkers(
       WorkflowClient client,
       WorkerHostProperties properties,
       Map<String, Object> activitiesByTaskQueue) {
+    this(client, properties, activitiesByTaskQueue, null);
+  }
+
+  /** With a tracer, workflow and activity executions join the trace of whoever started them. */
+  public MallWorkers(
+      WorkflowClient client,
+      WorkerHostProperties properties,
+      Map<String, Object> activitiesByTaskQueue,
+      Tracer tracer) {
     if (!properties.enabled() && activitiesByTaskQueue.isEmpty()) {
       throw new IllegalStateException(
           "This worker hosts nothing: set mall.domains (user, product, order, pay) and/or"
@@ -39,11 +53,17 @@ public class MallWorkers implements SmartLifecycle {
     this.client = client;
     this.properties = properties;
     this.activitiesByTaskQueue = new TreeMap<>(activitiesByTaskQueue);
+    this.tracer = tracer;
   }
 
   @Override
   public void start() {
-    WorkerFactory newFactory = WorkerFactory.newInstance(client);
+    WorkerFactoryOptions.Builder options = WorkerFactoryOptions.newBuilder();
+    if (tracer != null) {
+      options.setWorkerInterceptors(
+          new OpenTracingWorkerInterceptor(OpenTracingOptions.newBuilder().setTracer(tracer).build()));
+    }
+    WorkerFactory newFactory = WorkerFactory.newInstance(client, options.build());
     if (properties.enabled()) {
       newFactory
           .newWorker(TaskQueues.WORKFLOWS)

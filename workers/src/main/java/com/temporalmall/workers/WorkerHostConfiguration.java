@@ -28,12 +28,13 @@ public class WorkerHostConfiguration {
       ObjectProvider<UserActivities> userActivities,
       ObjectProvider<ProductActivities> productActivities,
       ObjectProvider<OrderActivities> orderActivities,
-      ObjectProvider<PayActivities> payActivities) {
+      ObjectProvider<PayActivities> payActivities,
+      ObjectProvider<io.opentracing.Tracer> tracer) {
     Map<String, Object> activitiesByTaskQueue = new HashMap<>();
     userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.USER, bean));
     productActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PRODUCT, bean));
     orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.ORDER, bean));
     payActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PAY, bean));
-    return new MallWorkers(client, properties, activitiesByTaskQueue);
+    return new MallWorkers(client, properties, activitiesByTaskQueue, tracer.getIfAvailable());
   }
 }
