@@ -1,5 +1,6 @@
 package com.temporalmall.activities.pay;
 
+import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
@@ -12,7 +13,6 @@ import com.temporalmall.workflows.pay.PayView;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 
 public class PayActivitiesImpl implements PayActivities {
   private static final Logger log = LoggerFactory.getLogger(PayActivitiesImpl.class);
@@ -37,7 +37,10 @@ public class PayActivitiesImpl implements PayActivities {
                 }
               });
       log.info("barrier {} {} action: {}", pay.gid(), CREATE, outcome);
-    } catch (DuplicateKeyException concurrentCreate) {
+    } catch (RuntimeException failure) {
+      if (!DuplicateKeys.isDuplicateKey(failure)) {
+        throw failure;
+      }
       // Another create of the same order won the race: its pay is the order's one pay.
     }
     return pays.findByOid(pay.oid()).orElseThrow().view();

@@ -1,5 +1,6 @@
 package com.temporalmall.activities.user;
 
+import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
@@ -10,7 +11,6 @@ import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 
 public class UserActivitiesImpl implements UserActivities {
   private static final Logger log = LoggerFactory.getLogger(UserActivitiesImpl.class);
@@ -37,8 +37,9 @@ public class UserActivitiesImpl implements UserActivities {
                 users.save(
                     new User(null, user.name(), user.gender(), user.mobile(), user.passwordHash()));
               });
-    } catch (DuplicateKeyException raceLost) {
-      throw mobileTaken(user.mobile());
+    } catch (RuntimeException failure) {
+      // A concurrent register of the same mobile passed the pre-check too; the unique key decides.
+      throw DuplicateKeys.isDuplicateKey(failure) ? mobileTaken(user.mobile()) : failure;
     }
     log.info("barrier {} {} action: {}", user.gid(), REGISTER, outcome);
     return users.findByMobile(user.mobile()).orElseThrow().view();

@@ -15,6 +15,12 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import io.temporal.testing.TestActivityEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,5 +91,36 @@ class PayActivitiesTest {
     assertThat(failureType(catchThrowable(() -> pays.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
     assertThat(failureType(catchThrowable(() -> pays.markPaid(new PayChange("x", 999_999, 1)))))
         .isEqualTo(MallFailures.NOT_FOUND);
+  }
+
+  @Test
+  void racingCreatesOfOneOrderShareOnePay() throws Exception {
+    // Called directly: the test activity environment runs activities one at a time, which would
+    // never exercise the unique-key race.
+    DomainDatabase db = DomainDatabase.of(database.dataSource());
+    PayActivities direct = new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier());
+    int racers = 8;
+    ExecutorService threads = Executors.newFixedThreadPool(racers);
+    CountDownLatch startGate = new CountDownLatch(1);
+    List<Future<PayView>> outcomes = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      NewPay racer = new NewPay("order-4-attempt-" + i, 3, 4, 500);
+      outcomes.add(
+          threads.submit(
+              () -> {
+                startGate.await();
+                return direct.create(racer);
+              }));
+    }
+    startGate.countDown();
+    List<Long> payIds = new ArrayList<>();
+    for (Future<PayView> outcome : outcomes) {
+      payIds.add(outcome.get().id());
+    }
+    threads.shutdown();
+
+    assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
+    assertThat(db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
+        .isEqualTo(1);
   }
 }

@@ -5,7 +5,11 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -34,6 +38,26 @@ public class SecurityConfiguration {
     "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
     "/swagger-ui.html", "/error"
   };
+
+  /**
+   * Development only: lets the Temporal Web UI at this origin call /codec/* without a mall token
+   * (anyone who can reach the API can then decrypt payloads). Unset, /codec/* needs a token.
+   */
+  @Bean
+  @Order(1)
+  @ConditionalOnProperty("mall.codec.allowed-origin")
+  SecurityFilterChain codecForWebUi(HttpSecurity http, @Value("${mall.codec.allowed-origin}") String origin)
+      throws Exception {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.addAllowedOrigin(origin);
+    cors.addAllowedMethod("POST");
+    cors.addAllowedHeader("*");
+    return http.securityMatcher("/codec/**")
+        .csrf(csrf -> csrf.disable())
+        .cors(c -> c.configurationSource(request -> cors))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .build();
+  }
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {

@@ -1,0 +1,83 @@
+package com.temporalmall.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.temporalmall.activities.testsupport.TestDatabase;
+import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.user.UserActivities;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Which domains a worker process serves is configuration: only those get a database and activities. */
+class MallDomainsConfigurationTest {
+  private static TestDatabase orderDatabase;
+  private static TestDatabase productDatabase;
+
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner().withUserConfiguration(MallDomainsConfiguration.class);
+
+  @BeforeAll
+  static void createDatabases() {
+    orderDatabase = TestDatabases.create("order");
+    productDatabase = TestDatabases.create("product");
+  }
+
+  @AfterAll
+  static void dropDatabases() {
+    orderDatabase.close();
+    productDatabase.close();
+  }
+
+  private static String[] settings(String domain, TestDatabase database) {
+    return new String[] {
+      "mall.db." + domain + ".url=" + database.url(),
+      "mall.db." + domain + ".username=" + database.username(),
+      "mall.db." + domain + ".password=" + database.password()
+    };
+  }
+
+  @Test
+  void onlyTheListedDomainsAreWired() {
+    context
+        .withPropertyValues("mall.domains=order, product")
+        .withPropertyValues(settings("order", orderDatabase))
+        .withPropertyValues(settings("product", productDatabase))
+        .run(
+            wired -> {
+              assertThat(wired).hasNotFailed();
+              assertThat(wired).hasSingleBean(OrderActivities.class).hasBean("orderActivities");
+              assertThat(wired).hasSingleBean(ProductActivities.class).hasBean("productActivities");
+              assertThat(wired).doesNotHaveBean(UserActivities.class).doesNotHaveBean("userDataSource");
+              assertThat(wired.getBean("orderDataSource", HikariDataSource.class).getPoolName())
+                  .isEqualTo("mall-order");
+              assertThat(wired.getBean("productDataSource", HikariDataSource.class).getPoolName())
+                  .isEqualTo("mall-product");
+            });
+  }
+
+  @Test
+  void noDomainsMeansNoDatabases() {
+    context.run(
+        wired -> {
+          assertThat(wired).hasNotFailed();
+          assertThat(wired).doesNotHaveBean(HikariDataSource.class);
+        });
+  }
+
+  @Test
+  void anEnabledDomainWithoutItsDatabaseFailsClearly() {
+    context
+        .withPropertyValues("mall.domains=user")
+        .run(
+            wired ->
+                assertThat(wired)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("mall.db.user.url (MALL_DB_USER_URL) is not set"));
+  }
+}
