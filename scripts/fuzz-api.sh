@@ -4,6 +4,7 @@
 # fuzz user for a bearer token, and prints how many cases were generated.
 # Usage: scripts/fuzz-api.sh [max examples per operation, default 40]
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 SCHEMATHESIS_VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
 MAX_EXAMPLES="${1:-40}"

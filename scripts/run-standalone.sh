@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The embedded default: the whole mall in one JVM (in-process Temporal, in-memory H2). Needs Java 17.
+# Usage: scripts/run-standalone.sh [application arguments, e.g. --server.port=8081]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
+ensure_build_tools
+cd "$MALL_ROOT"
 ./mvnw -B -q -DskipTests -pl standalone -am package
 exec java -jar standalone/target/temporal-mall-standalone.jar "$@"

@@ -1,25 +1,43 @@
 #!/usr/bin/env bash
-# THE test command: installs what is missing (MariaDB, the temporal CLI), starts a private MariaDB
-# and a Temporal dev server (with its Web UI), runs `./mvnw -B verify "$@"`, then (full runs only)
-# validates docker-compose.yml, screenshots a compensated saga in the Web UI with headless
+# THE test command: installs what is missing (JDK, MariaDB, the temporal CLI), starts a private
+# MariaDB and a Temporal dev server (with its Web UI), runs `./mvnw -B verify "$@"`, then (full runs
+# only) validates docker-compose.yml, screenshots a compensated saga in the Web UI with headless
 # Chromium, fuzzes the API from its OpenAPI spec with schemathesis, and stops what it started.
+# Servers that were already running (scripts/dev-servers.sh start) are reused and left running.
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
+# shellcheck source=lib/temporal-cli.sh
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
+# shellcheck source=lib/mariadb.sh
 source "$MALL_ROOT/scripts/lib/mariadb.sh"
+# shellcheck source=lib/temporal-server.sh
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+# shellcheck source=lib/compose.sh
 source "$MALL_ROOT/scripts/lib/compose.sh"
 
-cleanup() {
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+stop_what_we_started() {
+  local status=$?
   [ "$TEMPORAL_STARTED_BY_US" = 1 ] && stop_temporal_server
   [ "$MARIADB_STARTED_BY_US" = 1 ] && stop_mariadb
-  return 0
+  log "total $((SECONDS - run_start)) s"
+  exit "$status"
 }
-trap cleanup EXIT
+run_start=$SECONDS
+trap stop_what_we_started EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+phase_start=$SECONDS
+ensure_build_tools
+ensure_mariadb_installed
+ensure_temporal_cli
+log "tools ready in $((SECONDS - phase_start)) s"
 
 phase_start=$SECONDS
 start_mariadb
-start_temporal_server
+start_temporal_server --with-ui
 log "servers ready in $((SECONDS - phase_start)) s"
 
 export MALL_TEST_DB_URL="jdbc:mysql://127.0.0.1:$MALL_DB_PORT/"
@@ -31,19 +49,21 @@ export MALL_TEST_TEMPORAL_CLI="$TEMPORAL_BIN"
 cd "$MALL_ROOT"
 phase_start=$SECONDS
 status=0
-./mvnw -B verify "$@" || status=$?
+./mvnw -B verify "$@" </dev/null || status=$?
 log "maven finished in $((SECONDS - phase_start)) s with exit code $status"
 [ "$status" -eq 0 ] || exit "$status"
 
-# The compose check and the OpenAPI fuzz belong to full runs; a partial build says so.
+# The compose check, the screenshot and the OpenAPI fuzz belong to full runs; a partial build says so.
 if [ "$#" -eq 0 ]; then
+  phase_start=$SECONDS
   validate_compose
   # The e2e tests left compensated sagas on the dev server: its Web UI must show one.
   bash "$MALL_ROOT/scripts/ui-screenshot.sh" "$MALL_CACHE_DIR/ui-compensated-saga.png"
+  log "compose check and Web UI screenshot finished in $((SECONDS - phase_start)) s"
   phase_start=$SECONDS
-  bash "$MALL_ROOT/scripts/fuzz-api.sh" || status=$?
+  bash "$MALL_ROOT/scripts/fuzz-api.sh" </dev/null || status=$?
   log "OpenAPI fuzz finished in $((SECONDS - phase_start)) s with exit code $status"
 else
-  log "compose check and OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
+  log "compose check, Web UI screenshot and OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
 fi
 exit "$status"

@@ -3,7 +3,9 @@
 # server (scripts/dev-servers.sh start, or the one scripts/test.sh runs) and checks it rendered.
 # Usage: scripts/ui-screenshot.sh [output.png]   (default: docs/ui-compensated-saga.png)
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
+# shellcheck source=lib/temporal-cli.sh
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
 OUT="${1:-$MALL_ROOT/docs/ui-compensated-saga.png}"
 ADDRESS="127.0.0.1:${MALL_TEMPORAL_PORT:-7233}"

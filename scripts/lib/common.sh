@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by the scripts: paths, logging, privilege escalation.
+# Shared by the scripts: paths, logging, privilege escalation, Debian packages.
 MALL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MALL_CACHE_DIR="${MALL_CACHE_DIR:-$HOME/.cache/temporal-mall}"
 export MALL_ROOT MALL_CACHE_DIR
@@ -15,7 +15,37 @@ as_root() {
   fi
 }
 
-# wait_until <seconds> <description> <command...>: polls once per 0.5 s.
+APT_UPDATED=0
+apt_install() {
+  if [ "$APT_UPDATED" = 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || die "apt-get update failed"
+    APT_UPDATED=1
+  fi
+  log "installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2 \
+    || die "apt-get install $* failed"
+}
+
+# ensure_commands command:package...: installs the packages of the commands that are missing.
+ensure_commands() {
+  local pair missing=()
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+}
+
+# The Maven wrapper needs a JDK 17 (javac too) and downloads Maven with curl, unzipping it.
+ensure_build_tools() {
+  ensure_commands java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless curl:curl unzip:unzip
+}
+
+# pid_is <pid> <command name>: the pid is alive and runs that program (pid files can go stale).
+pid_is() {
+  [ -n "$1" ] && [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
+}
+
+# wait_until <seconds> <description> <command...>: polls every 0.5 s; fails after the timeout.
 wait_until() {
   local timeout=$1 what=$2; shift 2
   local deadline=$((SECONDS + timeout))

@@ -4,81 +4,121 @@
 MALL_DB_PORT="${MALL_DB_PORT:-3307}"
 MALL_DB_ADMIN_USER="${MALL_TEST_DB_ADMIN_USER:-mall_admin}"
 MALL_DB_ADMIN_PASSWORD="${MALL_TEST_DB_ADMIN_PASSWORD:-mall-admin-dev}"
+MALL_DB_DOMAINS=(user product order pay)
 MARIADB_HOME="$MALL_CACHE_DIR/mariadb"
 MARIADB_DATA="$MARIADB_HOME/data"
 MARIADB_RUN="$MARIADB_HOME/run"
+MARIADB_LOG="$MARIADB_HOME/mariadb.log"
 MARIADB_SOCKET="$MARIADB_RUN/mariadb.sock"
 MARIADB_PID="$MARIADB_RUN/mariadb.pid"
+# Read by the callers' EXIT traps: stop only an instance this process started.
+# shellcheck disable=SC2034
 MARIADB_STARTED_BY_US=0
 
 ensure_mariadb_installed() {
   if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then return 0; fi
-  log "installing MariaDB from Debian's packages"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    mariadb-server mariadb-client >&2
+  apt_install mariadb-server mariadb-client
   # Debian starts the packaged service on install; we run our own instance instead.
   as_root sh -c 'command -v systemctl >/dev/null && systemctl stop mariadb 2>/dev/null; service mariadb stop 2>/dev/null' >/dev/null 2>&1 || true
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || die "mariadb-server installed but mariadbd not found"
 }
 
-mariadb_admin_sql() {
-  mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot "$@"
+# Runs SQL from stdin as root over the private socket.
+mariadb_root_sql() {
+  mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot
 }
 
 mariadb_ping() {
   mariadb-admin --no-defaults --socket="$MARIADB_SOCKET" -uroot ping
 }
 
+# sql_string <value>: a single-quoted SQL string literal.
+sql_string() {
+  local escaped=${1//\\/\\\\}
+  printf "'%s'" "${escaped//\'/\'\'}"
+}
+
+mariadb_server_alive() {
+  [ -f "$MARIADB_PID" ] && pid_is "$(cat "$MARIADB_PID")" mariadbd
+}
+
 start_mariadb() {
   ensure_mariadb_installed
   mkdir -p "$MARIADB_RUN"
-  if [ -f "$MARIADB_PID" ] && kill -0 "$(cat "$MARIADB_PID")" 2>/dev/null && mariadb_ping >/dev/null 2>&1; then
-    log "MariaDB already running on 127.0.0.1:$MALL_DB_PORT"
-    return 0
+  if mariadb_server_alive && mariadb_ping >/dev/null 2>&1; then
+    log "reusing the private MariaDB already on 127.0.0.1:$MALL_DB_PORT"
+  else
+    if [ ! -d "$MARIADB_DATA/mysql" ]; then
+      log "initialising MariaDB datadir $MARIADB_DATA"
+      mariadb-install-db --no-defaults --datadir="$MARIADB_DATA" --user="$(id -un)" \
+        --auth-root-authentication-method=normal --skip-test-db >"$MARIADB_HOME/install.log" 2>&1 \
+        || { cat "$MARIADB_HOME/install.log" >&2; die "mariadb-install-db failed"; }
+    fi
+    local mariadbd; mariadbd="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
+    "$mariadbd" --no-defaults --datadir="$MARIADB_DATA" --port="$MALL_DB_PORT" \
+      --bind-address=127.0.0.1 --socket="$MARIADB_SOCKET" --pid-file="$MARIADB_PID" \
+      --user="$(id -un)" --innodb-flush-log-at-trx-commit=2 --max-connections=1000 \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+      --skip-name-resolve >"$MARIADB_LOG" 2>&1 </dev/null &
+    local launched=$!
+    # shellcheck disable=SC2034
+    MARIADB_STARTED_BY_US=1
+    local deadline=$((SECONDS + 60))
+    until mariadb_ping >/dev/null 2>&1; do
+      if ! kill -0 "$launched" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+        kill "$launched" 2>/dev/null || true
+        tail -20 "$MARIADB_LOG" >&2
+        die "MariaDB did not start on 127.0.0.1:$MALL_DB_PORT (port taken? set MALL_DB_PORT; log: $MARIADB_LOG)"
+      fi
+      sleep 0.3
+    done
+    log "MariaDB ready on 127.0.0.1:$MALL_DB_PORT"
   fi
-  if [ ! -d "$MARIADB_DATA/mysql" ]; then
-    log "initialising MariaDB datadir $MARIADB_DATA"
-    mariadb-install-db --no-defaults --datadir="$MARIADB_DATA" --user="$(id -un)" \
-      --auth-root-authentication-method=normal --skip-test-db >"$MARIADB_HOME/install.log" 2>&1 \
-      || { cat "$MARIADB_HOME/install.log" >&2; die "mariadb-install-db failed"; }
-  fi
-  local mariadbd; mariadbd="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
-  "$mariadbd" --no-defaults --datadir="$MARIADB_DATA" --port="$MALL_DB_PORT" \
-    --bind-address=127.0.0.1 --socket="$MARIADB_SOCKET" --pid-file="$MARIADB_PID" \
-    --user="$(id -un)" --innodb-flush-log-at-trx-commit=2 --max-connections=1000 \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --skip-name-resolve >"$MARIADB_HOME/mariadb.log" 2>&1 &
-  MARIADB_STARTED_BY_US=1
-  wait_until 60 "MariaDB on 127.0.0.1:$MALL_DB_PORT" mariadb_ping \
-    || { tail -20 "$MARIADB_HOME/mariadb.log" >&2; die "MariaDB did not start (log: $MARIADB_HOME/mariadb.log)"; }
-  mariadb_admin_sql <<SQL
-CREATE USER IF NOT EXISTS '$MALL_DB_ADMIN_USER'@'%' IDENTIFIED BY '$MALL_DB_ADMIN_PASSWORD';
-ALTER USER '$MALL_DB_ADMIN_USER'@'%' IDENTIFIED BY '$MALL_DB_ADMIN_PASSWORD';
-GRANT ALL PRIVILEGES ON *.* TO '$MALL_DB_ADMIN_USER'@'%' WITH GRANT OPTION;
+  ensure_admin_account
+}
+
+# The tests' account: creates per-test databases and per-domain users, hence WITH GRANT OPTION.
+ensure_admin_account() {
+  local user password host
+  user="$(sql_string "$MALL_DB_ADMIN_USER")"
+  password="$(sql_string "$MALL_DB_ADMIN_PASSWORD")"
+  for host in "'%'" "'localhost'"; do
+    mariadb_root_sql <<SQL
+CREATE USER IF NOT EXISTS $user@$host IDENTIFIED BY $password;
+ALTER USER $user@$host IDENTIFIED BY $password;
+GRANT ALL PRIVILEGES ON *.* TO $user@$host WITH GRANT OPTION;
 SQL
+  done
 }
 
 stop_mariadb() {
-  [ -f "$MARIADB_PID" ] || return 0
+  mariadb_server_alive || { log "MariaDB is not running"; return 0; }
   local pid; pid="$(cat "$MARIADB_PID")"
-  if kill "$pid" 2>/dev/null; then
-    local i
-    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    log "MariaDB stopped"
-  fi
+  kill "$pid"
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null; log "MariaDB killed after 60 s"; return 0; }
+    sleep 0.2
+  done
+  log "MariaDB stopped"
 }
 
-# The databases of real-server mode: one per domain, each with its own account.
+# The databases of real-server mode: one per domain, each with its own account limited to it.
 create_mall_databases() {
-  local domain upper password
-  for domain in user product order pay; do
+  local domain upper password_var account password host
+  for domain in "${MALL_DB_DOMAINS[@]}"; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
-    password="${!password_var:-$domain-dev}"
-    mariadb_admin_sql <<SQL
-CREATE DATABASE IF NOT EXISTS mall_$domain CHARACTER SET utf8mb4;
-CREATE USER IF NOT EXISTS 'mall_$domain'@'%' IDENTIFIED BY '$password';
-GRANT ALL PRIVILEGES ON mall_$domain.* TO 'mall_$domain'@'%';
+    account="$(sql_string "mall_$domain")"
+    password="$(sql_string "${!password_var:-$domain-dev}")"
+    for host in "'%'" "'localhost'"; do
+      mariadb_root_sql <<SQL
+CREATE DATABASE IF NOT EXISTS mall_$domain CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS $account@$host IDENTIFIED BY $password;
+ALTER USER $account@$host IDENTIFIED BY $password;
+GRANT ALL PRIVILEGES ON mall_$domain.* TO $account@$host;
 SQL
+    done
   done
+  log "databases ${MALL_DB_DOMAINS[*]/#/mall_} ready, each with its own account"
 }

@@ -1,16 +1,22 @@
 # shellcheck shell=bash
 # The Temporal dev server (`temporal server start-dev`), with the mall's search attributes.
+# Needs ensure_temporal_cli (temporal-cli.sh) to have set TEMPORAL_BIN.
 MALL_TEMPORAL_PORT="${MALL_TEMPORAL_PORT:-7233}"
 MALL_TEMPORAL_UI_PORT="${MALL_TEMPORAL_UI_PORT:-8233}"
+MALL_SEARCH_ATTRIBUTES=(OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword)
 TEMPORAL_HOME="$MALL_CACHE_DIR/temporal"
+TEMPORAL_LOG="$TEMPORAL_HOME/server.log"
 TEMPORAL_PID="$TEMPORAL_HOME/server.pid"
+# Read by the callers' EXIT traps: a server that was already running is reused and left running.
+# shellcheck disable=SC2034
 TEMPORAL_STARTED_BY_US=0
 
 temporal_healthy() {
-  "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$MALL_TEMPORAL_PORT" 2>/dev/null | grep -q SERVING
+  "${TEMPORAL_BIN:?ensure_temporal_cli first}" operator cluster health \
+    --address "127.0.0.1:$MALL_TEMPORAL_PORT" 2>/dev/null | grep -q SERVING
 }
 
-# start_temporal_server [--headless]
+# start_temporal_server [--headless|--with-ui]
 start_temporal_server() {
   ensure_temporal_cli
   mkdir -p "$TEMPORAL_HOME"
@@ -19,35 +25,47 @@ start_temporal_server() {
     register_search_attributes
     return 0
   fi
-  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT")
+  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=()
   [ "${1:-}" = "--headless" ] && ui=(--headless)
+  for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do search_attributes+=(--search-attribute "$attribute"); done
   "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" \
-    --log-level warn \
-    --search-attribute OrderId=Int --search-attribute UserId=Int \
-    --search-attribute ProductId=Int --search-attribute SagaStatus=Keyword \
-    >"$TEMPORAL_HOME/server.log" 2>&1 &
-  echo $! >"$TEMPORAL_PID"
+    --log-level warn "${search_attributes[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
+  local launched=$!
+  echo "$launched" >"$TEMPORAL_PID"
+  # shellcheck disable=SC2034
   TEMPORAL_STARTED_BY_US=1
-  wait_until 90 "Temporal dev server on 127.0.0.1:$MALL_TEMPORAL_PORT" temporal_healthy \
-    || { tail -20 "$TEMPORAL_HOME/server.log" >&2; die "the Temporal dev server did not start"; }
+  local deadline=$((SECONDS + 90))
+  until temporal_healthy; do
+    if ! kill -0 "$launched" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      kill "$launched" 2>/dev/null || true
+      rm -f "$TEMPORAL_PID"
+      tail -20 "$TEMPORAL_LOG" >&2
+      die "the Temporal dev server did not start on 127.0.0.1:$MALL_TEMPORAL_PORT (port taken? set MALL_TEMPORAL_PORT; log: $TEMPORAL_LOG)"
+    fi
+    sleep 0.3
+  done
+  log "Temporal dev server ready on 127.0.0.1:$MALL_TEMPORAL_PORT"
 }
 
 # The workflows upsert these; a server started elsewhere may lack them ("already exists" is fine).
 register_search_attributes() {
   local attribute
-  for attribute in OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword; do
+  for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do
     "$TEMPORAL_BIN" operator search-attribute create --address "127.0.0.1:$MALL_TEMPORAL_PORT" \
       --name "${attribute%%=*}" --type "${attribute#*=}" >/dev/null 2>&1 || true
   done
 }
 
 stop_temporal_server() {
-  [ -f "$TEMPORAL_PID" ] || return 0
+  [ -f "$TEMPORAL_PID" ] || { log "no Temporal dev server started by these scripts"; return 0; }
   local pid; pid="$(cat "$TEMPORAL_PID")"
-  if kill "$pid" 2>/dev/null; then
-    local i
-    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    log "Temporal dev server stopped"
-  fi
   rm -f "$TEMPORAL_PID"
+  pid_is "$pid" temporal || { log "the Temporal dev server had already stopped"; return 0; }
+  kill "$pid"
+  local deadline=$((SECONDS + 30))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null; log "Temporal dev server killed after 30 s"; return 0; }
+    sleep 0.2
+  done
+  log "Temporal dev server stopped"
 }
