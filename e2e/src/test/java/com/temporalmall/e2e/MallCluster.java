@@ -24,21 +24,36 @@ final class MallCluster implements AutoCloseable {
   static final String JWT_SECRET = "e2e-test-secret-e2e-test-secret-e2e-test-secret";
 
   private final String temporalAddress;
+  private final List<String> connectionProperties;
   private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
   private final Map<String, ConfigurableApplicationContext> processes = new LinkedHashMap<>();
 
-  private MallCluster(String temporalAddress) {
+  private MallCluster(String temporalAddress, List<String> connectionProperties) {
     this.temporalAddress = temporalAddress;
+    this.connectionProperties = connectionProperties;
   }
 
-  static MallCluster start() {
+  /** The real Temporal dev server at MALL_TEST_TEMPORAL_ADDRESS (set by scripts/test.sh). */
+  static String devServerAddress() {
     String temporalAddress = System.getenv("MALL_TEST_TEMPORAL_ADDRESS");
     if (temporalAddress == null || temporalAddress.isBlank()) {
       throw new IllegalStateException(
           "MALL_TEST_TEMPORAL_ADDRESS is not set: a real Temporal dev server is needed."
               + " Run scripts/test.sh (see README).");
     }
-    MallCluster cluster = new MallCluster(temporalAddress);
+    return temporalAddress;
+  }
+
+  static MallCluster start() {
+    return start(devServerAddress(), List.of());
+  }
+
+  /**
+   * Every process connects to {@code temporalTarget} with these extra {@code spring.temporal.*} /
+   * {@code mall.temporal.*} properties (TLS, API key).
+   */
+  static MallCluster start(String temporalTarget, List<String> connectionProperties) {
+    MallCluster cluster = new MallCluster(temporalTarget, connectionProperties);
     try {
       for (String domain : DOMAINS) {
         cluster.databases.put(domain, TestDatabases.create(domain));
@@ -109,11 +124,13 @@ final class MallCluster implements AutoCloseable {
   }
 
   private List<String> common(String name) {
-    return List.of(
+    List<String> properties = new ArrayList<>(List.of(
         "spring.application.name=" + name,
         "spring.temporal.connection.target=" + temporalAddress,
         "spring.temporal.namespace=default",
-        "server.port=0");
+        "server.port=0"));
+    properties.addAll(connectionProperties);
+    return properties;
   }
 
   private static ConfigurableApplicationContext run(SpringApplicationBuilder app, List<String> properties) {
