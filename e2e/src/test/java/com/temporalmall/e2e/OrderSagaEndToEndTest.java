@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowExecutionDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,10 @@ class OrderSagaEndToEndTest {
     String gid = gidOf(orderId);
     assertThat(barrierRows("order", gid))
         .containsExactly("order.create|action|action");
+    WorkflowExecutionDescription saga = mall.temporal().newUntypedWorkflowStub(gid).describe();
+    assertThat(saga.getMemo("uid", Long.class)).isEqualTo(uid);
+    assertThat(saga.getMemo("pid", Long.class)).isEqualTo(scarceProduct);
+    assertThat(saga.getMemo("num", Integer.class)).isEqualTo(1);
     assertThat(barrierRows("product", gid))
         .containsExactly("product.decrStock|action|action");
 

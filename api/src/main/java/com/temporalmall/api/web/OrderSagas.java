@@ -7,9 +7,10 @@ import com.temporalmall.workflows.order.PlacedOrder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import java.time.Duration;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,8 @@ public class OrderSagas {
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 // Even after the first saga closed, its id is never run again: a retry gets its outcome.
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                // What was asked, beside the search attributes the saga upserts as it goes (Web UI, CLI).
+                .setMemo(Map.of("uid", request.uid(), "pid", request.pid(), "num", request.num()))
                 .build());
     WorkflowStub run;
     try {
