@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,24 +91,35 @@ class SecuredTemporalEndToEndTest {
   }
 
   @Test
-  void withoutAClientCertificateTheApiIsNotReady() {
-    assertNotReady(securedConnection(authority.caFile(), null, API_KEY));
+  void withoutAClientCertificateTheApiIsNotReadyAndAnswers503() {
+    assertNotReady(
+        securedConnection(authority.caFile(), null, API_KEY),
+        api -> {
+          MallHttp.Reply register =
+              api.post(
+                  "/api/user/register",
+                  null,
+                  Map.of("name", "Nobody", "gender", 1, "mobile", "13500000002", "password", "secret-123"));
+          assertThat(register.status()).as(register.toString()).isEqualTo(503);
+          assertThat(register.body().get("type").asText()).endsWith("/temporal-unavailable");
+        });
   }
 
   @Test
   void aServerCertificateFromAnotherAuthorityIsNotTrusted() {
     TestCertificates stranger = TestCertificates.newAuthority(certificates, "stranger-ca");
-    assertNotReady(securedConnection(stranger.caFile(), clientIdentity, API_KEY));
+    assertNotReady(securedConnection(stranger.caFile(), clientIdentity, API_KEY), api -> {});
   }
 
   @Test
   void aWrongApiKeyIsRefusedByTheFrontend() {
     int refusedBefore = frontend.refusedForApiKey();
-    assertNotReady(securedConnection(authority.caFile(), clientIdentity, "not-the-key"));
+    assertNotReady(securedConnection(authority.caFile(), clientIdentity, "not-the-key"), api -> {});
     assertThat(frontend.refusedForApiKey()).isGreaterThan(refusedBefore);
   }
 
-  private static void assertNotReady(List<String> connection) {
+  /** Starts an API with this connection; it must report Temporal DOWN, then pass {@code alsoCheck}. */
+  private static void assertNotReady(List<String> connection, Consumer<MallHttp> alsoCheck) {
     List<String> arguments = new ArrayList<>(List.of(
         "--spring.application.name=misconfigured-api",
         "--spring.temporal.connection.target=" + frontend.target(),
@@ -120,6 +132,7 @@ class SecuredTemporalEndToEndTest {
       MallHttp.Reply readiness = new MallHttp(url).get("/actuator/health/readiness");
       assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
       assertThat(readiness.body().at("/components/temporal/status").asText()).isEqualTo("DOWN");
+      alsoCheck.accept(new MallHttp(url));
     }
   }
 
