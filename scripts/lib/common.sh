@@ -45,6 +45,17 @@ pid_is() {
   [ -n "$1" ] && [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
 }
 
+# stop_process <pid> <description> <seconds>: SIGTERM, then SIGKILL if it outlives the grace period.
+stop_process() {
+  local pid=$1 what=$2 deadline=$((SECONDS + $3))
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null; log "$what killed after $3 s"; return 0; }
+    sleep 0.2
+  done
+  log "$what stopped"
+}
+
 # wait_until <seconds> <description> <command...>: polls every 0.5 s; fails after the timeout.
 wait_until() {
   local timeout=$1 what=$2; shift 2

@@ -93,14 +93,7 @@ SQL
 
 stop_mariadb() {
   mariadb_server_alive || { log "MariaDB is not running"; return 0; }
-  local pid; pid="$(cat "$MARIADB_PID")"
-  kill "$pid"
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null; log "MariaDB killed after 60 s"; return 0; }
-    sleep 0.2
-  done
-  log "MariaDB stopped"
+  stop_process "$(cat "$MARIADB_PID")" MariaDB 60
 }
 
 # The databases of real-server mode: one per domain, each with its own account limited to it.

@@ -61,11 +61,5 @@ stop_temporal_server() {
   local pid; pid="$(cat "$TEMPORAL_PID")"
   rm -f "$TEMPORAL_PID"
   pid_is "$pid" temporal || { log "the Temporal dev server had already stopped"; return 0; }
-  kill "$pid"
-  local deadline=$((SECONDS + 30))
-  while kill -0 "$pid" 2>/dev/null; do
-    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null; log "Temporal dev server killed after 30 s"; return 0; }
-    sleep 0.2
-  done
-  log "Temporal dev server stopped"
+  stop_process "$pid" "Temporal dev server" 30
 }
