@@ -50,17 +50,15 @@ log "building the api and worker jars"
 WORKERS_JAR="$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar"
 API_JAR="$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
 # launch <name> <jar> [VAR=value...]: starts a mall process and waits until it is ready.
 launch() {
   local name=$1 jar=$2 port; shift 2
   port="$(free_port)"
   env PORT="$port" "$@" java -jar "$jar" >"$RUN_DIR/$name.log" 2>&1 </dev/null &
-  APP_PIDS+=($!)
-  wait_until 120 "$name on :$port" curl -sf "http://127.0.0.1:$port/actuator/health/readiness" \
+  local pid=$!
+  APP_PIDS+=("$pid")
+  wait_for_process "$pid" 120 "$name on :$port" curl -sf "http://127.0.0.1:$port/actuator/health/readiness" \
     || { tail -30 "$RUN_DIR/$name.log" >&2; die "$name did not become ready (log: $RUN_DIR/$name.log)"; }
-  log "$name ready on :$port"
   LAUNCHED_PORT=$port
 }
 
@@ -94,10 +92,7 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
 wrk.body = '{"pid":' .. os.getenv("BENCH_PID") .. '}'
-local codes = {}
-response = function(status, headers, body) codes[status] = (codes[status] or 0) + 1 end
 done = function(summary, latency, requests)
-  -- wrk runs response() in per-thread interpreters; the summary holds what counts here.
   io.write(string.format("non-2xx responses: %d, socket errors: %d\n",
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
@@ -111,9 +106,8 @@ BENCH_TOKEN="$TOKEN" BENCH_PID="$PID" wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"
 # Requests that wrk abandoned at the end keep running as sagas: let them finish before counting.
 wait_until 120 "in-flight sagas to finish" sh -c \
   "[ \"\$('$TEMPORAL_BIN' workflow count --address 127.0.0.1:$MALL_TEMPORAL_PORT --query \"WorkflowType='OrderSaga' AND ExecutionStatus='Running' AND StartTime >= '$LOAD_STARTED'\" | grep -Eo '[0-9]+' | head -1)\" = 0 ]"
-read -r created cancelled <<<"$(echo "SELECT SUM(status = 0), SUM(status = 9) FROM mall_order.orders WHERE pid = $PID;" \
-  | mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -N)"
-left="$(echo "SELECT stock FROM mall_product.products WHERE id = $PID;" | mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -N)"
+read -r created cancelled <<<"$(mariadb_root_sql -N <<<"SELECT SUM(status = 0), SUM(status = 9) FROM mall_order.orders WHERE pid = $PID;")"
+left="$(mariadb_root_sql -N <<<"SELECT stock FROM mall_product.products WHERE id = $PID;")"
 sold=$((STOCK - left))
 log "orders created (status 0): $created, invalid (status 9): $cancelled; stock sold: $sold"
 [ "$sold" -eq "$created" ] || die "stock sold ($sold) differs from orders created ($created)"

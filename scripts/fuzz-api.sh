@@ -18,14 +18,14 @@ if [ ! -x "$VENV/bin/schemathesis" ]; then
   "$VENV/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION" >&2
 fi
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"
 LOG="$MALL_CACHE_DIR/fuzz-standalone.log"
 PORT="$PORT" MALL_JWT_SECRET="fuzz-only-secret-$(date +%s%N)-fuzz-only-secret" \
   java -jar "$JAR" >"$LOG" 2>&1 &
 APP_PID=$!
 trap 'kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true' EXIT
-wait_until 120 "embedded mall on :$PORT" curl -sf "$BASE/actuator/health" \
+wait_for_process "$APP_PID" 120 "embedded mall on :$PORT" curl -sf "$BASE/actuator/health" \
   || { tail -30 "$LOG" >&2; die "the embedded mall did not start (log: $LOG)"; }
 
 curl -sf "$BASE/api/user/register" -H 'Content-Type: application/json' \

@@ -56,6 +56,23 @@ stop_process() {
   log "$what stopped"
 }
 
+# wait_for_process <pid> <seconds> <description> <command...>: like wait_until, but gives up as
+# soon as the process that should answer has exited (a taken port, a crash at start).
+wait_for_process() {
+  local pid=$1 timeout=$2 what=$3; shift 3
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    { kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; } || return 1
+    sleep 0.3
+  done
+  log "$what is ready"
+}
+
+# free_port: an unused TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # wait_until <seconds> <description> <command...>: polls every 0.5 s; fails after the timeout.
 wait_until() {
   local timeout=$1 what=$2; shift 2

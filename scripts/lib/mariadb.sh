@@ -23,9 +23,9 @@ ensure_mariadb_installed() {
   command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || die "mariadb-server installed but mariadbd not found"
 }
 
-# Runs SQL from stdin as root over the private socket.
+# Runs SQL from stdin as root over the private socket; extra arguments go to the client (e.g. -N).
 mariadb_root_sql() {
-  mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot
+  mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot "$@"
 }
 
 mariadb_ping() {
@@ -63,16 +63,11 @@ start_mariadb() {
     local launched=$!
     # shellcheck disable=SC2034
     MARIADB_STARTED_BY_US=1
-    local deadline=$((SECONDS + 60))
-    until mariadb_ping >/dev/null 2>&1; do
-      if ! kill -0 "$launched" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-        kill "$launched" 2>/dev/null || true
-        tail -20 "$MARIADB_LOG" >&2
-        die "MariaDB did not start on 127.0.0.1:$MALL_DB_PORT (port taken? set MALL_DB_PORT; log: $MARIADB_LOG)"
-      fi
-      sleep 0.3
-    done
-    log "MariaDB ready on 127.0.0.1:$MALL_DB_PORT"
+    wait_for_process "$launched" 60 "MariaDB on 127.0.0.1:$MALL_DB_PORT" mariadb_ping || {
+      kill "$launched" 2>/dev/null || true
+      tail -20 "$MARIADB_LOG" >&2
+      die "MariaDB did not start on 127.0.0.1:$MALL_DB_PORT (port taken? set MALL_DB_PORT; log: $MARIADB_LOG)"
+    }
   fi
   ensure_admin_account
 }

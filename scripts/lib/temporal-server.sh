@@ -34,17 +34,12 @@ start_temporal_server() {
   echo "$launched" >"$TEMPORAL_PID"
   # shellcheck disable=SC2034
   TEMPORAL_STARTED_BY_US=1
-  local deadline=$((SECONDS + 90))
-  until temporal_healthy; do
-    if ! kill -0 "$launched" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-      kill "$launched" 2>/dev/null || true
-      rm -f "$TEMPORAL_PID"
-      tail -20 "$TEMPORAL_LOG" >&2
-      die "the Temporal dev server did not start on 127.0.0.1:$MALL_TEMPORAL_PORT (port taken? set MALL_TEMPORAL_PORT; log: $TEMPORAL_LOG)"
-    fi
-    sleep 0.3
-  done
-  log "Temporal dev server ready on 127.0.0.1:$MALL_TEMPORAL_PORT"
+  wait_for_process "$launched" 90 "Temporal dev server on 127.0.0.1:$MALL_TEMPORAL_PORT" temporal_healthy || {
+    kill "$launched" 2>/dev/null || true
+    rm -f "$TEMPORAL_PID"
+    tail -20 "$TEMPORAL_LOG" >&2
+    die "the Temporal dev server did not start on 127.0.0.1:$MALL_TEMPORAL_PORT (port taken? set MALL_TEMPORAL_PORT; log: $TEMPORAL_LOG)"
+  }
 }
 
 # The workflows upsert these; a server started elsewhere may lack them ("already exists" is fine).
