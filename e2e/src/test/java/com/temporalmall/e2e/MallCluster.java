@@ -111,7 +111,13 @@ final class MallCluster implements AutoCloseable {
   }
 
   private ConfigurableApplicationContext startApi(String... extraProperties) {
-    List<String> properties = new ArrayList<>(common("api"));
+    return startApi("api", temporalAddress, connectionProperties, extraProperties);
+  }
+
+  /** An API process outside any cluster, e.g. one whose Temporal connection is meant to fail. */
+  static ConfigurableApplicationContext startApi(
+      String name, String temporalTarget, List<String> connectionProperties, String... extraProperties) {
+    List<String> properties = new ArrayList<>(common(name, temporalTarget, connectionProperties));
     properties.add("mall.jwt.secret=" + JWT_SECRET);
     properties.addAll(List.of(extraProperties));
     return run(ApiApplication.builder(), properties);
@@ -124,9 +130,13 @@ final class MallCluster implements AutoCloseable {
   }
 
   private List<String> common(String name) {
+    return common(name, temporalAddress, connectionProperties);
+  }
+
+  private static List<String> common(String name, String temporalTarget, List<String> connectionProperties) {
     List<String> properties = new ArrayList<>(List.of(
         "spring.application.name=" + name,
-        "spring.temporal.connection.target=" + temporalAddress,
+        "spring.temporal.connection.target=" + temporalTarget,
         "spring.temporal.namespace=default",
         "server.port=0"));
     properties.addAll(connectionProperties);
@@ -148,8 +158,11 @@ final class MallCluster implements AutoCloseable {
   }
 
   private String apiUrl(String name) {
-    WebServerApplicationContext api = (WebServerApplicationContext) processes.get(name);
-    return "http://127.0.0.1:" + api.getWebServer().getPort();
+    return baseUrl(processes.get(name));
+  }
+
+  static String baseUrl(ConfigurableApplicationContext process) {
+    return "http://127.0.0.1:" + ((WebServerApplicationContext) process).getWebServer().getPort();
   }
 
   /** Admin access to a domain's database, for assertions only. */

@@ -3,7 +3,6 @@ package com.temporalmall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.temporalmall.api.ApiApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -120,15 +118,9 @@ class SecuredTemporalEndToEndTest {
 
   /** Starts an API with this connection; it must report Temporal DOWN, then pass {@code alsoCheck}. */
   private static void assertNotReady(List<String> connection, Consumer<MallHttp> alsoCheck) {
-    List<String> arguments = new ArrayList<>(List.of(
-        "--spring.application.name=misconfigured-api",
-        "--spring.temporal.connection.target=" + frontend.target(),
-        "--spring.temporal.namespace=default",
-        "--server.port=0",
-        "--mall.jwt.secret=" + MallCluster.JWT_SECRET));
-    connection.forEach(property -> arguments.add("--" + property));
-    try (ConfigurableApplicationContext api = ApiApplication.builder().run(arguments.toArray(String[]::new))) {
-      String url = "http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort();
+    try (ConfigurableApplicationContext api =
+        MallCluster.startApi("misconfigured-api", frontend.target(), connection)) {
+      String url = MallCluster.baseUrl(api);
       MallHttp.Reply readiness = new MallHttp(url).get("/actuator/health/readiness");
       assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
       assertThat(readiness.body().at("/components/temporal/status").asText()).isEqualTo("DOWN");

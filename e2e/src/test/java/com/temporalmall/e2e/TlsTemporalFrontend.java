@@ -21,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ final class TlsTemporalFrontend implements AutoCloseable {
   private final AtomicInteger refusedForApiKey = new AtomicInteger();
 
   private TlsTemporalFrontend(
-      String upstreamTarget, TestCertificates.Issued serverIdentity, java.nio.file.Path clientCa, String apiKey)
+      String upstreamTarget, TestCertificates.Issued serverIdentity, Path clientCa, String apiKey)
       throws IOException {
     upstream = ManagedChannelBuilder.forTarget(upstreamTarget).usePlaintext().build();
     SslContextBuilder tls =
@@ -60,7 +61,7 @@ final class TlsTemporalFrontend implements AutoCloseable {
   }
 
   static TlsTemporalFrontend start(
-      String upstreamTarget, TestCertificates.Issued serverIdentity, java.nio.file.Path clientCa, String apiKey) {
+      String upstreamTarget, TestCertificates.Issued serverIdentity, Path clientCa, String apiKey) {
     try {
       return new TlsTemporalFrontend(upstreamTarget, serverIdentity, clientCa, apiKey);
     } catch (IOException e) {

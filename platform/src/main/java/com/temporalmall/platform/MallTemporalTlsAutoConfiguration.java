@@ -60,7 +60,7 @@ public class MallTemporalTlsAutoConfiguration {
         new ByteArrayInputStream(Files.readAllBytes(Path.of(keyFile))));
   }
 
-  static TrustManagerFactory trustManagerFor(Path caFile) throws IOException, GeneralSecurityException {
+  private static TrustManagerFactory trustManagerFor(Path caFile) throws IOException, GeneralSecurityException {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     try (InputStream pem = Files.newInputStream(caFile)) {
