@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -108,6 +109,20 @@ class ApiContractTest {
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/validation"))
         .andExpect(jsonPath("$.errors.length()").value(4));
     verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
+  }
+
+  @Test
+  void aPasswordOver72BytesIsA400EvenWhenItHasFewerThan72Characters() throws Exception {
+    String thirtyEuros = "€".repeat(30);  // 30 chars, 90 bytes: beyond what BCrypt can hash
+    postJson("/api/user/register", null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("password"));
+    postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    verifyNoInteractions(domains);
   }
 
   @Test

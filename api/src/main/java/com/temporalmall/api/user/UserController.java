@@ -3,6 +3,7 @@ package com.temporalmall.api.user;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
@@ -13,6 +14,7 @@ import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,14 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/user", consumes = "application/json", produces = "application/json")
 public class UserController {
   static final String MOBILE = "^\\+?[0-9]{5,20}$";
+  /** BCrypt reads at most 72 bytes of a password; longer ones are refused, not truncated. */
+  static final int BCRYPT_MAX_BYTES = 72;
 
   public record RegisterRequest(
       @NotBlank @Size(max = 64) String name,
       @NotNull @Min(0) @Max(2) Integer gender,
       @NotNull @Pattern(regexp = MOBILE) String mobile,
-      @NotNull @Size(min = 6, max = 72) String password) {}
+      @Schema(description = "6 to 72 characters, at most 72 bytes in UTF-8")
+          @NotNull @Size(min = 6, max = 72) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
 
-  public record LoginRequest(@NotNull @Pattern(regexp = MOBILE) String mobile, @NotNull @Size(max = 72) String password) {}
+  public record LoginRequest(
+      @NotNull @Pattern(regexp = MOBILE) String mobile,
+      @NotNull @Size(max = 72) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
 
   public record LoginResponse(String accessToken, long accessExpire) {}
 
