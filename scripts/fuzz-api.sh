@@ -2,12 +2,13 @@
 # Fuzzes the running API from its own OpenAPI spec with schemathesis: any 5xx fails the run.
 # Runs the embedded-default jar (built by `./mvnw verify`/`package`) on a free port, signs up a
 # fuzz user for a bearer token, and prints how many cases were generated.
-# Usage: scripts/fuzz-api.sh [max examples per operation, default 40]
+# Usage: [FUZZ_SEED=n] scripts/fuzz-api.sh [max examples per operation, default 40]
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 SCHEMATHESIS_VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
 MAX_EXAMPLES="${1:-40}"
+FUZZ_SEED="${FUZZ_SEED:-1}"
 JAR="$MALL_ROOT/standalone/target/temporal-mall-standalone.jar"
 [ -f "$JAR" ] || die "$JAR is missing: build it with ./mvnw -B -DskipTests package"
 
@@ -45,6 +46,6 @@ cd "$MALL_CACHE_DIR"  # schemathesis keeps its case cache in the working directo
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error \
   --max-examples "$MAX_EXAMPLES" \
-  --seed 1 2>&1 | tee "$MALL_CACHE_DIR/fuzz-output.txt" || status=$?
-log "schemathesis: $(grep -Eo '[0-9]+ generated' "$MALL_CACHE_DIR/fuzz-output.txt" | head -1) test cases, exit code $status"
+  --seed "$FUZZ_SEED" 2>&1 | tee "$MALL_CACHE_DIR/fuzz-output.txt" || status=$?
+log "schemathesis: $(grep -Eo '[0-9]+ generated' "$MALL_CACHE_DIR/fuzz-output.txt" | head -1) test cases (seed $FUZZ_SEED), exit code $status"
 exit "$status"
