@@ -3,37 +3,25 @@ package com.temporalmall.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.temporalmall.activities.testsupport.TestDatabase;
-import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.user.UserActivities;
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which domains a worker process serves is configuration: only those get a database and activities. */
 class MallDomainsConfigurationTest {
-  private static TestDatabase orderDatabase;
-  private static TestDatabase productDatabase;
+  @RegisterExtension static final DomainDatabaseExtension ORDER_DATABASE = new DomainDatabaseExtension("order");
+  @RegisterExtension static final DomainDatabaseExtension PRODUCT_DATABASE = new DomainDatabaseExtension("product");
 
   private final ApplicationContextRunner context =
       new ApplicationContextRunner().withUserConfiguration(MallDomainsConfiguration.class);
 
-  @BeforeAll
-  static void createDatabases() {
-    orderDatabase = TestDatabases.create("order");
-    productDatabase = TestDatabases.create("product");
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    orderDatabase.close();
-    productDatabase.close();
-  }
-
-  private static String[] settings(String domain, TestDatabase database) {
+  private static String[] settings(String domain, DomainDatabaseExtension extension) {
+    TestDatabase database = extension.database();
     return new String[] {
       "mall.db." + domain + ".url=" + database.url(),
       "mall.db." + domain + ".username=" + database.username(),
@@ -45,8 +33,8 @@ class MallDomainsConfigurationTest {
   void onlyTheListedDomainsAreWired() {
     context
         .withPropertyValues("mall.domains=order, product")
-        .withPropertyValues(settings("order", orderDatabase))
-        .withPropertyValues(settings("product", productDatabase))
+        .withPropertyValues(settings("order", ORDER_DATABASE))
+        .withPropertyValues(settings("product", PRODUCT_DATABASE))
         .run(
             wired -> {
               assertThat(wired).hasNotFailed();

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
-import com.temporalmall.activities.testsupport.TestDatabase;
-import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
 import com.temporalmall.workflows.order.OrderChange;
@@ -15,40 +14,20 @@ import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderStatus;
-import io.temporal.testing.TestActivityEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrderActivitiesTest {
-  private static TestDatabase database;
-  private TestActivityEnvironment env;
+  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("order");
+  @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private OrderActivities orders;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = TestDatabases.create("order");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    database.close();
-  }
 
   @BeforeEach
   void stub() {
-    env = TestActivityEnvironment.newInstance();
-    DomainDatabase db = DomainDatabase.of(database.dataSource());
+    DomainDatabase db = DATABASE.domainDatabase();
     orders =
-        ActivityTesting.stub(
-            env, OrderActivities.class, new OrderActivitiesImpl(db.repository(OrderRepository.class), db.barrier()));
-  }
-
-  @AfterEach
-  void closeEnvironment() {
-    env.close();
+        activities.stub(OrderActivities.class, new OrderActivitiesImpl(db.repository(OrderRepository.class), db.barrier()));
   }
 
   @Test

@@ -1,57 +1,33 @@
 package com.temporalmall.activities.pay;
 
 import static com.temporalmall.activities.ActivityTesting.failureType;
+import static com.temporalmall.activities.ActivityTesting.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
-import com.temporalmall.activities.testsupport.TestDatabase;
-import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
-import io.temporal.testing.TestActivityEnvironment;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayActivitiesTest {
-  private static TestDatabase database;
-  private TestActivityEnvironment env;
+  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+  @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private PayActivities pays;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = TestDatabases.create("pay");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    database.close();
-  }
 
   @BeforeEach
   void stub() {
-    env = TestActivityEnvironment.newInstance();
-    DomainDatabase db = DomainDatabase.of(database.dataSource());
-    pays = ActivityTesting.stub(env, PayActivities.class, new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
-  }
-
-  @AfterEach
-  void closeEnvironment() {
-    env.close();
+    DomainDatabase db = DATABASE.domainDatabase();
+    pays = activities.stub(PayActivities.class, new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
   }
 
   @Test
@@ -95,29 +71,11 @@ class PayActivitiesTest {
 
   @Test
   void racingCreatesOfOneOrderShareOnePay() throws Exception {
-    // Called directly: the test activity environment runs activities one at a time, which would
-    // never exercise the unique-key race.
-    DomainDatabase db = DomainDatabase.of(database.dataSource());
+    DomainDatabase db = DATABASE.domainDatabase();
     PayActivities direct = new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier());
     int racers = 8;
-    ExecutorService threads = Executors.newFixedThreadPool(racers);
-    CountDownLatch startGate = new CountDownLatch(1);
-    List<Future<PayView>> outcomes = new ArrayList<>();
-    for (int i = 0; i < racers; i++) {
-      NewPay racer = new NewPay("order-4-attempt-" + i, 3, 4, 500);
-      outcomes.add(
-          threads.submit(
-              () -> {
-                startGate.await();
-                return direct.create(racer);
-              }));
-    }
-    startGate.countDown();
-    List<Long> payIds = new ArrayList<>();
-    for (Future<PayView> outcome : outcomes) {
-      payIds.add(outcome.get().id());
-    }
-    threads.shutdown();
+    List<Long> payIds =
+        race(racers, i -> () -> direct.create(new NewPay("order-4-attempt-" + i, 3, 4, 500)).id());
 
     assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
     assertThat(db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())

@@ -6,50 +6,26 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
-import com.temporalmall.activities.testsupport.TestDatabase;
-import com.temporalmall.activities.testsupport.TestDatabases;
+import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.StockChange;
-import io.temporal.testing.TestActivityEnvironment;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProductActivitiesTest {
   private static final long OWNER = 5;
-  private static TestDatabase database;
-  private TestActivityEnvironment env;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = TestDatabases.create("product");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    database.close();
-  }
-
-  @AfterEach
-  void closeEnvironment() {
-    if (env != null) {
-      env.close();
-    }
-  }
+  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
+  @RegisterExtension final ActivityTesting activities = new ActivityTesting();
 
   private ProductActivities products(DecrStockFault fault) {
-    env = TestActivityEnvironment.newInstance();
-    DomainDatabase db = DomainDatabase.of(database.dataSource());
-    return ActivityTesting.stub(
-        env,
-        ProductActivities.class,
-        new ProductActivitiesImpl(db.repository(ProductRepository.class), db.barrier(), fault));
+    DomainDatabase db = DATABASE.domainDatabase();
+    return activities.stub(
+        ProductActivities.class, new ProductActivitiesImpl(db.repository(ProductRepository.class), db.barrier(), fault));
   }
 
   private long productWithStock(ProductActivities products, String gid, int stock) {
@@ -57,12 +33,12 @@ class ProductActivitiesTest {
   }
 
   private int stock(long id) {
-    return DomainDatabase.of(database.dataSource()).jdbc()
+    return DATABASE.domainDatabase().jdbc()
         .sql("SELECT stock FROM products WHERE id = ?").param(id).query(Integer.class).single();
   }
 
   private List<String> barrierRows(String gid) {
-    return DomainDatabase.of(database.dataSource()).jdbc()
+    return DATABASE.domainDatabase().jdbc()
         .sql("SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
         .params(gid, ProductActivities.DECR_STOCK)
         .query(String.class)
