@@ -25,19 +25,7 @@ final class MallHttp {
   }
 
   Reply get(String path) {
-    try {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      String text = response.body();
-      return new Reply(response.statusCode(), text.isBlank() ? null : JSON.readTree(text));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET());
   }
 
   Reply post(String path, String token, Map<String, ?> body) {
@@ -50,8 +38,15 @@ final class MallHttp {
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return send(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       return new Reply(response.statusCode(), text.isBlank() ? null : JSON.readTree(text));
     } catch (IOException e) {

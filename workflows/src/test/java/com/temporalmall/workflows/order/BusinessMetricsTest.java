@@ -36,11 +36,7 @@ class BusinessMetricsTest {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     MallSearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     fakes = new FakeDomains();
-    env.newWorker(TaskQueues.WORKFLOWS)
-        .registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
-    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
-    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
-    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
+    fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
     env.start();
   }
 

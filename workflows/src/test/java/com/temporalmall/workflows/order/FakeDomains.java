@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
@@ -12,6 +13,7 @@ import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -30,6 +32,14 @@ final class FakeDomains {
 
   interface Blocking {
     void run() throws InterruptedException;
+  }
+
+  /** Serves {@code workflowTypes} on the workflow task queue and these fakes on their domains' queues. */
+  void serveOn(TestWorkflowEnvironment env, Class<?>... workflowTypes) {
+    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(workflowTypes);
+    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(orders);
+    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(products);
+    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(pays);
   }
 
   final OrderActivities orders =

@@ -38,10 +38,7 @@ class OrderLifecycleWorkflowTest {
   void startLifecycle() {
     env = MallTestEnvironment.newInstance();
     fakes = new FakeDomains();
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderLifecycleWorkflowImpl.class);
-    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
-    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
-    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
+    fakes.serveOn(env, OrderLifecycleWorkflowImpl.class);
     env.start();
     lifecycle =
         env.getWorkflowClient()

@@ -32,10 +32,7 @@ class OrderSagaWorkflowTest {
   void startTestServer() {
     env = MallTestEnvironment.newInstance();
     fakes = new FakeDomains();
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
-    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
-    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
-    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
+    fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
     env.start();
   }
 

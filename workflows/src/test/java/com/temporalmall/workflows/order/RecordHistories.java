@@ -37,12 +37,7 @@ public final class RecordHistories {
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
     try (TestWorkflowEnvironment env = MallTestEnvironment.newInstance()) {
-      env.newWorker(TaskQueues.WORKFLOWS)
-          .registerWorkflowImplementationTypes(
-              OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class, DomainCallWorkflowImpl.class);
-      env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(fakes.orders);
-      env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(fakes.products);
-      env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(fakes.pays);
+      fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class, DomainCallWorkflowImpl.class);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
