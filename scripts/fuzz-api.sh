@@ -25,7 +25,7 @@ LOG="$MALL_CACHE_DIR/fuzz-standalone.log"
 PORT="$PORT" MALL_JWT_SECRET="fuzz-only-secret-$(date +%s%N)-fuzz-only-secret" \
   java -jar "$JAR" >"$LOG" 2>&1 &
 APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true' EXIT
+trap 'stop_process "$APP_PID" "embedded mall" 30' EXIT
 wait_for_process "$APP_PID" 120 "embedded mall on :$PORT" curl -sf "$BASE/actuator/health" \
   || { tail -30 "$LOG" >&2; die "the embedded mall did not start (log: $LOG)"; }
 

@@ -15,12 +15,17 @@ MARIADB_PID="$MARIADB_RUN/mariadb.pid"
 # shellcheck disable=SC2034
 MARIADB_STARTED_BY_US=0
 
+# mariadbd_path: where the server binary is (Debian puts it in /usr/sbin, often not on PATH).
+mariadbd_path() {
+  command -v mariadbd 2>/dev/null || { [ -x /usr/sbin/mariadbd ] && echo /usr/sbin/mariadbd; }
+}
+
 ensure_mariadb_installed() {
-  if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then return 0; fi
+  mariadbd_path >/dev/null && return 0
   apt_install mariadb-server mariadb-client
   # Debian starts the packaged service on install; we run our own instance instead.
   as_root sh -c 'command -v systemctl >/dev/null && systemctl stop mariadb 2>/dev/null; service mariadb stop 2>/dev/null' >/dev/null 2>&1 || true
-  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || die "mariadb-server installed but mariadbd not found"
+  mariadbd_path >/dev/null || die "mariadb-server installed but mariadbd not found"
 }
 
 # Runs SQL from stdin as root over the private socket; extra arguments go to the client (e.g. -N).
@@ -54,8 +59,7 @@ start_mariadb() {
         --auth-root-authentication-method=normal --skip-test-db >"$MARIADB_HOME/install.log" 2>&1 \
         || { cat "$MARIADB_HOME/install.log" >&2; die "mariadb-install-db failed"; }
     fi
-    local mariadbd; mariadbd="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
-    "$mariadbd" --no-defaults --datadir="$MARIADB_DATA" --port="$MALL_DB_PORT" \
+    "$(mariadbd_path)" --no-defaults --datadir="$MARIADB_DATA" --port="$MALL_DB_PORT" \
       --bind-address=127.0.0.1 --socket="$MARIADB_SOCKET" --pid-file="$MARIADB_PID" \
       --user="$(id -un)" --innodb-flush-log-at-trx-commit=2 --max-connections=1000 \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
@@ -72,18 +76,24 @@ start_mariadb() {
   ensure_admin_account
 }
 
-# The tests' account: creates per-test databases and per-domain users, hence WITH GRANT OPTION.
-ensure_admin_account() {
+# ensure_account <user> <password> <grant target> [grant suffix]: the account for '%' and for
+# 'localhost' (socket connections), its password reset to this one.
+ensure_account() {
   local user password host
-  user="$(sql_string "$MALL_DB_ADMIN_USER")"
-  password="$(sql_string "$MALL_DB_ADMIN_PASSWORD")"
+  user="$(sql_string "$1")"
+  password="$(sql_string "$2")"
   for host in "'%'" "'localhost'"; do
     mariadb_root_sql <<SQL
 CREATE USER IF NOT EXISTS $user@$host IDENTIFIED BY $password;
 ALTER USER $user@$host IDENTIFIED BY $password;
-GRANT ALL PRIVILEGES ON *.* TO $user@$host WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON $3 TO $user@$host ${4:-};
 SQL
   done
+}
+
+# The tests' account: creates per-test databases and per-domain users, hence WITH GRANT OPTION.
+ensure_admin_account() {
+  ensure_account "$MALL_DB_ADMIN_USER" "$MALL_DB_ADMIN_PASSWORD" '*.*' 'WITH GRANT OPTION'
 }
 
 stop_mariadb() {
@@ -93,20 +103,12 @@ stop_mariadb() {
 
 # The databases of real-server mode: one per domain, each with its own account limited to it.
 create_mall_databases() {
-  local domain upper password_var account password host
+  local domain upper password_var
   for domain in "${MALL_DB_DOMAINS[@]}"; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
-    account="$(sql_string "mall_$domain")"
-    password="$(sql_string "${!password_var:-$domain-dev}")"
-    for host in "'%'" "'localhost'"; do
-      mariadb_root_sql <<SQL
-CREATE DATABASE IF NOT EXISTS mall_$domain CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS $account@$host IDENTIFIED BY $password;
-ALTER USER $account@$host IDENTIFIED BY $password;
-GRANT ALL PRIVILEGES ON mall_$domain.* TO $account@$host;
-SQL
-    done
+    mariadb_root_sql <<<"CREATE DATABASE IF NOT EXISTS mall_$domain CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    ensure_account "mall_$domain" "${!password_var:-$domain-dev}" "mall_$domain.*"
   done
   log "databases ${MALL_DB_DOMAINS[*]/#/mall_} ready, each with its own account"
 }

