@@ -2,8 +2,8 @@ package com.temporalmall.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.activities.testsupport.TestDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
+import com.temporalmall.activities.testsupport.TestDatabase;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.user.UserActivities;

@@ -120,11 +120,11 @@ class SecuredTemporalEndToEndTest {
   private static void assertNotReady(List<String> connection, Consumer<MallHttp> alsoCheck) {
     try (ConfigurableApplicationContext api =
         MallCluster.startApi("misconfigured-api", frontend.target(), connection)) {
-      String url = MallCluster.baseUrl(api);
-      MallHttp.Reply readiness = new MallHttp(url).get("/actuator/health/readiness");
+      MallHttp http = new MallHttp(MallCluster.baseUrl(api));
+      MallHttp.Reply readiness = http.get("/actuator/health/readiness");
       assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
       assertThat(readiness.body().at("/components/temporal/status").asText()).isEqualTo("DOWN");
-      alsoCheck.accept(new MallHttp(url));
+      alsoCheck.accept(http);
     }
   }
 

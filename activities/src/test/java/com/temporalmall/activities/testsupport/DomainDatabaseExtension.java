@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class DomainDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
   private final String domain;
   private TestDatabase database;
+  private DomainDatabase domainDatabase;
 
   public DomainDatabaseExtension(String domain) {
     this.domain = domain;
@@ -21,6 +22,7 @@ public final class DomainDatabaseExtension implements BeforeAllCallback, AfterAl
   @Override
   public void beforeAll(ExtensionContext context) {
     database = TestDatabases.create(domain);
+    domainDatabase = DomainDatabase.of(database.dataSource());
   }
 
   @Override
@@ -39,6 +41,6 @@ public final class DomainDatabaseExtension implements BeforeAllCallback, AfterAl
   }
 
   public DomainDatabase domainDatabase() {
-    return DomainDatabase.of(database.dataSource());
+    return domainDatabase;
   }
 }

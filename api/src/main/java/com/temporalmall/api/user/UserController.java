@@ -45,11 +45,11 @@ public class UserController {
       @NotNull @Min(0) @Max(2) Integer gender,
       @NotNull @Pattern(regexp = MOBILE) String mobile,
       @Schema(description = "6 to 72 characters, at most 72 bytes in UTF-8")
-          @NotNull @Size(min = 6, max = 72) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
+          @NotNull @Size(min = 6, max = BCRYPT_MAX_BYTES) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
 
   public record LoginRequest(
       @NotNull @Pattern(regexp = MOBILE) String mobile,
-      @NotNull @Size(max = 72) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
+      @NotNull @Size(max = BCRYPT_MAX_BYTES) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
 
   public record LoginResponse(String accessToken, long accessExpire) {}
 
