@@ -3,11 +3,13 @@ package com.temporalmall.workers;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
+import com.temporalmall.workflows.order.OrderWorkflowImpl;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.opentracing.Tracer;
 import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Map;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * One Temporal worker per hosted task queue: the workflow queue if enabled, and one queue per
- * domain whose activities bean exists in this process (see {@code mall.domains}). Started after
+ * One Temporal worker per hosted task queue: the workflow queue if enabled (DomainCall and the
+ * legacy OrderSaga/OrderLifecycle types, kept until their executions drain), and one queue per
+ * domain whose activities bean exists in this process (see {@code mall.domains}); the order
+ * domain's queue also runs the Order workflow. Started after
  * everything else and stopped first, so on SIGTERM in-flight activities drain while their
  * databases are still open.
  */
@@ -73,8 +77,15 @@ public class MallWorkers implements SmartLifecycle {
               DomainCallWorkflowImpl.class);
     }
     activitiesByTaskQueue.forEach(
-        (taskQueue, activities) ->
-            newFactory.newWorker(taskQueue).registerActivitiesImplementations(activities));
+        (taskQueue, activities) -> {
+          Worker worker = newFactory.newWorker(taskQueue);
+          worker.registerActivitiesImplementations(activities);
+          if (TaskQueues.ORDER.equals(taskQueue)) {
+            // The order's own workflow runs beside the order database: its order steps are
+            // local activities, with no task dispatch of their own.
+            worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+          }
+        });
     newFactory.start();
     factory = newFactory;
     log.info(

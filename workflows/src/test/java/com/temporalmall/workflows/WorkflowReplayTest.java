@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
+import com.temporalmall.workflows.order.OrderWorkflowImpl;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductActivities;
@@ -43,7 +44,10 @@ class WorkflowReplayTest {
     "order-saga-completed-v2.json, order-saga-recorded-completed",
     "order-saga-compensated-v2.json, order-saga-recorded-compensated",
     "order-lifecycle-paid-v2.json, order-lifecycle-recorded-completed",
-    "order-lifecycle-cancelled-v2.json, order-lifecycle-recorded-unpaid"
+    "order-lifecycle-cancelled-v2.json, order-lifecycle-recorded-unpaid",
+    "order-paid-v3.json, order-recorded-paid",
+    "order-cancelled-v3.json, order-recorded-unpaid",
+    "order-rejected-v3.json, order-recorded-rejected"
   })
   void recordedHistoriesReplay(String history, String workflowId) throws Exception {
     String json =
@@ -56,6 +60,7 @@ class WorkflowReplayTest {
                     WorkflowExecutionHistory.fromJson(json, workflowId),
                     OrderSagaWorkflowImpl.class,
                     OrderLifecycleWorkflowImpl.class,
+                    OrderWorkflowImpl.class,
                     DomainCallWorkflowImpl.class))
         .doesNotThrowAnyException();
   }

@@ -76,15 +76,30 @@ public class ProductActivitiesImpl implements ProductActivities {
     return barrier.action(
             BarrierKey.saga(change.gid(), DECR_STOCK),
             () -> {
-              if (products.decrementStock(change.pid(), change.num()) == 0) {
+              int changed =
+                  change.unitPrice() == null
+                      ? products.decrementStock(change.pid(), change.num())
+                      : products.decrementStockAtPrice(change.pid(), change.num(), change.unitPrice());
+              if (changed == 0) {
                 // Thrown inside the transaction so that the barrier row rolls back too: the
                 // revert will then find no action row and be a null compensation.
-                throw products.existsById(change.pid())
-                    ? MallFailures.insufficientStock(
-                        "product " + change.pid() + " has fewer than " + change.num() + " in stock")
-                    : unknownProduct(change.pid());
+                throw whyNotDecremented(change);
               }
             });
+  }
+
+  private ApplicationFailure whyNotDecremented(StockChange change) {
+    Product product = products.findById(change.pid()).orElse(null);
+    if (product == null) {
+      return unknownProduct(change.pid());
+    }
+    if (change.unitPrice() != null && product.amount() != change.unitPrice()) {
+      return MallFailures.conflict(
+          "the price of product " + change.pid() + " changed from " + change.unitPrice() + " to "
+              + product.amount() + " while the order was placed; order again");
+    }
+    return MallFailures.insufficientStock(
+        "product " + change.pid() + " has fewer than " + change.num() + " in stock");
   }
 
   @Override

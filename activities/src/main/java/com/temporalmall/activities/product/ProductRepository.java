@@ -13,6 +13,11 @@ public interface ProductRepository extends ListCrudRepository<Product, Long> {
   @Query("UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num")
   int decrementStock(long id, int num);
 
+  /** As {@link #decrementStock}, and only while the product still sells at {@code price}. */
+  @Modifying
+  @Query("UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num AND amount = :price")
+  int decrementStockAtPrice(long id, int num, long price);
+
   @Modifying
   @Query("UPDATE products SET stock = stock + :num WHERE id = :id")
   int incrementStock(long id, int num);

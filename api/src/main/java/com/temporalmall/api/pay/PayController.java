@@ -8,7 +8,7 @@ import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PayCallback;
+import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;

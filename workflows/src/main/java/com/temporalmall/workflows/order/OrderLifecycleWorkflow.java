@@ -9,7 +9,10 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 
 /**
- * The life of one placed order after its saga: it waits for payment and is the single arbiter
+ * Superseded by {@link OrderWorkflow} (one execution per order); kept registered until the
+ * lifecycles of orders placed by {@link OrderSagaWorkflow} have drained.
+ *
+ * <p>The life of one placed order after its saga: it waits for payment and is the single arbiter
  * between the payment callback, a cancellation by its owner and the payment timeout. Whichever
  * reaches the workflow first wins; the others see the outcome (see {@link LifecycleOutcome}).
  */
@@ -22,26 +25,26 @@ public interface OrderLifecycleWorkflow {
   LifecycleOutcome run(PlacedOrderInfo order);
 
   /** The order's one pay: created on the first call, returned again on later calls. */
-  @UpdateMethod(name = "createPay")
+  @UpdateMethod(name = OrderWorkflow.CREATE_PAY)
   PayView createPay(long amount);
 
   /** The provider reports the money taken. Duplicates change nothing. */
-  @UpdateMethod(name = "payCallback")
+  @UpdateMethod(name = OrderWorkflow.PAY_CALLBACK)
   PayView payCallback(PayCallback callback);
 
   /** The owner cancels the unpaid order: stock is released, an open pay closed. */
-  @UpdateMethod(name = "cancel")
-  LifecycleState cancel();
+  @UpdateMethod(name = OrderWorkflow.CANCEL)
+  OrderState cancel();
 
   /**
    * For operators (`temporal workflow signal --name requestCancel`): cancels the order if it is
    * still unpaid, exactly as the timer would; ignored once it is paid or cancelled.
    */
-  @SignalMethod(name = "requestCancel")
+  @SignalMethod(name = OrderWorkflow.REQUEST_CANCEL)
   void requestCancel();
 
-  @QueryMethod(name = "state")
-  LifecycleState state();
+  @QueryMethod(name = OrderWorkflow.STATE)
+  OrderState state();
 
   /**
    * Derived from the saga's id, which is unique in the namespace (order ids restart with a fresh
@@ -55,16 +58,6 @@ public interface OrderLifecycleWorkflow {
 
   /** What the lifecycle needs to know about its order. */
   record PlacedOrderInfo(long orderId, long uid, long pid, int num, long amount, Duration paymentTimeout) {}
-
-  record PayCallback(long payId, long amount, int source) {}
-
-  enum LifecycleState {
-    AWAITING_PAYMENT,
-    PAYING,
-    PAID,
-    CANCELLING,
-    CANCELLED
-  }
 
   enum LifecycleOutcome {
     PAID,

@@ -20,6 +20,11 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import org.slf4j.Logger;
 
+/**
+ * Legacy: the placement saga of orders started before {@link OrderWorkflowImpl}, which starts an
+ * {@link OrderLifecycleWorkflowImpl} child for the payment. Kept registered until its executions
+ * have drained; its command sequence must not change (see WorkflowReplayTest).
+ */
 public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private static final Logger log = Workflow.getLogger(OrderSagaWorkflowImpl.class);
   static final String START_LIFECYCLE = "start-order-lifecycle";
@@ -115,12 +120,12 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
       return new PlacedOrder(orderId, amount);
     } catch (ActivityFailure | CanceledFailure e) {
       log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
-      compensate(saga, gid);
+      Compensations.compensate(saga, gid);
       if (searchable) {
         Workflow.upsertTypedSearchAttributes(
             MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.COMPENSATED));
       }
-      ApplicationFailure failure = failureAfterCompensation(step, e, orderId);
+      ApplicationFailure failure = Compensations.failureAfterCompensation(step, e, orderId);
       Workflow.getMetricsScope()
           .tagged(java.util.Map.of("reason", failure.getType()))
           .counter(MallMetrics.SAGAS_COMPENSATED)
@@ -152,7 +157,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
     try {
       product = products.detail(request.pid());
     } catch (ActivityFailure e) {
-      ApplicationFailure cause = applicationFailure(e);
+      ApplicationFailure cause = Compensations.applicationFailure(e);
       if (cause != null && MallFailures.NOT_FOUND.equals(cause.getType())) {
         throw MallFailures.notFound("product " + request.pid() + " does not exist");
       }
@@ -176,45 +181,5 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
               + amount);
     }
     return amount;
-  }
-
-  /**
-   * Newest first, in a detached scope so that it also runs when the workflow itself was
-   * cancelled. A CompensationException is not a TemporalFailure: left alone it would fail the
-   * workflow task forever instead of the workflow.
-   */
-  private static void compensate(Saga saga, String gid) {
-    try {
-      Workflow.newDetachedCancellationScope(saga::compensate).run();
-    } catch (Saga.CompensationException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          "compensation of saga " + gid + " failed: " + e.getMessage(),
-          "CompensationFailed",
-          e.getCause());
-    }
-  }
-
-  private static ApplicationFailure failureAfterCompensation(
-      String step, RuntimeException failure, Long orderId) {
-    Object[] details = orderId == null ? new Object[0] : new Object[] {orderId};
-    ApplicationFailure cause = applicationFailure(failure);
-    String type = cause == null ? null : cause.getType();
-    if (MallFailures.INSUFFICIENT_STOCK.equals(type) || MallFailures.NOT_FOUND.equals(type)) {
-      return ApplicationFailure.newNonRetryableFailure(cause.getOriginalMessage(), type, details);
-    }
-    String reason = cause != null ? cause.getOriginalMessage() : String.valueOf(failure.getMessage());
-    return ApplicationFailure.newNonRetryableFailure(
-        "order not placed: step " + step + " failed (" + reason + "); the saga compensated",
-        MallFailures.ORDER_COMPENSATED,
-        details);
-  }
-
-  private static ApplicationFailure applicationFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure application) {
-        return application;
-      }
-    }
-    return null;
   }
 }

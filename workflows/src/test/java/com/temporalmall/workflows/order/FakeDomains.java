@@ -34,10 +34,15 @@ final class FakeDomains {
     void run() throws InterruptedException;
   }
 
-  /** Serves {@code workflowTypes} on the workflow task queue and these fakes on their domains' queues. */
+  /**
+   * Serves {@code workflowTypes} on the workflow task queue, these fakes on their domains' queues
+   * and, as the order worker does, the Order workflow on the order queue.
+   */
   void serveOn(TestWorkflowEnvironment env, Class<?>... workflowTypes) {
     env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(workflowTypes);
-    env.newWorker(TaskQueues.ORDER).registerActivitiesImplementations(orders);
+    io.temporal.worker.Worker orderWorker = env.newWorker(TaskQueues.ORDER);
+    orderWorker.registerActivitiesImplementations(orders);
+    orderWorker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
     env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(products);
     env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(pays);
   }

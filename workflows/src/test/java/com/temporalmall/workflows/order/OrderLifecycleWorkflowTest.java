@@ -8,8 +8,8 @@ import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleState;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PayCallback;
+import com.temporalmall.workflows.order.OrderState;
+import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
@@ -120,7 +120,7 @@ class OrderLifecycleWorkflowTest {
     assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
             () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
         .isEqualTo(MallFailures.INVALID_REQUEST);
-    assertThat(lifecycle.state()).isEqualTo(LifecycleState.AWAITING_PAYMENT);
+    assertThat(lifecycle.state()).isEqualTo(OrderState.AWAITING_PAYMENT);
   }
 
   @Test
@@ -147,7 +147,7 @@ class OrderLifecycleWorkflowTest {
 
   @Test
   void theOwnerCancelsAnUnpaidOrder() {
-    assertThat(lifecycle.cancel()).isEqualTo(LifecycleState.CANCELLED);
+    assertThat(lifecycle.cancel()).isEqualTo(OrderState.CANCELLED);
 
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
@@ -164,7 +164,7 @@ class OrderLifecycleWorkflowTest {
           release.await(30, java.util.concurrent.TimeUnit.SECONDS);
         };
     WorkflowStub stub = WorkflowStub.fromTyped(lifecycle);
-    stub.startUpdate("cancel", io.temporal.client.WorkflowUpdateStage.ACCEPTED, LifecycleState.class);
+    stub.startUpdate("cancel", io.temporal.client.WorkflowUpdateStage.ACCEPTED, OrderState.class);
     assertThat(cancelling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     var callback =

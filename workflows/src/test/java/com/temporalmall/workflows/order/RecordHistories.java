@@ -47,7 +47,7 @@ public final class RecordHistories {
 
       OrderLifecycleWorkflow paid = lifecycle(client, completed);
       paid.createPay(500);
-      paid.payCallback(new OrderLifecycleWorkflow.PayCallback(FakeDomains.PAY_ID, 500, 1));
+      paid.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 1));
       WorkflowStub.fromTyped(paid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
       write(
           client,
@@ -74,6 +74,33 @@ public final class RecordHistories {
       client.newUntypedWorkflowStub(unpaid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
       write(client, unpaid, dir.resolve("order-lifecycle-cancelled-" + release + ".json"));
 
+      // One execution per order: placed then paid, placed then unpaid, and rejected.
+      fakes.decrStockBehaviour = change -> {};
+      String paidOrder = OrderWorkflow.workflowId("recorded-paid");
+      order(client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
+      OrderWorkflow toPay = client.newWorkflowStub(OrderWorkflow.class, paidOrder);
+      toPay.createPay(2 * FakeDomains.PRICE);
+      toPay.payCallback(new PayCallback(FakeDomains.PAY_ID, 2 * FakeDomains.PRICE, 1));
+      WorkflowStub.fromTyped(toPay).getResult(OrderResult.class);
+      write(client, paidOrder, dir.resolve("order-paid-" + release + ".json"));
+
+      String unpaidOrder = OrderWorkflow.workflowId("recorded-unpaid");
+      order(client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
+      client.newUntypedWorkflowStub(unpaidOrder).getResult(OrderResult.class);
+      write(client, unpaidOrder, dir.resolve("order-cancelled-" + release + ".json"));
+
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.insufficientStock("only 0 left");
+          };
+      String rejectedOrder = OrderWorkflow.workflowId("recorded-rejected");
+      try {
+        order(client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
+        throw new IllegalStateException("the order should have been rejected");
+      } catch (io.temporal.client.WorkflowUpdateException expected) {
+        write(client, rejectedOrder, dir.resolve("order-rejected-" + release + ".json"));
+      }
+
       String call = DomainCallWorkflow.workflowId(ProductActivities.DETAIL, "recorded");
       client
           .newWorkflowStub(
@@ -86,6 +113,17 @@ public final class RecordHistories {
                   List.<JsonNode>of(com.fasterxml.jackson.databind.node.LongNode.valueOf(7))));
       write(client, call, dir.resolve("domain-call-completed-" + release + ".json"));
     }
+  }
+
+  private static PlacedOrder order(WorkflowClient client, String workflowId, OrderRequest request) {
+    OrderWorkflow order =
+        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+    return WorkflowClient.executeUpdateWithStart(
+        order::placement,
+        io.temporal.client.UpdateOptions.<PlacedOrder>newBuilder()
+            .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED)
+            .build(),
+        new io.temporal.client.WithStartWorkflowOperation<>(order::run, request));
   }
 
   private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, String sagaId) {

@@ -1,0 +1,100 @@
+package com.temporalmall.workflows.order;
+
+import com.temporalmall.workflows.MallSearchAttributes;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.pay.PayView;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.Map;
+
+/**
+ * One execution per order, on the order domain's task queue: first the placement saga ({@code
+ * order.create}, then {@code product.decrStock}, each compensation registered before its step),
+ * then the payment phase (payment callback, owner cancellation or the payment timer, whichever
+ * comes first). The API starts it with Update-with-Start on {@link #PLACEMENT} and answers the
+ * client as soon as the placement is decided; the same execution then waits for payment.
+ */
+@WorkflowInterface
+public interface OrderWorkflow {
+  String TYPE = "Order";
+  String PLACEMENT = "placement";
+  String CREATE_PAY = "createPay";
+  String PAY_CALLBACK = "payCallback";
+  String CANCEL = "cancel";
+  String REQUEST_CANCEL = "requestCancel";
+  String STATE = "state";
+
+  /**
+   * Completes with the order's final state once it is paid or cancelled; fails with the placement
+   * saga's non-retryable {@link com.temporalmall.workflows.MallFailures} type once it compensated.
+   */
+  @WorkflowMethod(name = TYPE)
+  OrderResult run(OrderRequest request);
+
+  /** The placement outcome: waits until the saga placed the order or compensated (then throws). */
+  @UpdateMethod(name = PLACEMENT)
+  PlacedOrder placement();
+
+  /** The order's one pay: created on the first call, returned again on later calls. */
+  @UpdateMethod(name = CREATE_PAY)
+  PayView createPay(long amount);
+
+  /** The provider reports the money taken. Duplicates change nothing. */
+  @UpdateMethod(name = PAY_CALLBACK)
+  PayView payCallback(PayCallback callback);
+
+  /** The owner cancels the unpaid order: stock is released, an open pay closed. */
+  @UpdateMethod(name = CANCEL)
+  OrderState cancel();
+
+  /**
+   * For operators (`temporal workflow signal --name requestCancel`): cancels the order if it is
+   * still unpaid, exactly as the timer would; ignored once it is paid or cancelled.
+   */
+  @SignalMethod(name = REQUEST_CANCEL)
+  void requestCancel();
+
+  @QueryMethod(name = STATE)
+  OrderState state();
+
+  /**
+   * Readable and unique in the namespace: {@code requestId} is a UUID, or the client's
+   * Idempotency-Key scoped to its user. The order row's {@code gid} is this id.
+   */
+  static String workflowId(String requestId) {
+    return "order-" + requestId;
+  }
+
+  /**
+   * How the API starts an order: the placement update attaches to a running execution with the
+   * same id (a retried request) and a closed one is never run again; what was asked is searchable
+   * (UserId, ProductId, SagaStatus PLACING) and in the memo from the start, for the Web UI and CLI.
+   */
+  static WorkflowOptions startOptions(String workflowId, OrderRequest request) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.ORDER)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(MallSearchAttributes.USER_ID, request.uid())
+                .set(MallSearchAttributes.PRODUCT_ID, request.pid())
+                .set(MallSearchAttributes.SAGA_STATUS, MallSearchAttributes.Status.PLACING)
+                .build())
+        .setMemo(Map.of("uid", request.uid(), "pid", request.pid(), "num", request.num()))
+        .build();
+  }
+
+  /** Orders placed before {@link OrderWorkflow} existed have a saga id as gid and a lifecycle child. */
+  static boolean isLegacySaga(String gid) {
+    return gid.startsWith(OrderSagaWorkflow.workflowId(""));
+  }
+}

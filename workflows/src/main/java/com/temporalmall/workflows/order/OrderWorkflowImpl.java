@@ -1,0 +1,238 @@
+package com.temporalmall.workflows.order;
+
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallMetrics;
+import com.temporalmall.workflows.MallSearchAttributes;
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.StockChange;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * Runs on the order domain's task queue, in the worker that owns the order database, so the order
+ * steps are local activities (no task dispatch of their own) while the stock steps go to the
+ * product worker. An order that is placed costs three task dispatches: the first workflow task
+ * (start, placement update accepted, {@code order.create} run locally, {@code product.decrStock}
+ * scheduled), the product activity task, and the workflow task that answers the update and starts
+ * the payment timer.
+ */
+public class OrderWorkflowImpl implements OrderWorkflow {
+  private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+
+  private static final RetryOptions ACTION_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(10))
+          .build();
+
+  /** Compensations and decided payment steps retry until they succeed; the barrier applies each once. */
+  private static final RetryOptions UNTIL_DONE_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .build();
+
+  /** A technical error is retried for up to two minutes, then the saga compensates. */
+  static final LocalActivityOptions LOCAL_ACTION =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(ACTION_RETRY)
+          .build();
+
+  static final LocalActivityOptions LOCAL_UNTIL_DONE =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(UNTIL_DONE_RETRY)
+          .build();
+
+  private final OrderActivities orders =
+      Workflow.newLocalActivityStub(OrderActivities.class, LOCAL_ACTION);
+  private final OrderActivities ordersUntilDone =
+      Workflow.newLocalActivityStub(OrderActivities.class, LOCAL_UNTIL_DONE);
+  private final ProductActivities products =
+      Workflow.newActivityStub(
+          ProductActivities.class,
+          ActivityOptions.newBuilder(OrderSagaWorkflowImpl.ACTION_OPTIONS)
+              .setTaskQueue(TaskQueues.PRODUCT)
+              .build());
+  private final ProductActivities productsUntilDone =
+      Workflow.newActivityStub(
+          ProductActivities.class,
+          ActivityOptions.newBuilder(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS)
+              .setTaskQueue(TaskQueues.PRODUCT)
+              .build());
+  private final PayActivities pays =
+      Workflow.newActivityStub(
+          PayActivities.class,
+          ActivityOptions.newBuilder(OrderLifecycleWorkflowImpl.DECIDED_STEP)
+              .setTaskQueue(TaskQueues.PAY)
+              .build());
+
+  private final OrderRequest request;
+  private final String gid;
+  private PlacedOrder placed;
+  private ApplicationFailure rejection;
+  private PaymentPhase payment;
+
+  /** Runs before any handler: the placement update arrives in the same task as the start. */
+  @WorkflowInit
+  public OrderWorkflowImpl(OrderRequest request) {
+    this.request = request;
+    this.gid = Workflow.getInfo().getWorkflowId();
+  }
+
+  @Override
+  public OrderResult run(OrderRequest ignored) {
+    try {
+      placed = place();
+    } catch (ApplicationFailure rejected) {
+      rejection = rejected;
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      throw rejected;
+    }
+    payment =
+        new PaymentPhase(
+            gid,
+            new PlacedOrderInfo(
+                placed.orderId(),
+                request.uid(),
+                request.pid(),
+                request.num(),
+                placed.amount(),
+                request.paymentTimeout()),
+            ordersUntilDone,
+            productsUntilDone,
+            pays);
+    OrderState outcome = payment.awaitOutcome();
+    Workflow.upsertTypedSearchAttributes(
+        MallSearchAttributes.SAGA_STATUS.valueSet(
+            outcome == OrderState.PAID
+                ? MallSearchAttributes.Status.PAID
+                : MallSearchAttributes.Status.CANCELLED));
+    return new OrderResult(placed.orderId(), placed.amount(), outcome);
+  }
+
+  /**
+   * The placement saga. The price was read and checked against the client's amount by the API;
+   * {@code product.decrStock} refuses the order (Conflict) if it changed since.
+   */
+  private PlacedOrder place() {
+    if (request.num() < 1) {
+      throw MallFailures.invalidRequest("num must be at least 1, was " + request.num());
+    }
+    long amount;
+    try {
+      amount = Math.multiplyExact(request.unitPrice(), (long) request.num());
+    } catch (ArithmeticException e) {
+      throw MallFailures.invalidRequest("amount of " + request.num() + " items overflows");
+    }
+    Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
+    Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    Long orderId = null;
+    String step = OrderActivities.CREATE;
+    try {
+      saga.addCompensation(ordersUntilDone::createRevert, gid);
+      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+
+      step = ProductActivities.DECR_STOCK;
+      StockChange change = new StockChange(gid, request.pid(), request.num(), request.unitPrice());
+      saga.addCompensation(productsUntilDone::decrStockRevert, change);
+      products.decrStock(change);
+
+      log.info("order {} placed by {}", orderId, gid);
+      upsertSearchAttributes(orderId, MallSearchAttributes.Status.AWAITING_PAYMENT);
+      Workflow.getMetricsScope().counter(MallMetrics.SAGAS_COMPLETED).inc(1);
+      return new PlacedOrder(orderId, amount);
+    } catch (ActivityFailure | CanceledFailure e) {
+      log.warn("order {} failed at {} ({}): compensating", gid, step, e.getMessage());
+      Compensations.compensate(saga, gid);
+      upsertSearchAttributes(orderId, MallSearchAttributes.Status.COMPENSATED);
+      ApplicationFailure failure = Compensations.failureAfterCompensation(step, e, orderId);
+      Workflow.getMetricsScope()
+          .tagged(Map.of("reason", failure.getType()))
+          .counter(MallMetrics.SAGAS_COMPENSATED)
+          .inc(1);
+      throw failure;
+    }
+  }
+
+  /** One upsert command per outcome; the API set UserId, ProductId and PLACING at start already. */
+  private void upsertSearchAttributes(Long orderId, String status) {
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    updates.add(MallSearchAttributes.USER_ID.valueSet(request.uid()));
+    updates.add(MallSearchAttributes.PRODUCT_ID.valueSet(request.pid()));
+    updates.add(MallSearchAttributes.SAGA_STATUS.valueSet(status));
+    if (orderId != null) {
+      updates.add(MallSearchAttributes.ORDER_ID.valueSet(orderId));
+    }
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
+  }
+
+  @Override
+  public PlacedOrder placement() {
+    Workflow.await(() -> placed != null || rejection != null);
+    if (rejection != null) {
+      throw rejection;
+    }
+    return placed;
+  }
+
+  @Override
+  public PayView createPay(long amount) {
+    return placedPayment().createPay(amount);
+  }
+
+  @Override
+  public PayView payCallback(PayCallback callback) {
+    return placedPayment().payCallback(callback);
+  }
+
+  @Override
+  public OrderState cancel() {
+    return placedPayment().cancel();
+  }
+
+  @Override
+  public void requestCancel() {
+    if (payment != null) {
+      payment.requestCancel();
+    }
+  }
+
+  @Override
+  public OrderState state() {
+    if (payment != null) {
+      return payment.state();
+    }
+    return rejection != null ? OrderState.REJECTED : OrderState.PLACING;
+  }
+
+  /** Payment handlers wait for the placement: an order that was never placed cannot be paid. */
+  private PaymentPhase placedPayment() {
+    Workflow.await(() -> payment != null || rejection != null);
+    if (payment == null) {
+      throw MallFailures.conflict("order of " + gid + " was not placed: " + rejection.getOriginalMessage());
+    }
+    return payment;
+  }
+}

@@ -1,0 +1,163 @@
+package com.temporalmall.workflows.order;
+
+import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.MallMetrics;
+import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
+import com.temporalmall.workflows.pay.NewPay;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.StockChange;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * The payment half of a placed order's life, used from workflow code ({@link OrderWorkflowImpl},
+ * and the legacy {@link OrderLifecycleWorkflowImpl}). Workflow code runs one handler at a time, so
+ * the first of payment callback, owner cancellation and payment timeout to change {@link #state}
+ * wins; the others observe it: a callback after a cancellation flags its pay for refund rather
+ * than losing the money, a cancellation after a payment is refused.
+ */
+final class PaymentPhase {
+  private static final Logger log = Workflow.getLogger(PaymentPhase.class);
+
+  private final String gid;
+  private final PlacedOrderInfo order;
+  private final OrderActivities orders;
+  private final ProductActivities products;
+  private final PayActivities pays;
+  private OrderState state = OrderState.AWAITING_PAYMENT;
+  private PayView pay;
+  private boolean creatingPay;
+  private boolean cancelRequested;
+
+  PaymentPhase(
+      String gid,
+      PlacedOrderInfo order,
+      OrderActivities orders,
+      ProductActivities products,
+      PayActivities pays) {
+    this.gid = gid;
+    this.order = order;
+    this.orders = orders;
+    this.products = products;
+    this.pays = pays;
+  }
+
+  OrderState state() {
+    return state;
+  }
+
+  /**
+   * Waits for payment, a cancellation or the payment timeout (a durable timer), cancels an order
+   * left unpaid, and returns PAID or CANCELLED once every handler has finished.
+   */
+  OrderState awaitOutcome() {
+    Duration timeout =
+        order.paymentTimeout() == null
+            ? OrderLifecycleWorkflow.DEFAULT_PAYMENT_TIMEOUT
+            : order.paymentTimeout();
+    boolean decided =
+        Workflow.await(timeout, () -> state != OrderState.AWAITING_PAYMENT || cancelRequested);
+    if (state == OrderState.AWAITING_PAYMENT) {
+      if (decided) {
+        log.info("order {}: cancellation requested by an operator", order.orderId());
+      } else {
+        log.info("order {} not paid within {}: cancelling", order.orderId(), timeout);
+        Workflow.getMetricsScope().counter(MallMetrics.PAYMENT_TIMEOUTS).inc(1);
+      }
+      cancelUnpaidOrder();
+    }
+    Workflow.await(
+        () ->
+            (state == OrderState.PAID || state == OrderState.CANCELLED)
+                && Workflow.isEveryHandlerFinished());
+    return state;
+  }
+
+  /**
+   * Checks run in the handlers, not in update validators: with SDK 1.38 a validator's
+   * ApplicationFailure reaches the client with its type replaced, and the API maps on the type.
+   */
+  PayView createPay(long amount) {
+    if (isCancelled()) {
+      throw MallFailures.conflict("order " + order.orderId() + " is cancelled");
+    }
+    if (amount != order.amount()) {
+      throw MallFailures.invalidRequest(
+          "amount " + amount + " does not match order " + order.orderId() + " amount " + order.amount());
+    }
+    if (pay == null && !creatingPay) {
+      creatingPay = true;
+      pay = pays.create(new NewPay(gid, order.uid(), order.orderId(), order.amount()));
+      creatingPay = false;
+    }
+    Workflow.await(() -> pay != null);
+    return pay;
+  }
+
+  PayView payCallback(PayCallback callback) {
+    if (pay == null || pay.id() != callback.payId()) {
+      throw MallFailures.notFound(
+          "pay " + callback.payId() + " is not the pay of order " + order.orderId());
+    }
+    if (callback.amount() != pay.amount()) {
+      throw MallFailures.invalidRequest(
+          "amount " + callback.amount() + " does not match pay " + pay.id() + " amount " + pay.amount());
+    }
+    switch (state) {
+      case AWAITING_PAYMENT -> {
+        state = OrderState.PAYING;
+        pay = pays.markPaid(new PayChange(gid, pay.id(), callback.source()));
+        orders.markPaid(new OrderChange(gid, order.orderId()));
+        state = OrderState.PAID;
+        Workflow.getMetricsScope().counter(MallMetrics.ORDERS_PAID).inc(1);
+        log.info("order {} paid with pay {}", order.orderId(), pay.id());
+      }
+      case PAYING -> Workflow.await(() -> state == OrderState.PAID);
+      case CANCELLING, CANCELLED -> {
+        // The money arrived too late: the order lost the race, so the pay is flagged for refund.
+        Workflow.await(() -> state == OrderState.CANCELLED);
+        pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
+        throw MallFailures.conflict(
+            "order " + order.orderId() + " was cancelled before the payment arrived; pay "
+                + pay.id() + " is flagged for refund");
+      }
+      default -> {}
+    }
+    return pay;
+  }
+
+  OrderState cancel() {
+    switch (state) {
+      case AWAITING_PAYMENT -> cancelUnpaidOrder();
+      case PAYING, PAID -> throw MallFailures.conflict("order " + order.orderId() + " is paid");
+      case CANCELLING, CANCELLED -> Workflow.await(() -> state == OrderState.CANCELLED);
+      default -> {}
+    }
+    return state;
+  }
+
+  void requestCancel() {
+    cancelRequested = true;
+  }
+
+  private boolean isCancelled() {
+    return state == OrderState.CANCELLING || state == OrderState.CANCELLED;
+  }
+
+  /** Order invalid, its stock back, an open pay closed: each step once, thanks to the barrier. */
+  private void cancelUnpaidOrder() {
+    state = OrderState.CANCELLING;
+    orders.cancel(new OrderChange(gid, order.orderId()));
+    products.releaseStock(new StockChange(gid, order.pid(), order.num()));
+    Workflow.await(() -> !creatingPay);
+    if (pay != null) {
+      pay = pays.close(new PayChange(gid, pay.id(), 0));
+    }
+    state = OrderState.CANCELLED;
+    log.info("order {} cancelled", order.orderId());
+  }
+}
