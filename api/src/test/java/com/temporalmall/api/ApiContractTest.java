@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
-import com.temporalmall.api.web.OrderSagas;
+import com.temporalmall.api.web.OrderPlacements;
+import java.util.concurrent.CompletableFuture;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
@@ -60,14 +61,23 @@ class ApiContractTest {
   @Autowired PasswordEncoder passwords;
   @Autowired ObjectMapper json;
   @MockitoBean DomainCalls domains;
-  @MockitoBean OrderSagas sagas;
+  @MockitoBean OrderPlacements placements;
 
   private ResultActions postJson(String path, String token, String body) throws Exception {
     var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return mvc.perform(request);
+    return perform(request);
+  }
+
+  /** Order creation answers asynchronously: dispatch the async result like the servlet container. */
+  private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    ResultActions actions = mvc.perform(request);
+    org.springframework.test.web.servlet.MvcResult started = actions.andReturn();
+    return started.getRequest().isAsyncStarted()
+        ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+        : actions;
   }
 
   private String tokenFor(long uid) {
@@ -216,13 +226,13 @@ class ApiContractTest {
 
   @Test
   void orderCreateTakesTheUserFromTheToken() throws Exception {
-    when(sagas.place(any(), any())).thenReturn(new PlacedOrder(11, 500));
+    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":2,\"status\":0}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value(11));
 
-    verify(sagas).place(eq(new PlaceOrder(7, 3, 2, null)), any());
+    verify(placements).place(eq(new PlaceOrder(7, 3, 2, null)), any());
   }
 
   @Test
@@ -230,20 +240,26 @@ class ApiContractTest {
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"uid\":8}")
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
-    verify(sagas, never()).place(any(), any());
+    verify(placements, never()).place(any(), any());
   }
 
   @Test
   void sagaOutcomesMapToProblems() throws Exception {
-    when(sagas.place(eq(new PlaceOrder(7, 1, 1, null)), any()))
-        .thenThrow(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L)));
-    when(sagas.place(eq(new PlaceOrder(7, 2, 1, null)), any())).thenThrow(failedWith(MallFailures.notFound("no product 2")));
-    when(sagas.place(eq(new PlaceOrder(7, 3, 1, 1L)), any())).thenThrow(failedWith(MallFailures.invalidRequest("amount")));
-    when(sagas.place(eq(new PlaceOrder(7, 4, 1, null)), any()))
-        .thenThrow(
-            new WorkflowServiceException(
-                WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "OrderSaga",
-                Status.UNAVAILABLE.asRuntimeException()));
+    when(placements.place(eq(new PlaceOrder(7, 1, 1, null)), any()))
+        .thenReturn(CompletableFuture.failedFuture(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L))));
+    when(placements.place(eq(new PlaceOrder(7, 2, 1, null)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.notFound("no product 2"))));
+    when(placements.place(eq(new PlaceOrder(7, 3, 1, 1L)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.invalidRequest("amount"))));
+    when(placements.place(eq(new PlaceOrder(7, 4, 1, null)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                new WorkflowServiceException(
+                    WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "Order",
+                    Status.UNAVAILABLE.asRuntimeException())));
+    when(placements.place(eq(new PlaceOrder(7, 5, 1, null)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                new com.temporalmall.api.web.ProblemException(
+                    com.temporalmall.api.web.TemporalOutcomes.timedOut("order-abc"))));
 
     String token = tokenFor(7);
     postJson("/api/order/create", token, "{\"pid\":1}")
@@ -255,6 +271,10 @@ class ApiContractTest {
     postJson("/api/order/create", token, "{\"pid\":4}")
         .andExpect(status().isServiceUnavailable())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
+    postJson("/api/order/create", token, "{\"pid\":5}")
+        .andExpect(status().isGatewayTimeout())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/timed-out"))
+        .andExpect(jsonPath("$.workflowId").value("order-abc"));
   }
 
   @Test
@@ -276,23 +296,23 @@ class ApiContractTest {
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     }
-    verify(sagas, never()).place(any(), any());
+    verify(placements, never()).place(any(), any());
   }
 
   @Test
   void anIdempotencyKeyIsScopedToTheCallerAndValidated() throws Exception {
-    when(sagas.place(any(), any())).thenReturn(new PlacedOrder(11, 500));
+    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
-    mvc.perform(
+    perform(
             post("/api/order/create")
                 .header("Authorization", "Bearer " + tokenFor(7))
                 .header("Idempotency-Key", "checkout-42")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isOk());
-    verify(sagas).place(any(), eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
+    verify(placements).place(any(), eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
 
-    mvc.perform(
+    perform(
             post("/api/order/create")
                 .header("Authorization", "Bearer " + tokenFor(7))
                 .header("Idempotency-Key", "spaces are not allowed")
@@ -300,7 +320,7 @@ class ApiContractTest {
                 .content("{\"pid\":3}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
-    verify(sagas, org.mockito.Mockito.times(1)).place(any(), any());
+    verify(placements, org.mockito.Mockito.times(1)).place(any(), any());
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.google.protobuf.ByteString;
 import com.google.protobuf.util.JsonFormat;
 import com.temporalmall.api.web.DomainCalls;
-import com.temporalmall.api.web.OrderSagas;
+import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.platform.EncryptionCodec;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
@@ -34,7 +34,7 @@ class CodecEndpointTest {
   @Autowired MockMvc mvc;
   @Autowired EncryptionCodec codec;
   @MockitoBean DomainCalls domains;
-  @MockitoBean OrderSagas sagas;
+  @MockitoBean OrderPlacements sagas;
 
   @Test
   void decodesWhatTheWorkersEncrypted() throws Exception {

@@ -4,12 +4,13 @@ import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
-import com.temporalmall.api.web.OrderSagas;
+import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderState;
+import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,18 +55,18 @@ public class OrderController {
 
   public record ListRequest(Long uid) {}
 
-  private final OrderSagas sagas;
+  private final OrderPlacements placements;
   private final DomainCalls domains;
   private final OrderLifecycles lifecycles;
 
-  public OrderController(OrderSagas sagas, DomainCalls domains, OrderLifecycles lifecycles) {
-    this.sagas = sagas;
+  public OrderController(OrderPlacements placements, DomainCalls domains, OrderLifecycles lifecycles) {
+    this.placements = placements;
     this.domains = domains;
     this.lifecycles = lifecycles;
   }
 
   @PostMapping("/create")
-  public CreateResponse create(
+  public CompletableFuture<CreateResponse> create(
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CreateRequest request) {
@@ -72,8 +74,9 @@ public class OrderController {
     Ownership.requireSameUser(request.uid(), uid);
     IdempotencyKey.RequestId requestId = IdempotencyKey.of(idempotencyKey, "u" + uid);
     int num = request.num() == null ? 1 : request.num();
-    return new CreateResponse(
-        sagas.place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId).orderId());
+    return placements
+        .place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId)
+        .thenApply(placed -> new CreateResponse(placed.orderId()));
   }
 
   @PostMapping("/detail")
@@ -111,9 +114,10 @@ public class OrderController {
     }
     lifecycles.update(
         order,
-        lifecycle -> lifecycle.cancel(),
+        OrderWorkflow.CANCEL,
+        OrderState.class,
         outcome -> {
-          if (outcome == LifecycleOutcome.PAID) {
+          if (outcome == OrderState.PAID) {
             throw Problems.conflict("order " + order.id() + " is paid");
           }
           return null;

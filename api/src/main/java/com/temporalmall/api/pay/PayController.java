@@ -7,7 +7,8 @@ import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
+import com.temporalmall.workflows.order.OrderState;
+import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.pay.PayActivities;
@@ -68,10 +69,12 @@ public class PayController {
     PayView pay =
         lifecycles.update(
             order,
-            lifecycle -> lifecycle.createPay(request.amount()),
+            OrderWorkflow.CREATE_PAY,
+            PayView.class,
             outcome -> {
-              throw Problems.conflict("order " + order.id() + " is " + (outcome == LifecycleOutcome.PAID ? "paid" : "cancelled"));
-            });
+              throw Problems.conflict("order " + order.id() + " is " + (outcome == OrderState.PAID ? "paid" : "cancelled"));
+            },
+            request.amount());
     return new CreateResponse(pay.id());
   }
 
@@ -98,8 +101,10 @@ public class PayController {
     OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, pay.oid());
     lifecycles.update(
         order,
-        lifecycle -> lifecycle.payCallback(callback),
-        outcome -> outcome == LifecycleOutcome.PAID ? pay : refundLatePayment(pay, request.source()));
+        OrderWorkflow.PAY_CALLBACK,
+        PayView.class,
+        outcome -> outcome == OrderState.PAID ? pay : refundLatePayment(pay, request.source()),
+        callback);
     return Map.of();
   }
 

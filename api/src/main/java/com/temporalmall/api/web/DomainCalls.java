@@ -74,7 +74,7 @@ public class DomainCalls {
       JsonNode answer = workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
       return answer == null || answer.isNull() ? null : JSON.treeToValue(answer, result);
     } catch (TimeoutException e) {
-      throw new ProblemException(TemporalOutcomes.timedOut());
+      throw new ProblemException(TemporalOutcomes.timedOut(workflowId));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("unexpected answer from " + activity, e);
     }

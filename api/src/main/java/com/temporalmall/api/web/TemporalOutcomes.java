@@ -61,12 +61,20 @@ public final class TemporalOutcomes {
         "The workflow service cannot be reached; retry later");
   }
 
-  public static ProblemDetail timedOut() {
-    return Problems.of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "timed-out",
-        "Timed out",
-        "The workflow did not finish in time; it keeps running and its outcome is durable");
+  /**
+   * The API stopped waiting; the workflow goes on and its outcome is durable: the client retries
+   * with the same Idempotency-Key to get it.
+   */
+  public static ProblemDetail timedOut(String workflowId) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.GATEWAY_TIMEOUT,
+            "timed-out",
+            "Timed out",
+            "Workflow " + workflowId + " did not finish in time; it keeps running and its outcome is"
+                + " durable: retry with the same Idempotency-Key to get it");
+    problem.setProperty("workflowId", workflowId);
+    return problem;
   }
 
   public static boolean isUnavailable(Throwable failure) {

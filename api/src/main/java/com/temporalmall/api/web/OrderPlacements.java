@@ -1,0 +1,121 @@
+package com.temporalmall.api.web;
+
+import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderRequest;
+import com.temporalmall.workflows.order.OrderResult;
+import com.temporalmall.workflows.order.OrderWorkflow;
+import com.temporalmall.workflows.order.PlaceOrder;
+import com.temporalmall.workflows.order.PlacedOrder;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductView;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places an order: checks the price (a plain read, no workflow), then starts the order's one
+ * workflow with Update-with-Start and answers with the placement update's outcome. No request
+ * thread waits for Temporal: the start (until the update is accepted) runs on a small executor and
+ * the rest is an asynchronous poll, handed to Spring MVC as a future.
+ */
+@Component
+public class OrderPlacements {
+  private static final UpdateOptions<PlacedOrder> UNTIL_ACCEPTED =
+      UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build();
+
+  private final WorkflowClient client;
+  private final DomainCalls domains;
+  private final Executor starts;
+  private final Duration timeout;
+  private final Duration paymentTimeout;
+
+  public OrderPlacements(
+      WorkflowClient client,
+      DomainCalls domains,
+      @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
+      @Value("${mall.api.order-timeout:60s}") Duration timeout,
+      @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
+    this.client = client;
+    this.domains = domains;
+    this.starts = starts;
+    this.timeout = timeout;
+    this.paymentTimeout = paymentTimeout;
+  }
+
+  /**
+   * Completes with the placed order, or exceptionally with a {@link ProblemException} (bad amount,
+   * timeout: 504 naming the workflow) or the workflow's failure (unknown product, out of stock).
+   */
+  public CompletableFuture<PlacedOrder> place(PlaceOrder order, IdempotencyKey.RequestId requestId) {
+    ProductView product = domains.call(TaskQueues.PRODUCT, ProductActivities.DETAIL, ProductView.class, order.pid());
+    checkAmount(order, product);
+    OrderRequest request =
+        new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
+    String workflowId = OrderWorkflow.workflowId(requestId.value());
+    OrderWorkflow workflow =
+        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+    return CompletableFuture.supplyAsync(
+            () ->
+                WorkflowClient.startUpdateWithStart(
+                    workflow::placement,
+                    UNTIL_ACCEPTED,
+                    new WithStartWorkflowOperation<>(workflow::run, request)),
+            starts)
+        .thenCompose(WorkflowUpdateHandle::getResultAsync)
+        .exceptionallyCompose(failure -> placementOfClosedOrder(workflowId, failure))
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(
+            failure ->
+                unwrap(failure) instanceof TimeoutException
+                    ? CompletableFuture.failedFuture(
+                        new ProblemException(TemporalOutcomes.timedOut(workflowId)))
+                    : CompletableFuture.failedFuture(unwrap(failure)));
+  }
+
+  /** The amount is the server's: price x num; a client amount that differs is a 400 and starts nothing. */
+  private static void checkAmount(PlaceOrder order, ProductView product) {
+    long amount;
+    try {
+      amount = Math.multiplyExact(product.amount(), (long) order.num());
+    } catch (ArithmeticException e) {
+      throw Problems.invalidRequest("amount of " + order.num() + " items overflows");
+    }
+    if (order.clientAmount() != null && order.clientAmount() != amount) {
+      throw Problems.invalidRequest(
+          "amount " + order.clientAmount() + " does not match price " + product.amount() + " x "
+              + order.num() + " = " + amount);
+    }
+  }
+
+  /**
+   * A request repeated with its Idempotency-Key after its order closed (rejected, paid or
+   * cancelled) is not run again: it gets the first outcome from the closed workflow.
+   */
+  private CompletableFuture<PlacedOrder> placementOfClosedOrder(String workflowId, Throwable failure) {
+    if (!(unwrap(failure) instanceof WorkflowExecutionAlreadyStarted)) {
+      return CompletableFuture.failedFuture(unwrap(failure));
+    }
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .getResultAsync(OrderResult.class)
+        .thenApply(closed -> new PlacedOrder(closed.orderId(), closed.amount()));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+}

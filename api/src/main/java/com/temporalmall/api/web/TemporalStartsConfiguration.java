@@ -1,0 +1,26 @@
+package com.temporalmall.api.web;
+
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The few threads that make the blocking part of a workflow start (the SDK has no asynchronous
+ * Update-with-Start); waiting requests queue here instead of holding a request thread each.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TemporalStartsConfiguration {
+  public static final String EXECUTOR = "temporalStarts";
+
+  @Bean(name = EXECUTOR, destroyMethod = "shutdown")
+  ThreadPoolTaskExecutor temporalStarts(@Value("${mall.api.start-threads:32}") int threads) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("temporal-start-");
+    executor.setCorePoolSize(threads);
+    executor.setMaxPoolSize(threads);
+    executor.initialize();
+    return executor;
+  }
+}
