@@ -56,11 +56,13 @@ public class OrderController {
   private final OrderSagas sagas;
   private final DomainCalls domains;
   private final OrderLifecycles lifecycles;
+  private final OrderReads orders;
 
-  public OrderController(OrderSagas sagas, DomainCalls domains, OrderLifecycles lifecycles) {
+  public OrderController(OrderSagas sagas, DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders) {
     this.sagas = sagas;
     this.domains = domains;
     this.lifecycles = lifecycles;
+    this.orders = orders;
   }
 
   @PostMapping("/create")
@@ -85,7 +87,7 @@ public class OrderController {
   public List<OrderView> list(@AuthenticationPrincipal Jwt token, @RequestBody ListRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
-    return List.of(domains.call(TaskQueues.ORDER, OrderActivities.LIST, OrderView[].class, uid));
+    return orders.list(uid);
   }
 
   /**
@@ -134,7 +136,7 @@ public class OrderController {
   }
 
   private OrderView ownOrder(Jwt token, long id) {
-    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, id);
+    OrderView order = orders.detail(id);
     Ownership.requireOwner(order.uid(), JwtIssuer.uidOf(token), "order " + id);
     return order;
   }
