@@ -1,6 +1,6 @@
 package com.temporalmall.api.order;
 
-import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.read.Rows;
 import com.temporalmall.workflows.order.OrderView;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,11 +21,7 @@ public class OrderReads {
 
   /** Unknown id: 404. */
   public OrderView detail(long id) {
-    return db.sql(COLUMNS + "WHERE id = ?")
-        .param(id)
-        .query(OrderView.class)
-        .optional()
-        .orElseThrow(() -> Problems.notFound("order " + id + " does not exist"));
+    return Rows.one(db.sql(COLUMNS + "WHERE id = ?").param(id).query(OrderView.class), "order " + id);
   }
 
   /** The user's orders, newest first. */

@@ -1,6 +1,6 @@
 package com.temporalmall.api.pay;
 
-import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.read.Rows;
 import com.temporalmall.workflows.pay.PayView;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,10 +18,8 @@ public class PayReads {
 
   /** Unknown id: 404. */
   public PayView detail(long id) {
-    return db.sql("SELECT id, uid, oid, amount, source, status FROM pays WHERE id = ?")
-        .param(id)
-        .query(PayView.class)
-        .optional()
-        .orElseThrow(() -> Problems.notFound("pay " + id + " does not exist"));
+    return Rows.one(
+        db.sql("SELECT id, uid, oid, amount, source, status FROM pays WHERE id = ?").param(id).query(PayView.class),
+        "pay " + id);
   }
 }

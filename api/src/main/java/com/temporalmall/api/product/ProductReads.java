@@ -1,6 +1,6 @@
 package com.temporalmall.api.product;
 
-import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.read.Rows;
 import com.temporalmall.workflows.product.ProductView;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,18 +18,18 @@ public class ProductReads {
 
   /** Unknown id: 404. */
   public ProductView detail(long id) {
-    return db.sql("SELECT id, name, description, stock, amount, status FROM products WHERE id = ?")
-        .param(id)
-        .query(
-            (row, n) ->
-                new ProductView(
-                    row.getLong("id"),
-                    row.getString("name"),
-                    row.getString("description"),
-                    row.getInt("stock"),
-                    row.getLong("amount"),
-                    row.getInt("status")))
-        .optional()
-        .orElseThrow(() -> Problems.notFound("product " + id + " does not exist"));
+    return Rows.one(
+        db.sql("SELECT id, name, description, stock, amount, status FROM products WHERE id = ?")
+            .param(id)
+            .query(
+                (row, n) ->
+                    new ProductView(
+                        row.getLong("id"),
+                        row.getString("name"),
+                        row.getString("description"),
+                        row.getInt("stock"),
+                        row.getLong("amount"),
+                        row.getInt("status"))),
+        "product " + id);
   }
 }

@@ -1,6 +1,6 @@
 package com.temporalmall.api.user;
 
-import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.read.Rows;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import java.util.Optional;
@@ -20,11 +20,9 @@ public class UserReads {
 
   /** Unknown id: 404. */
   public UserView info(long id) {
-    return db.sql("SELECT id, name, gender, mobile FROM users WHERE id = ?")
-        .param(id)
-        .query(UserView.class)
-        .optional()
-        .orElseThrow(() -> Problems.notFound("user " + id + " does not exist"));
+    return Rows.one(
+        db.sql("SELECT id, name, gender, mobile FROM users WHERE id = ?").param(id).query(UserView.class),
+        "user " + id);
   }
 
   /** The id and BCrypt hash of the user with this mobile, if there is one. */
