@@ -13,13 +13,17 @@ source "$MALL_ROOT/scripts/lib/mariadb.sh"
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
 
 print_env() {
-  local domain upper password_var
+  local domain upper password_var reader_password_var
   for domain in "${MALL_DB_DOMAINS[@]}"; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
+    reader_password_var="MALL_READ_${upper}_PASSWORD"
     printf 'export MALL_DB_%s_URL=%q\n' "$upper" "jdbc:mysql://127.0.0.1:$MALL_DB_PORT/mall_$domain"
     printf 'export MALL_DB_%s_USERNAME=%q\n' "$upper" "mall_$domain"
     printf 'export MALL_DB_%s_PASSWORD=%q\n' "$upper" "${!password_var:-$domain-dev}"
+    printf 'export MALL_READ_%s_URL=%q\n' "$upper" "jdbc:mysql://127.0.0.1:$MALL_DB_PORT/mall_$domain"
+    printf 'export MALL_READ_%s_USERNAME=%q\n' "$upper" "mall_${domain}_reader"
+    printf 'export MALL_READ_%s_PASSWORD=%q\n' "$upper" "${!reader_password_var:-$domain-reader-dev}"
   done
   printf 'export TEMPORAL_ADDRESS=%q\n' "127.0.0.1:$MALL_TEMPORAL_PORT"
 }

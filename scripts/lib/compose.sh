@@ -26,6 +26,8 @@ validate_compose() {
   # Placeholder secrets: config only checks that every required variable is provided.
   MYSQL_ROOT_PASSWORD=check MALL_JWT_SECRET=check MALL_DB_USER_PASSWORD=check \
   MALL_DB_PRODUCT_PASSWORD=check MALL_DB_ORDER_PASSWORD=check MALL_DB_PAY_PASSWORD=check \
+  MALL_DB_USER_READER_PASSWORD=check MALL_DB_PRODUCT_READER_PASSWORD=check \
+  MALL_DB_ORDER_READER_PASSWORD=check MALL_DB_PAY_READER_PASSWORD=check \
   GRAFANA_ADMIN_PASSWORD=check \
     "${COMPOSE[@]}" -f "$MALL_ROOT/docker-compose.yml" config --quiet
   log "docker-compose.yml is valid (${COMPOSE[*]} config)"

@@ -76,8 +76,8 @@ start_mariadb() {
   ensure_admin_account
 }
 
-# ensure_account <user> <password> <grant target> [grant suffix]: the account for '%' and for
-# 'localhost' (socket connections), its password reset to this one.
+# ensure_account <user> <password> <privileges> <grant target> [grant suffix]: the account for '%'
+# and for 'localhost' (socket connections), its password reset to this one.
 ensure_account() {
   local user password host
   user="$(sql_string "$1")"
@@ -86,14 +86,14 @@ ensure_account() {
     mariadb_root_sql <<SQL
 CREATE USER IF NOT EXISTS $user@$host IDENTIFIED BY $password;
 ALTER USER $user@$host IDENTIFIED BY $password;
-GRANT ALL PRIVILEGES ON $3 TO $user@$host ${4:-};
+GRANT $3 ON $4 TO $user@$host ${5:-};
 SQL
   done
 }
 
 # The tests' account: creates per-test databases and per-domain users, hence WITH GRANT OPTION.
 ensure_admin_account() {
-  ensure_account "$MALL_DB_ADMIN_USER" "$MALL_DB_ADMIN_PASSWORD" '*.*' 'WITH GRANT OPTION'
+  ensure_account "$MALL_DB_ADMIN_USER" "$MALL_DB_ADMIN_PASSWORD" 'ALL PRIVILEGES' '*.*' 'WITH GRANT OPTION'
 }
 
 stop_mariadb() {
@@ -101,14 +101,17 @@ stop_mariadb() {
   stop_process "$(cat "$MARIADB_PID")" MariaDB 60
 }
 
-# The databases of real-server mode: one per domain, each with its own account limited to it.
+# The databases of real-server mode: one per domain, each with its own account limited to it (the
+# domain's worker) and a reader account that may only SELECT from it (the API).
 create_mall_databases() {
-  local domain upper password_var
+  local domain upper password_var reader_password_var
   for domain in "${MALL_DB_DOMAINS[@]}"; do
     upper="$(echo "$domain" | tr '[:lower:]' '[:upper:]')"
     password_var="MALL_DB_${upper}_PASSWORD"
+    reader_password_var="MALL_READ_${upper}_PASSWORD"
     mariadb_root_sql <<<"CREATE DATABASE IF NOT EXISTS mall_$domain CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-    ensure_account "mall_$domain" "${!password_var:-$domain-dev}" "mall_$domain.*"
+    ensure_account "mall_$domain" "${!password_var:-$domain-dev}" 'ALL PRIVILEGES' "mall_$domain.*"
+    ensure_account "mall_${domain}_reader" "${!reader_password_var:-$domain-reader-dev}" 'SELECT' "mall_$domain.*"
   done
-  log "databases ${MALL_DB_DOMAINS[*]/#/mall_} ready, each with its own account"
+  log "databases ${MALL_DB_DOMAINS[*]/#/mall_} ready, each with its own account and a read-only one"
 }

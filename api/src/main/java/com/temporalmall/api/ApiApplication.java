@@ -4,8 +4,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The REST edge: authenticates, validates, starts workflows and maps their outcome to HTTP. It
- * never opens a database, even when JDBC happens to be on the classpath (tests, shared images).
+ * The REST edge: authenticates, validates, reads the domain databases through read-only accounts
+ * ({@link com.temporalmall.api.read.ReadDatabases}), starts workflows for every write and maps their
+ * outcome to HTTP. Boot's single-DataSource set-up stays off: no default pool, no transaction
+ * manager, no repositories and never Flyway - the domain workers own their schemas.
  */
 @SpringBootApplication(
     excludeName = {

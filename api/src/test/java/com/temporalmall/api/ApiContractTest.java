@@ -15,16 +15,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.temporalmall.api.order.OrderReads;
+import com.temporalmall.api.pay.PayReads;
+import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderPlacements;
 import java.util.concurrent.CompletableFuture;
+import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.TaskQueues;
-import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
+import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
 import com.temporalmall.workflows.user.UserCredentials;
@@ -35,18 +41,24 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.api.enums.v1.RetryState;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The HTTP contract, with the Temporal gateway replaced by mocks (no server, no database). */
+/**
+ * The HTTP contract, with the Temporal gateway and the database reads replaced by mocks (no server,
+ * no database).
+ */
 @SpringBootTest(
     properties = {
       "spring.config.name=mall-api",
@@ -62,6 +74,10 @@ class ApiContractTest {
   @Autowired ObjectMapper json;
   @MockitoBean DomainCalls domains;
   @MockitoBean OrderPlacements placements;
+  @MockitoBean UserReads users;
+  @MockitoBean OrderReads orders;
+  @MockitoBean PayReads pays;
+  @MockitoBean ProductReads products;
 
   private ResultActions postJson(String path, String token, String body) throws Exception {
     var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
@@ -132,7 +148,7 @@ class ApiContractTest {
     postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
-    verifyNoInteractions(domains);
+    verifyNoInteractions(domains, users);
   }
 
   @Test
@@ -164,10 +180,8 @@ class ApiContractTest {
 
   @Test
   void loginIssuesATokenThatAuthenticatesUserinfo() throws Exception {
-    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000000"))
-        .thenReturn(new UserCredentials(7, passwords.encode("alice-pw")));
-    when(domains.call(TaskQueues.USER, UserActivities.INFO, UserView.class, 7L))
-        .thenReturn(new UserView(7, "alice", 2, "13900000000"));
+    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.info(7L)).thenReturn(new UserView(7, "alice", 2, "13900000000"));
 
     String body =
         postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
@@ -181,10 +195,8 @@ class ApiContractTest {
 
   @Test
   void wrongPasswordAndUnknownMobileGetTheSame401() throws Exception {
-    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000000"))
-        .thenReturn(new UserCredentials(7, passwords.encode("alice-pw")));
-    when(domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, "13900000009"))
-        .thenThrow(failedWith(MallFailures.notFound("no user")));
+    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.credentials("13900000009")).thenReturn(Optional.empty());
 
     for (String login :
         new String[] {
@@ -196,6 +208,7 @@ class ApiContractTest {
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
           .andExpect(jsonPath("$.detail").value("Wrong mobile or password"));
     }
+    verifyNoInteractions(domains);
   }
 
   @Test
@@ -279,13 +292,45 @@ class ApiContractTest {
 
   @Test
   void anotherUsersOrderIs403() throws Exception {
-    when(domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, 5L))
-        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, "order-saga-x"));
+    when(orders.detail(5L)).thenReturn(new OrderView(5, 8, 3, 500, 2, 0, "order-saga-x"));
 
     postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.amount").value(500));
+    verifyNoInteractions(domains);
+  }
+
+  @Test
+  void readsAreServedWithoutAWorkflowAndAnUnknownIdIsA404() throws Exception {
+    when(products.detail(3L)).thenReturn(new ProductView(3, "kettle", "1.7 l", 4, 1999, 1));
+    when(products.detail(4L)).thenThrow(Problems.notFound("product 4 does not exist"));
+    when(orders.list(8L)).thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, "order-saga-y")));
+    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0));
+    String token = tokenFor(8);
+
+    postJson("/api/product/detail", token, "{\"id\":3}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.desc").value("1.7 l"));
+    postJson("/api/product/detail", token, "{\"id\":4}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/not-found"));
+    postJson("/api/order/list", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(6));
+    postJson("/api/order/list", token, "{\"uid\":7}").andExpect(status().isForbidden());
+    postJson("/api/pay/detail", token, "{\"id\":9}").andExpect(status().isOk()).andExpect(jsonPath("$.oid").value(6));
+    postJson("/api/pay/detail", tokenFor(7), "{\"id\":9}").andExpect(status().isForbidden());
+    verifyNoInteractions(domains, placements);
+  }
+
+  @Test
+  void anUnreachableDatabaseIsA503() throws Exception {
+    when(products.detail(3L)).thenThrow(new CannotGetJdbcConnectionException("connection refused"));
+
+    postJson("/api/product/detail", tokenFor(8), "{\"id\":3}")
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/database-unavailable"));
   }
 
   @Test

@@ -82,6 +82,32 @@ class ComposeFileTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theApiReadsEveryDomainDatabaseThroughItsReaderAccountOnly() throws IOException {
+    Map<String, String> api = env(services().get("api"));
+    Map<String, String> mysql = env(services().get("mysql"));
+    Map<String, Object> read =
+        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-api.yml").get("mall")).get("read");
+    String init = Files.readString(ROOT.resolve("deploy/mysql/01-mall-databases.sh"));
+    assertThat(init)
+        .contains(
+            "reader_var=\"MALL_DB_${domain^^}_READER_PASSWORD\"",
+            "GRANT SELECT ON mall_${domain}.* TO 'mall_${domain}_reader'@'%';")
+        .doesNotContain("ON mall_${domain}.* TO 'mall_${domain}_reader'@'%' WITH");
+
+    for (String domain : DOMAINS) {
+      String prefix = "MALL_READ_" + domain.toUpperCase() + "_";
+      String secret = "MALL_DB_" + domain.toUpperCase() + "_READER_PASSWORD";
+      assertThat(api.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
+      assertThat(api.get(prefix + "USERNAME")).isEqualTo("mall_" + domain + "_reader");
+      assertThat(api.get(prefix + "PASSWORD")).startsWith("${" + secret + ":?");
+      assertThat(mysql.get(secret)).startsWith("${" + secret + ":?");
+      assertThat(read).as("mall.read.%s is a setting of the API", domain).containsKey(domain);
+    }
+    assertThat(api.keySet()).as("no write account").noneMatch(name -> name.startsWith("MALL_DB_"));
+  }
+
+  @Test
   void everyMallProcessReachesTemporalAndIsScrapedOnItsPort() throws IOException {
     Map<String, Map<String, Object>> services = services();
     String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));

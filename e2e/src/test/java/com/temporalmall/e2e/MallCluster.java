@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,8 +111,17 @@ final class MallCluster implements AutoCloseable {
     return run(WorkersApplication.builder(), properties);
   }
 
+  /** An API of this mall: it reads each domain database through that database's reader account. */
   private ConfigurableApplicationContext startApi(String... extraProperties) {
-    return startApi("api", temporalAddress, connectionProperties, extraProperties);
+    List<String> properties = new ArrayList<>();
+    databases.forEach(
+        (domain, db) -> {
+          properties.add("mall.read." + domain + ".url=" + db.url());
+          properties.add("mall.read." + domain + ".username=" + db.reader().username());
+          properties.add("mall.read." + domain + ".password=" + db.reader().password());
+        });
+    properties.addAll(List.of(extraProperties));
+    return startApi("api", temporalAddress, connectionProperties, properties.toArray(String[]::new));
   }
 
   /** An API process outside any cluster, e.g. one whose Temporal connection is meant to fail. */
@@ -168,6 +178,11 @@ final class MallCluster implements AutoCloseable {
   /** Admin access to a domain's database, for assertions only. */
   JdbcTemplate db(String domain) {
     return new JdbcTemplate(databases.get(domain).dataSource());
+  }
+
+  /** The API's read pool of a domain's database. */
+  DataSource apiReads(String domain) {
+    return processes.get("api").getBean(domain + "ReadDataSource", DataSource.class);
   }
 
   WorkflowClient temporal() {

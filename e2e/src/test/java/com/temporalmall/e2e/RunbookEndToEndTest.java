@@ -1,11 +1,17 @@
 package com.temporalmall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
 import com.temporalmall.workflows.order.PlacedOrder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -42,11 +48,40 @@ class RunbookEndToEndTest {
     MallHttp.Reply api = new MallHttp(mall.url("api")).get("/actuator/health/readiness");
     assertThat(api.status()).isEqualTo(200);
     assertThat(api.body().at("/components/temporal/status").asText()).isEqualTo("UP");
+    assertThat(api.body().at("/components/db/status").asText()).as(api.toString()).isEqualTo("UP");
 
     MallHttp.Reply worker = new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
     assertThat(worker.status()).isEqualTo(200);
     assertThat(worker.body().at("/components/temporal/status").asText()).isEqualTo("UP");
     assertThat(worker.body().at("/components/db/status").asText()).as(worker.toString()).isEqualTo("UP");
+  }
+
+  /**
+   * The API's read pools use SELECT-only accounts: with the pool's read-only flag switched off, the
+   * database itself still refuses every write (MariaDB/MySQL error 1142, "command denied").
+   */
+  @Test
+  void theApiReadsEveryDomainDatabaseThroughAnAccountThatCannotWrite() throws SQLException {
+    for (String domain : MallCluster.DOMAINS) {
+      try (Connection connection = mall.apiReads(domain).getConnection();
+          Statement statement = connection.createStatement()) {
+        connection.setReadOnly(false);
+        try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM barrier")) {
+          assertThat(rows.next()).isTrue();
+        }
+        for (String write :
+            List.of(
+                "INSERT INTO barrier (gid, branch_id, op, barrier_id) VALUES ('forged', 'b', 'action', '01')",
+                "UPDATE barrier SET reason = 'forged'",
+                "DELETE FROM barrier",
+                "CREATE TABLE forged (id INT)")) {
+          assertThatThrownBy(() -> statement.executeUpdate(write))
+              .as(domain + ": " + write)
+              .isInstanceOfSatisfying(
+                  SQLException.class, denied -> assertThat(denied.getErrorCode()).isEqualTo(1142));
+        }
+      }
+    }
   }
 
   @Test

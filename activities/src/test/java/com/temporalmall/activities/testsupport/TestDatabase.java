@@ -3,20 +3,28 @@ package com.temporalmall.activities.testsupport;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 
-/** A fresh database of one domain, migrated, with its own account (dropped on close). */
+/**
+ * A fresh database of one domain, migrated, with its own account and a SELECT-only reader account
+ * (all dropped on close).
+ */
 public final class TestDatabase implements AutoCloseable {
+  /** A database account that may only read (SELECT) this database. */
+  public record Account(String username, String password) {}
+
   private final String name;
   private final String url;
   private final String username;
   private final String password;
+  private final Account reader;
   private final HikariDataSource dataSource;
   private final Runnable dropper;
 
-  TestDatabase(String name, String url, String username, String password, Runnable dropper) {
+  TestDatabase(String name, String url, String username, String password, Account reader, Runnable dropper) {
     this.name = name;
     this.url = url;
     this.username = username;
     this.password = password;
+    this.reader = reader;
     this.dropper = dropper;
     this.dataSource = new HikariDataSource();
     dataSource.setPoolName("test-" + name);
@@ -40,6 +48,10 @@ public final class TestDatabase implements AutoCloseable {
 
   public String password() {
     return password;
+  }
+
+  public Account reader() {
+    return reader;
   }
 
   public DataSource dataSource() {

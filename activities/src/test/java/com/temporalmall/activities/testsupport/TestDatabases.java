@@ -26,18 +26,25 @@ public final class TestDatabases {
     String name = "t_" + domain + "_" + suffix;
     String user = "u_" + suffix;
     String password = UUID.randomUUID().toString();
+    String reader = "r_" + suffix;
+    String readerPassword = UUID.randomUUID().toString();
     admin.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
     admin.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
     admin.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO '" + user + "'@'%'");
+    // As scripts/lib/mariadb.sh makes mall_<domain>_reader: the API's account, SELECT only.
+    admin.execute("CREATE USER '" + reader + "'@'%' IDENTIFIED BY '" + readerPassword + "'");
+    admin.execute("GRANT SELECT ON " + name + ".* TO '" + reader + "'@'%'");
     TestDatabase database =
         new TestDatabase(
             name,
             serverUrl + name + PARAMETERS,
             user,
             password,
+            new TestDatabase.Account(reader, readerPassword),
             () -> {
               admin.execute("DROP DATABASE IF EXISTS " + name);
               admin.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+              admin.execute("DROP USER IF EXISTS '" + reader + "'@'%'");
             });
     DomainDatabase.migrate(domain, database.dataSource());
     return database;

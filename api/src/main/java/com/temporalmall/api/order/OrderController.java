@@ -58,11 +58,14 @@ public class OrderController {
   private final OrderPlacements placements;
   private final DomainCalls domains;
   private final OrderLifecycles lifecycles;
+  private final OrderReads orders;
 
-  public OrderController(OrderPlacements placements, DomainCalls domains, OrderLifecycles lifecycles) {
+  public OrderController(
+      OrderPlacements placements, DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders) {
     this.placements = placements;
     this.domains = domains;
     this.lifecycles = lifecycles;
+    this.orders = orders;
   }
 
   @PostMapping("/create")
@@ -88,7 +91,7 @@ public class OrderController {
   public List<OrderView> list(@AuthenticationPrincipal Jwt token, @RequestBody ListRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
-    return List.of(domains.call(TaskQueues.ORDER, OrderActivities.LIST, OrderView[].class, uid));
+    return orders.list(uid);
   }
 
   /**
@@ -138,7 +141,7 @@ public class OrderController {
   }
 
   private OrderView ownOrder(Jwt token, long id) {
-    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, id);
+    OrderView order = orders.detail(id);
     Ownership.requireOwner(order.uid(), JwtIssuer.uidOf(token), "order " + id);
     return order;
   }

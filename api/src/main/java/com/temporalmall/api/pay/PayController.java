@@ -1,12 +1,12 @@
 package com.temporalmall.api.pay;
 
+import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.TaskQueues;
-import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PayCallback;
@@ -54,17 +54,21 @@ public class PayController {
 
   private final DomainCalls domains;
   private final OrderLifecycles lifecycles;
+  private final OrderReads orders;
+  private final PayReads pays;
 
-  public PayController(DomainCalls domains, OrderLifecycles lifecycles) {
+  public PayController(DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders, PayReads pays) {
     this.domains = domains;
     this.lifecycles = lifecycles;
+    this.orders = orders;
+    this.pays = pays;
   }
 
   @PostMapping("/create")
   public CreateResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
-    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, request.oid());
+    OrderView order = orders.detail(request.oid());
     Ownership.requireOwner(order.uid(), uid, "order " + order.id());
     PayView pay =
         lifecycles.update(
@@ -80,7 +84,7 @@ public class PayController {
 
   @PostMapping("/detail")
   public PayView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
-    PayView pay = domains.call(TaskQueues.PAY, PayActivities.DETAIL, PayView.class, request.id());
+    PayView pay = pays.detail(request.id());
     Ownership.requireOwner(pay.uid(), JwtIssuer.uidOf(token), "pay " + pay.id());
     return pay;
   }
@@ -98,7 +102,7 @@ public class PayController {
       throw Problems.invalidRequest("pay " + pay.id() + " is not the pay of order " + request.oid());
     }
     PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
-    OrderView order = domains.call(TaskQueues.ORDER, OrderActivities.DETAIL, OrderView.class, pay.oid());
+    OrderView order = orders.detail(pay.oid());
     lifecycles.update(
         order,
         OrderWorkflow.PAY_CALLBACK,

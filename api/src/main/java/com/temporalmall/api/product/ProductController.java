@@ -52,9 +52,11 @@ public class ProductController {
       @NotNull @Min(0) @Max(127) Integer status) {}
 
   private final DomainCalls domains;
+  private final ProductReads products;
 
-  public ProductController(DomainCalls domains) {
+  public ProductController(DomainCalls domains, ProductReads products) {
     this.domains = domains;
+    this.products = products;
   }
 
   @PostMapping("/create")
@@ -115,6 +117,6 @@ public class ProductController {
 
   @PostMapping("/detail")
   public ProductView detail(@Valid @RequestBody DetailRequest request) {
-    return domains.call(TaskQueues.PRODUCT, ProductActivities.DETAIL, ProductView.class, request.id());
+    return products.detail(request.id());
   }
 }

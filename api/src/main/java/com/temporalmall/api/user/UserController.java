@@ -6,14 +6,11 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.failure.ApplicationFailure;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,11 +51,13 @@ public class UserController {
   public record LoginResponse(String accessToken, long accessExpire) {}
 
   private final DomainCalls domains;
+  private final UserReads users;
   private final PasswordEncoder passwords;
   private final JwtIssuer tokens;
 
-  public UserController(DomainCalls domains, PasswordEncoder passwords, JwtIssuer tokens) {
+  public UserController(DomainCalls domains, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
     this.domains = domains;
+    this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
   }
@@ -77,40 +76,23 @@ public class UserController {
 
   @PostMapping("/login")
   public LoginResponse login(@Valid @RequestBody LoginRequest request) {
-    UserCredentials credentials;
-    try {
-      credentials =
-          domains.call(TaskQueues.USER, UserActivities.CREDENTIALS, UserCredentials.class, request.mobile());
-    } catch (WorkflowFailedException e) {
-      if (isNotFound(e)) {
-        throw badCredentials();
-      }
-      throw e;
-    }
-    if (!passwords.matches(request.password(), credentials.passwordHash())) {
-      throw badCredentials();
-    }
+    UserCredentials credentials =
+        users
+            .credentials(request.mobile())
+            .filter(found -> passwords.matches(request.password(), found.passwordHash()))
+            .orElseThrow(UserController::badCredentials);
     Jwt token = tokens.issue(credentials.id());
     return new LoginResponse(token.getTokenValue(), token.getExpiresAt().getEpochSecond());
   }
 
   @PostMapping("/userinfo")
   public UserView userinfo(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) Map<String, Object> ignored) {
-    return domains.call(TaskQueues.USER, UserActivities.INFO, UserView.class, JwtIssuer.uidOf(token));
+    return users.info(JwtIssuer.uidOf(token));
   }
 
   /** The same answer for an unknown mobile and a wrong password: no account enumeration. */
   private static ProblemException badCredentials() {
     return new ProblemException(
         Problems.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized", "Wrong mobile or password"));
-  }
-
-  private static boolean isNotFound(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure application) {
-        return MallFailures.NOT_FOUND.equals(application.getType());
-      }
-    }
-    return false;
   }
 }

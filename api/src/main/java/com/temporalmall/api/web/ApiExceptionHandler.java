@@ -3,6 +3,7 @@ package com.temporalmall.api.web;
 import io.temporal.client.WorkflowException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(io.grpc.StatusRuntimeException.class)
   ProblemDetail temporalUnreachable(io.grpc.StatusRuntimeException failure) {
     return TemporalOutcomes.temporalUnavailable();
+  }
+
+  /** A domain database the API reads from cannot be reached (down, pool exhausted, wrong account). */
+  @ExceptionHandler(DataAccessResourceFailureException.class)
+  ProblemDetail databaseUnreachable(DataAccessResourceFailureException failure) {
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "database-unavailable",
+        "Database unavailable",
+        "A domain database cannot be read right now; retry later");
   }
 
   /**

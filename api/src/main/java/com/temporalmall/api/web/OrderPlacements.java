@@ -1,12 +1,11 @@
 package com.temporalmall.api.web;
 
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
-import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -36,19 +35,19 @@ public class OrderPlacements {
       UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build();
 
   private final WorkflowClient client;
-  private final DomainCalls domains;
+  private final ProductReads products;
   private final Executor starts;
   private final Duration timeout;
   private final Duration paymentTimeout;
 
   public OrderPlacements(
       WorkflowClient client,
-      DomainCalls domains,
+      ProductReads products,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
       @Value("${mall.api.order-timeout:60s}") Duration timeout,
       @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
     this.client = client;
-    this.domains = domains;
+    this.products = products;
     this.starts = starts;
     this.timeout = timeout;
     this.paymentTimeout = paymentTimeout;
@@ -59,7 +58,7 @@ public class OrderPlacements {
    * timeout: 504 naming the workflow) or the workflow's failure (unknown product, out of stock).
    */
   public CompletableFuture<PlacedOrder> place(PlaceOrder order, IdempotencyKey.RequestId requestId) {
-    ProductView product = domains.call(TaskQueues.PRODUCT, ProductActivities.DETAIL, ProductView.class, order.pid());
+    ProductView product = products.detail(order.pid());
     checkAmount(order, product);
     OrderRequest request =
         new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);

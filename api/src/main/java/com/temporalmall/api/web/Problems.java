@@ -20,6 +20,11 @@ public final class Problems {
     return new ProblemException(of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
   }
 
+  /** 404: an unknown id (the same problem a workflow's NotFound failure becomes). */
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
+  }
+
   /** 403: another user's resource. */
   public static ProblemException forbidden(String detail) {
     return new ProblemException(of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail));

@@ -1,0 +1,31 @@
+package com.temporalmall.api.order;
+
+import com.temporalmall.api.read.Rows;
+import com.temporalmall.workflows.order.OrderView;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads of mall_order through the API's read-only account. Ownership is checked by the caller. */
+@Component
+public class OrderReads {
+  private static final String COLUMNS = "SELECT id, uid, pid, amount, num, status, gid FROM orders ";
+
+  private final JdbcClient db;
+
+  public OrderReads(@Qualifier("orderReadDataSource") DataSource dataSource) {
+    this.db = JdbcClient.create(dataSource);
+  }
+
+  /** Unknown id: 404. */
+  public OrderView detail(long id) {
+    return Rows.one(db.sql(COLUMNS + "WHERE id = ?").param(id).query(OrderView.class), "order " + id);
+  }
+
+  /** The user's orders, newest first. */
+  public List<OrderView> list(long uid) {
+    return db.sql(COLUMNS + "WHERE uid = ? ORDER BY id DESC").param(uid).query(OrderView.class).list();
+  }
+}
