@@ -3,7 +3,8 @@ package com.temporalmall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
+import com.temporalmall.workflows.order.OrderResult;
+import com.temporalmall.workflows.order.OrderState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class PaymentEndToEndTest {
     assertThat(stock(pid)).isEqualTo(7);
     assertThat(mall.db("pay").queryForList("select concat(branch_id, '|', op) from barrier", String.class))
         .contains("pay.create|action", "pay.markPaid|action");
-    assertThat(barrierRows("order", lifecycleOf(oid))).containsExactly("order.markPaid|action");
+    assertThat(barrierRows("order", orderWorkflowOf(oid))).containsExactly("order.markPaid|action");
   }
 
   @Test
@@ -68,18 +69,18 @@ class PaymentEndToEndTest {
     long payId = ok(hurried, "/api/pay/create", token, Map.of("oid", oid, "amount", 80)).get("id").asLong();
     assertThat(stock(pid)).isEqualTo(3);
 
-    OrderLifecycleWorkflow.LifecycleOutcome outcome =
+    OrderResult outcome =
         mall.temporal()
-            .newUntypedWorkflowStub(lifecycleOf(oid))
-            .getResult(60, java.util.concurrent.TimeUnit.SECONDS, OrderLifecycleWorkflow.LifecycleOutcome.class);
+            .newUntypedWorkflowStub(orderWorkflowOf(oid))
+            .getResult(60, java.util.concurrent.TimeUnit.SECONDS, OrderResult.class);
 
-    assertThat(outcome).isEqualTo(OrderLifecycleWorkflow.LifecycleOutcome.CANCELLED);
+    assertThat(outcome.state()).isEqualTo(OrderState.CANCELLED);
     assertThat(orderStatus(oid)).isEqualTo(9);
 
     assertThat(stock(pid)).isEqualTo(5);
     assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(2);
-    assertThat(barrierRows("product", lifecycleOf(oid))).containsExactly("product.releaseStock|action");
-    assertThat(barrierRows("order", lifecycleOf(oid))).containsExactly("order.cancel|action");
+    assertThat(barrierRows("product", orderWorkflowOf(oid))).containsExactly("product.releaseStock|action");
+    assertThat(barrierRows("order", orderWorkflowOf(oid))).containsExactly("order.cancel|action");
     MallHttp.Reply late =
         hurried.post("/api/pay/callback", token, Map.of("id", payId, "oid", oid, "amount", 80, "source", 2, "status", 1));
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
@@ -119,10 +120,9 @@ class PaymentEndToEndTest {
     return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, oid);
   }
 
-  /** The order's lifecycle workflow id: the gid of its cancel/markPaid/releaseStock barrier rows. */
-  private static String lifecycleOf(long oid) {
-    String sagaId = mall.db("order").queryForObject("select gid from orders where id = ?", String.class, oid);
-    return OrderLifecycleWorkflow.workflowId(sagaId);
+  /** The order's workflow id: its gid, and the gid of its cancel/markPaid/releaseStock barrier rows. */
+  private static String orderWorkflowOf(long oid) {
+    return mall.db("order").queryForObject("select gid from orders where id = ?", String.class, oid);
   }
 
   private static List<String> barrierRows(String domain, String gid) {

@@ -1,6 +1,6 @@
 package com.temporalmall.api.web;
 
-import java.util.concurrent.Executor;
+import io.opentelemetry.context.Context;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +20,8 @@ public class TemporalStartsConfiguration {
     executor.setThreadNamePrefix("temporal-start-");
     executor.setCorePoolSize(threads);
     executor.setMaxPoolSize(threads);
+    // The start joins the trace of the HTTP request that asked for it.
+    executor.setTaskDecorator(task -> Context.current().wrap(task));
     executor.initialize();
     return executor;
   }
