@@ -117,13 +117,15 @@ final class Mall {
 
   /**
    * `http --base URL --path P --body JSON --state state.json --connections N --seconds S --warmup W
-   * --scenario NAME --topology T --out F`: closed loop, connection i sending as user i.
+   * --scenario NAME --topology T [--user U] --out F`: closed loop, connection i sending as user i
+   * (or all as user U, e.g. for a resource only its owner may read).
    */
   static void load(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
     List<String> tokens = tokens(args);
     String path = args.get("path");
     String body = args.get("body");
+    int user = args.integer("user", -1);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("kind", "load");
     result.put("scenario", args.get("scenario", path));
@@ -134,7 +136,7 @@ final class Mall {
             args.seconds("seconds", 15),
             args.seconds("warmup", 2),
             i -> {
-              String token = tokens.get(i % tokens.size());
+              String token = tokens.get(user >= 0 ? user : i % tokens.size());
               return () -> mall.status(path, token, body);
             }));
     Json.write(Path.of(args.get("out")), result);
