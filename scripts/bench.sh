@@ -102,10 +102,11 @@ bench_tool() {
 }
 
 FRAGMENTS=0
-# fragment <name>: the path of the next result file (the report reads them in this order).
+# fragment <name>: sets FRAGMENT to the path of the next result file (the report reads them in this
+# order; a variable, not output, so that the count survives).
 fragment() {
   FRAGMENTS=$((FRAGMENTS + 1))
-  printf '%s/%03d-%s.json' "$RESULTS" "$FRAGMENTS" "$1"
+  FRAGMENT="$(printf '%s/%03d-%s.json' "$RESULTS" "$FRAGMENTS" "$1")"
 }
 
 state() {
@@ -123,8 +124,9 @@ rss() {
     kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
     entries+=("\"${JVM_NAMES[$pid]%%|*}\": ${kb:-0}")
   done
+  fragment "rss-$1"
   local IFS=,
-  printf '{"kind": "rss", "topology": "%s", "xmx": "%s", "processes": {%s}}\n' "$1" "$XMX" "${entries[*]}" >"$(fragment "rss-$1")"
+  printf '{"kind": "rss", "topology": "%s", "xmx": "%s", "processes": {%s}}\n' "$1" "$XMX" "${entries[*]}" >"$FRAGMENT"
 }
 
 # settled <pid> <initial stock>: stock sold equals the product's orders with status 0 or 1 (paid),
@@ -149,8 +151,9 @@ consistency() {
   left="$(sql_value "SELECT stock FROM mall_product.products WHERE id = $pid;")"
   orders="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid AND status IN (0, 1);")"
   [ "$ok" = true ] || log "INCONSISTENT after $after ($topology): stock sold $((initial - left)), orders $orders"
+  fragment consistency
   printf '{"kind": "consistency", "topology": "%s", "after": "%s", "product": %s, "sold": %s, "orders": %s, "ok": %s}\n' \
-    "$topology" "$after" "$pid" "$((initial - left))" "$orders" "$ok" >"$(fragment consistency)"
+    "$topology" "$after" "$pid" "$((initial - left))" "$orders" "$ok" >"$FRAGMENT"
 }
 
 # The order probes' executions wait 30 min for a payment that never comes: end them.
@@ -171,8 +174,9 @@ run_probes() {
   for shape in plain order; do
     for clients in "${PROBE_CLIENTS[@]}"; do
       log "probe $shape: $clients clients for $POINT_SECONDS s"
+      fragment "probe-$shape-$clients"
       bench_tool probe --shape "$shape" --clients "$clients" --seconds "$POINT_SECONDS" --warmup "$WARMUP_SECONDS" \
-        --out "$(fragment "probe-$shape-$clients")" >/dev/null
+        --out "$FRAGMENT" >/dev/null
     done
   done
   rss probe
@@ -198,10 +202,11 @@ start_topology() {
 http_point() {
   local topology=$1 scenario=$2 path=$3 body=$4 connections=$5; shift 5
   log "$scenario ($topology): $connections connections for $POINT_SECONDS s"
+  fragment "$topology-${scenario//\//-}-$connections"
   bench_tool http --base "$API" --path "$path" --body "$body" --state "$RUN_DIR/state.json" \
     --connections "$connections" --seconds "$POINT_SECONDS" --warmup "$WARMUP_SECONDS" \
     --scenario "$scenario" --topology "$topology" "$@" \
-    --out "$(fragment "$topology-${scenario//\//-}-$connections")" >/dev/null
+    --out "$FRAGMENT" >/dev/null
 }
 
 run_reads() {
@@ -218,8 +223,9 @@ run_flash_sale() {
   local topology=$1 pid left created oversold ok=true expected_left expected_created
   pid="$(state flashPid)"
   log "flash sale ($topology): $FLASH_REQUESTS order requests at once for stock $FLASH_STOCK"
+  fragment "$topology-flash"
   bench_tool flash --base "$API" --pid "$pid" --requests "$FLASH_REQUESTS" --state "$RUN_DIR/state.json" \
-    --topology "$topology" --out "$(fragment "$topology-flash")" >/dev/null
+    --topology "$topology" --out "$FRAGMENT" >/dev/null
   consistency "$topology" "flash sale" "$pid" "$FLASH_STOCK"
   left="$(sql_value "SELECT stock FROM mall_product.products WHERE id = $pid;")"
   created="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid AND status = 0;")"
@@ -228,8 +234,9 @@ run_flash_sale() {
   oversold=$((created > FLASH_STOCK ? created - FLASH_STOCK : 0))
   { [ "$left" -eq "$expected_left" ] && [ "$created" -eq "$expected_created" ]; } || ok=false
   [ "$ok" = true ] || log "FLASH SALE BOOKS WRONG: stock left $left (expected $expected_left), orders $created (expected $expected_created)"
+  fragment "$topology-flash-books"
   printf '{"kind": "books", "topology": "%s", "initialStock": %s, "stockLeft": %s, "created": %s, "oversold": %s, "ok": %s}\n' \
-    "$topology" "$FLASH_STOCK" "$left" "$created" "$oversold" "$ok" >"$(fragment "$topology-flash-books")"
+    "$topology" "$FLASH_STOCK" "$left" "$created" "$oversold" "$ok" >"$FRAGMENT"
 }
 
 run_topology() {
@@ -254,11 +261,12 @@ run_topology() {
 }
 
 environment() {
+  fragment env
   printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s"}\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
     "$(java -version 2>&1 | head -1 | tr -d '"')" "$("$TEMPORAL_BIN" --version | tr -d '"')" \
     "${MALL_TEMPORAL_DYNAMIC_CONFIG#"$MALL_ROOT"/}" "$([ "$TEMPORAL_STARTED_BY_US" = 1 ] && echo true || echo false)" \
-    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$(fragment env)"
+    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$FRAGMENT"
 }
 
 ensure_build_tools

@@ -80,14 +80,13 @@ final class Probes {
     client.getWorkflowServiceStubs().shutdownNow();
   }
 
+  private static WorkflowOptions.Builder options(String taskQueue, String idPrefix) {
+    return WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(idPrefix + UUID.randomUUID());
+  }
+
   private static int plain(WorkflowClient client) {
     PlainProbeWorkflow workflow =
-        client.newWorkflowStub(
-            PlainProbeWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(ProbeQueues.WORKFLOWS)
-                .setWorkflowId("bench-plain-" + UUID.randomUUID())
-                .build());
+        client.newWorkflowStub(PlainProbeWorkflow.class, options(ProbeQueues.WORKFLOWS, "bench-plain-").build());
     workflow.run("x");
     return 200;
   }
@@ -96,9 +95,7 @@ final class Probes {
     OrderProbeWorkflow workflow =
         client.newWorkflowStub(
             OrderProbeWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(ProbeQueues.ORDER)
-                .setWorkflowId("bench-order-" + UUID.randomUUID())
+            options(ProbeQueues.ORDER, "bench-order-")
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
     String placement =
