@@ -12,6 +12,7 @@ COPY workers workers
 COPY api api
 COPY standalone standalone
 COPY e2e e2e
+COPY bench bench
 RUN ./mvnw -B -q -DskipTests -pl api,workers -am package
 
 FROM eclipse-temurin:17.0.13_11-jre-jammy

@@ -7,6 +7,8 @@ MALL_SEARCH_ATTRIBUTES=(OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword)
 TEMPORAL_HOME="$MALL_CACHE_DIR/temporal"
 TEMPORAL_LOG="$TEMPORAL_HOME/server.log"
 TEMPORAL_PID="$TEMPORAL_HOME/server.pid"
+# The engine's tuning, shared with docker-compose.yml's Temporal; `none` starts the dev server untuned.
+MALL_TEMPORAL_DYNAMIC_CONFIG="${MALL_TEMPORAL_DYNAMIC_CONFIG:-$MALL_ROOT/deploy/temporal/dynamicconfig/development.yaml}"
 # Read by the callers' EXIT traps: a server that was already running is reused and left running.
 # shellcheck disable=SC2034
 TEMPORAL_STARTED_BY_US=0
@@ -16,20 +18,59 @@ temporal_healthy() {
     --address "127.0.0.1:$MALL_TEMPORAL_PORT" 2>/dev/null | grep -q SERVING
 }
 
+# dynamic_config_values <file>: KEY=VALUE per key of a dynamic-config YAML file, for the dev server's
+# --dynamic-config-value. Accepts only the shape that maps onto those flags (one unconstrained JSON
+# value per key) and fails on anything else rather than start a server tuned differently from compose.
+dynamic_config_values() {
+  awk '
+    function fail(why) { printf "%s:%d: %s: %s\n", FILENAME, NR, why, $0 > "/dev/stderr"; failed = 1; exit 1 }
+    /^[[:space:]]*(#.*)?$/ { next }
+    /^[A-Za-z][A-Za-z0-9_.]*:[[:space:]]*$/ { key = substr($0, 1, index($0, ":") - 1); values = 0; next }
+    /^[[:space:]]+-[[:space:]]+value:/ {
+      value = $0
+      sub(/^[[:space:]]+-[[:space:]]+value:[[:space:]]*/, "", value)
+      sub(/[[:space:]]+$/, "", value)
+      if (key == "") fail("a value before any key")
+      if (++values > 1) fail("more than one value for " key)
+      if (value !~ /^(-?[0-9]+(\.[0-9]+)?|true|false|"[^"]*")$/) fail("not a JSON number, boolean or string")
+      print key "=" value
+      next
+    }
+    /^[[:space:]]+constraints:[[:space:]]*\{\}[[:space:]]*$/ { next }
+    { fail("unsupported (constraints must be {})") }
+    END { if (failed) exit 1 }
+  ' "$1"
+}
+
+# dynamic_config_flags: the --dynamic-config-value flags for MALL_TEMPORAL_DYNAMIC_CONFIG, into the
+# array DYNAMIC_CONFIG_FLAGS.
+dynamic_config_flags() {
+  DYNAMIC_CONFIG_FLAGS=()
+  [ "$MALL_TEMPORAL_DYNAMIC_CONFIG" = none ] && return 0
+  local values value
+  values="$(dynamic_config_values "$MALL_TEMPORAL_DYNAMIC_CONFIG")" \
+    || die "cannot turn $MALL_TEMPORAL_DYNAMIC_CONFIG into dev server flags"
+  while IFS= read -r value; do
+    [ -n "$value" ] && DYNAMIC_CONFIG_FLAGS+=(--dynamic-config-value "$value")
+  done <<<"$values"
+}
+
 # start_temporal_server [--headless|--with-ui]
 start_temporal_server() {
   ensure_temporal_cli
   mkdir -p "$TEMPORAL_HOME"
   if temporal_healthy; then
-    log "reusing the Temporal server already on 127.0.0.1:$MALL_TEMPORAL_PORT"
+    log "reusing the Temporal server already on 127.0.0.1:$MALL_TEMPORAL_PORT (its dynamic config is whatever it was started with)"
     register_search_attributes
     return 0
   fi
   local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=()
   [ "${1:-}" = "--headless" ] && ui=(--headless)
   for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do search_attributes+=(--search-attribute "$attribute"); done
+  dynamic_config_flags
+  log "dynamic config: ${MALL_TEMPORAL_DYNAMIC_CONFIG} (${#DYNAMIC_CONFIG_FLAGS[@]} flags)"
   "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" \
-    --log-level warn "${search_attributes[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
+    --log-level warn "${search_attributes[@]}" "${DYNAMIC_CONFIG_FLAGS[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
   local launched=$!
   echo "$launched" >"$TEMPORAL_PID"
   # shellcheck disable=SC2034

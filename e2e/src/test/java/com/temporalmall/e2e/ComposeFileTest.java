@@ -137,6 +137,36 @@ class ComposeFileTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void temporalRunsWithTheDynamicConfigTheScriptsDevServerGets() throws IOException {
+    Path dynamicConfig = ROOT.resolve("deploy/temporal/dynamicconfig/development.yaml");
+    Map<String, Object> temporal = services().get("temporal");
+    String path = env(temporal).get("DYNAMIC_CONFIG_FILE_PATH");
+    assertThat(path).as("DYNAMIC_CONFIG_FILE_PATH").startsWith("/");
+    List<String> volumes = (List<String>) temporal.getOrDefault("volumes", List.of());
+    assertThat(volumes)
+        .as("the temporal service mounts the mall's dynamic config where DYNAMIC_CONFIG_FILE_PATH points")
+        .anySatisfy(volume -> assertThat(volume).isIn(
+            "./deploy/temporal/dynamicconfig/development.yaml:" + path + ":ro",
+            "./deploy/temporal/dynamicconfig/development.yaml:" + path));
+    Map<String, Object> config = yaml(dynamicConfig);
+    assertThat(config)
+        .containsKeys(
+            "history.transferProcessorMaxPollRPS",
+            "frontend.enableUpdateWorkflowExecution",
+            "frontend.enableExecuteMultiOperation");
+    config.forEach(
+        (key, values) ->
+            assertThat((List<Map<String, Object>>) values)
+                .as("%s: one unconstrained value, as the dev server's --dynamic-config-value takes it", key)
+                .singleElement()
+                .satisfies(value -> assertThat(value.get("constraints")).isEqualTo(Map.of())));
+    assertThat(Files.readString(ROOT.resolve("scripts/lib/temporal-server.sh")))
+        .as("the scripts' dev server reads the same file")
+        .contains("deploy/temporal/dynamicconfig/development.yaml");
+  }
+
+  @Test
   void mysqlCreatesEveryDomainDatabaseAndNoSecretIsWrittenDown() throws IOException {
     String init = Files.readString(ROOT.resolve("deploy/mysql/01-mall-databases.sh"));
     assertThat(init).contains("for domain in " + String.join(" ", DOMAINS));

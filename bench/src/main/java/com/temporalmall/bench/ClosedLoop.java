@@ -1,0 +1,79 @@
+package com.temporalmall.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+
+/**
+ * N clients, each sending its next request as soon as its previous one is answered, for a given
+ * time. Requests in flight at the deadline are waited for and counted; throughput is successes over
+ * the time until the last answer. Latency percentiles are over successful requests.
+ */
+final class ClosedLoop {
+  /** One request; returns its outcome (an HTTP status, or 200 for a probe that completed). */
+  interface Request extends Callable<Integer> {}
+
+  private ClosedLoop() {}
+
+  static Map<String, Object> run(int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests)
+      throws InterruptedException {
+    if (!warmup.isZero()) {
+      measure(clients, warmup, clientRequests);
+    }
+    return measure(clients, duration, clientRequests);
+  }
+
+  private static Map<String, Object> measure(int clients, Duration duration, IntFunction<Request> clientRequests)
+      throws InterruptedException {
+    Latencies ok = new Latencies();
+    Map<String, Integer> outcomes = new TreeMap<>();
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      Request request = clientRequests.apply(i);
+      Thread thread =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < deadline) {
+                  long sent = System.nanoTime();
+                  String outcome;
+                  try {
+                    int status = request.call();
+                    outcome = String.valueOf(status);
+                    if (status / 100 == 2) {
+                      ok.record(System.nanoTime() - sent);
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  } catch (Exception e) {
+                    outcome = Outcomes.of(e);
+                  }
+                  synchronized (outcomes) {
+                    outcomes.merge(outcome, 1, Integer::sum);
+                  }
+                }
+              },
+              "client-" + i);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("concurrency", clients);
+    point.put("seconds", Math.round(seconds * 10) / 10.0);
+    point.put("outcomes", outcomes);
+    point.put("perSecond", Math.round(ok.count() / seconds * 10) / 10.0);
+    point.putAll(ok.summary());
+    return point;
+  }
+}

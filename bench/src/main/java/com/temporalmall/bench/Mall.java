@@ -1,0 +1,197 @@
+package com.temporalmall.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The HTTP side: the mall's users and products for the bench, closed-loop load, the flash sale. */
+final class Mall {
+  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private final HttpClient http;
+  private final String base;
+
+  Mall(String base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+  }
+
+  HttpRequest request(String path, String token, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
+  }
+
+  int status(String path, String token, String body) throws IOException, InterruptedException {
+    return http.send(request(path, token, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  JsonNode call(String path, String token, Object body) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request(path, token, Json.write(body)), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.read(response.body());
+  }
+
+  /**
+   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered and
+   * logged in, 8 at a time), a product with stock S for the loads, one with stock F for the flash
+   * sale, and one order of the first user for order/detail.
+   */
+  static void setup(Args args) throws Exception {
+    Mall mall = new Mall(args.get("base"));
+    int users = args.integer("users", 32);
+    String run = String.valueOf(System.currentTimeMillis() % 10_000_000_000L);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<String>> tokens = new ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      String mobile = "1" + run + String.format("%03d", i);
+      tokens.add(
+          pool.submit(
+              () -> {
+                mall.call(
+                    "/api/user/register",
+                    null,
+                    Map.of("name", "bench-" + mobile, "gender", 0, "mobile", mobile, "password", "bench-pass"));
+                return mall.call("/api/user/login", null, Map.of("mobile", mobile, "password", "bench-pass"))
+                    .get("accessToken")
+                    .asText();
+              }));
+    }
+    List<String> tokenList = new ArrayList<>();
+    for (Future<String> token : tokens) {
+      tokenList.add(token.get());
+    }
+    pool.shutdown();
+    String owner = tokenList.get(0);
+    long loadPid = mall.product(owner, "bench-load", args.integer("stock", 1_000_000));
+    long flashPid = mall.product(owner, "bench-flash-sale", args.integer("flash-stock", 100));
+    long orderId = mall.call("/api/order/create", owner, Map.of("pid", loadPid)).get("id").asLong();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("tokens", tokenList);
+    state.put("loadPid", loadPid);
+    state.put("flashPid", flashPid);
+    state.put("orderId", orderId);
+    Json.write(Path.of(args.get("out")), state);
+  }
+
+  private long product(String token, String name, int stock) throws IOException, InterruptedException {
+    return call(
+            "/api/product/create",
+            token,
+            Map.of("name", name, "desc", "scripts/bench.sh", "stock", stock, "amount", 1, "status", 1))
+        .get("id")
+        .asLong();
+  }
+
+  private static List<String> tokens(Args args) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    Json.read(Path.of(args.get("state"))).get("tokens").forEach(token -> tokens.add(token.asText()));
+    return tokens;
+  }
+
+  /**
+   * `http --base URL --path P --body JSON --state state.json --connections N --seconds S --warmup W
+   * --scenario NAME --topology T [--user U] --out F`: closed loop, connection i sending as user i
+   * (or all as user U, e.g. for a resource only its owner may read).
+   */
+  static void load(Args args) throws Exception {
+    Mall mall = new Mall(args.get("base"));
+    List<String> tokens = tokens(args);
+    String path = args.get("path");
+    String body = args.get("body");
+    int user = args.integer("user", -1);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("kind", "load");
+    result.put("scenario", args.get("scenario", path));
+    result.put("topology", args.get("topology"));
+    result.putAll(
+        ClosedLoop.run(
+            args.integer("connections", 1),
+            args.seconds("seconds", 15),
+            args.seconds("warmup", 2),
+            i -> {
+              String token = tokens.get(user >= 0 ? user : i % tokens.size());
+              return () -> mall.status(path, token, body);
+            }));
+    Json.write(Path.of(args.get("out")), result);
+    System.out.println(Json.write(result));
+  }
+
+  /**
+   * `flash --base URL --pid ID --requests N --state state.json --topology T --out F`: N order
+   * requests for one product all in flight at once (the users taking turns), answers counted by
+   * status; the time until the last answer is the time to sell out.
+   */
+  static void flash(Args args) throws Exception {
+    Mall mall = new Mall(args.get("base"));
+    List<String> tokens = tokens(args);
+    int requests = args.integer("requests", 1000);
+    String body = Json.write(Map.of("pid", Long.parseLong(args.get("pid"))));
+    HttpClient burst =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(60))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
+    Map<String, Integer> outcomes = new TreeMap<>();
+    Latencies placed = new Latencies();
+    long start = System.nanoTime();
+    List<CompletableFuture<Void>> answers = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      answers.add(
+          burst
+              .sendAsync(mall.request("/api/order/create", tokens.get(i % tokens.size()), body), HttpResponse.BodyHandlers.discarding())
+              .handle(
+                  (response, failure) -> {
+                    String outcome = failure != null ? Outcomes.of(failure) : String.valueOf(response.statusCode());
+                    if (failure == null && response.statusCode() == 200) {
+                      placed.record(System.nanoTime() - start);
+                    }
+                    synchronized (outcomes) {
+                      outcomes.merge(outcome, 1, Integer::sum);
+                    }
+                    return null;
+                  }));
+    }
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("kind", "flash");
+    result.put("topology", args.get("topology"));
+    result.put("requests", requests);
+    result.put("outcomes", outcomes);
+    result.put("placed", outcomes.getOrDefault("200", 0));
+    result.put("rejected", outcomes.getOrDefault("409", 0));
+    result.put("other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
+    result.put("secondsToLastAnswer", Math.round(seconds * 100) / 100.0);
+    result.put("lastPlacedAfterMs", placed.summary().get("maxMs"));
+    Json.write(Path.of(args.get("out")), result);
+    System.out.println(Json.write(result));
+  }
+}
