@@ -15,7 +15,8 @@
 # Settings (environment), defaults in brackets: BENCH_SECONDS [15] per point, BENCH_WARMUP [3],
 # BENCH_PROBE_CLIENTS ["1 8 32"], BENCH_ORDER_CONNECTIONS ["1 8 32"], BENCH_READ_CONNECTIONS ["1 32"],
 # BENCH_TOPOLOGIES ["split combined"] (reads and flash sale run on the first), BENCH_USERS [32],
-# BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m].
+# BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m],
+# BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM.
 # A Temporal server already healthy on MALL_TEMPORAL_PORT is reused as it is (its tuning unknown):
 # for figures on the tuned engine, let the bench start its own (or scripts/dev-servers.sh start).
 set -euo pipefail
@@ -39,6 +40,9 @@ STOCK="${BENCH_STOCK:-1000000}"
 FLASH_REQUESTS="${BENCH_FLASH_REQUESTS:-1000}"
 FLASH_STOCK="${BENCH_FLASH_STOCK:-100}"
 XMX="${BENCH_XMX:-256m}"
+# Every JVM of the run (probe workers, mall processes, load generator) gets the same options. C1 only:
+# on 2 shared cores, C2 compilation was most of the mall JVMs' CPU during the measured minutes.
+read -ra JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 OUT_DIR="${BENCH_OUT:-$MALL_ROOT/target/bench}"
 RESULTS="$OUT_DIR/results"
 RUN_DIR="$MALL_CACHE_DIR/bench"
@@ -92,13 +96,13 @@ start_mall() {
   local name=$1 jar=$2 port; shift 2
   port="$(free_port)"
   start_jvm "$name" "curl -sf http://127.0.0.1:$port/actuator/health/readiness" \
-    env PORT="$port" "$@" java "-Xmx$XMX" -jar "$jar"
+    env PORT="$port" "$@" java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$jar"
   [ "$name" = api ] && API="http://127.0.0.1:$port"
   return 0
 }
 
 bench_tool() {
-  java "-Xmx$XMX" -jar "$BENCH_JAR" "$@"
+  java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" "$@"
 }
 
 FRAGMENTS=0
@@ -168,7 +172,7 @@ run_probes() {
   local queue shape clients
   for queue in bench-workflows bench-order bench-product; do
     start_jvm "probe-worker-$queue" "grep -q 'probe workers ready' '$RUN_DIR/probe-worker-$queue.log'" \
-      java "-Xmx$XMX" -jar "$BENCH_JAR" worker --queues "$queue"
+      java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" worker --queues "$queue"
   done
   await_jvms
   for shape in plain order; do
@@ -264,7 +268,7 @@ environment() {
   fragment env
   printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s"}\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
-    "$(java -version 2>&1 | head -1 | tr -d '"')" "$("$TEMPORAL_BIN" --version | tr -d '"')" \
+    "$(java -version 2>&1 | head -1 | tr -d '"') -Xmx$XMX ${JAVA_OPTS[*]}" "$("$TEMPORAL_BIN" --version | tr -d '"')" \
     "${MALL_TEMPORAL_DYNAMIC_CONFIG#"$MALL_ROOT"/}" "$([ "$TEMPORAL_STARTED_BY_US" = 1 ] && echo true || echo false)" \
     "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$FRAGMENT"
 }

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Places an order: checks the price (a plain read, no workflow), then starts the order's one
  * workflow with Update-with-Start and answers with the placement update's outcome. No request
- * thread waits for Temporal: the start (until the update is accepted) runs on a small executor and
- * the rest is an asynchronous poll, handed to Spring MVC as a future.
+ * thread waits for Temporal: the start and the wait for the placement run on a small executor,
+ * bounded by the API's timeout, and Spring MVC gets a future. (Waiting there, synchronously, was
+ * measured faster than the SDK's asynchronous update poll: p50 46-50 ms against 65 ms.)
  */
 @Component
 public class OrderPlacements {
@@ -65,14 +67,22 @@ public class OrderPlacements {
     String workflowId = OrderWorkflow.workflowId(requestId.value());
     OrderWorkflow workflow =
         client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+    long deadline = System.nanoTime() + timeout.toNanos();
     return CompletableFuture.supplyAsync(
-            () ->
-                WorkflowClient.startUpdateWithStart(
-                    workflow::placement,
-                    UNTIL_ACCEPTED,
-                    new WithStartWorkflowOperation<>(workflow::run, request)),
+            () -> {
+              WorkflowUpdateHandle<PlacedOrder> placement =
+                  WorkflowClient.startUpdateWithStart(
+                      workflow::placement,
+                      UNTIL_ACCEPTED,
+                      new WithStartWorkflowOperation<>(workflow::run, request));
+              try {
+                return placement.getResult(
+                    Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+              } catch (WorkflowUpdateTimeoutOrCancelledException e) {
+                throw new CompletionException(new TimeoutException(e.getMessage()));
+              }
+            },
             starts)
-        .thenCompose(WorkflowUpdateHandle::getResultAsync)
         .exceptionallyCompose(failure -> placementOfClosedOrder(workflowId, failure))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(

@@ -7,15 +7,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The few threads that make the blocking part of a workflow start (the SDK has no asynchronous
- * Update-with-Start); waiting requests queue here instead of holding a request thread each.
+ * The threads that start orders and wait for their placement (the SDK has no asynchronous
+ * Update-with-Start); requests beyond them queue here instead of holding a request thread each.
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalStartsConfiguration {
   public static final String EXECUTOR = "temporalStarts";
 
   @Bean(name = EXECUTOR, destroyMethod = "shutdown")
-  ThreadPoolTaskExecutor temporalStarts(@Value("${mall.api.start-threads:32}") int threads) {
+  ThreadPoolTaskExecutor temporalStarts(@Value("${mall.api.start-threads:64}") int threads) {
     ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     executor.setThreadNamePrefix("temporal-start-");
     executor.setCorePoolSize(threads);
