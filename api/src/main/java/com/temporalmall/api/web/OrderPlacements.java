@@ -3,6 +3,7 @@ package com.temporalmall.api.web;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
@@ -11,6 +12,8 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
@@ -70,6 +73,12 @@ public class OrderPlacements {
     long deadline = System.nanoTime() + timeout.toNanos();
     return CompletableFuture.supplyAsync(
             () -> {
+              if (requestId.keyed()) {
+                PlacedOrder placedBeforeUpgrade = legacyPlacement(requestId, deadline);
+                if (placedBeforeUpgrade != null) {
+                  return placedBeforeUpgrade;
+                }
+              }
               WorkflowUpdateHandle<PlacedOrder> placement =
                   WorkflowClient.startUpdateWithStart(
                       workflow::placement,
@@ -120,6 +129,25 @@ public class OrderPlacements {
         .newUntypedWorkflowStub(workflowId)
         .getResultAsync(OrderResult.class)
         .thenApply(closed -> new PlacedOrder(closed.orderId(), closed.amount()));
+  }
+
+  /**
+   * A keyed request first sent to a version that placed orders with {@code OrderSaga} and retried
+   * after the upgrade: its saga's outcome, not a second order. Costs one describe call, for keyed
+   * requests only; remove together with the legacy workflow types.
+   */
+  private PlacedOrder legacyPlacement(IdempotencyKey.RequestId requestId, long deadline) {
+    WorkflowStub saga = client.newUntypedWorkflowStub(OrderSagaWorkflow.workflowId(requestId.value()));
+    try {
+      saga.describe();
+    } catch (WorkflowNotFoundException neverStarted) {
+      return null;
+    }
+    try {
+      return saga.getResult(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, PlacedOrder.class);
+    } catch (TimeoutException e) {
+      throw new CompletionException(e);
+    }
   }
 
   private static Throwable unwrap(Throwable failure) {
