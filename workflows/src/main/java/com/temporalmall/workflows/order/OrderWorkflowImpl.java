@@ -11,7 +11,6 @@ import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -19,7 +18,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +34,25 @@ import org.slf4j.Logger;
 public class OrderWorkflowImpl implements OrderWorkflow {
   private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
-  private static final RetryOptions ACTION_RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(10))
-          .build();
+  /**
+   * The order steps run locally with the same timeouts and retries as the remote saga steps: a
+   * technical error is retried for up to two minutes, then the saga compensates.
+   */
+  static final LocalActivityOptions LOCAL_ACTION = local(OrderSagaWorkflowImpl.ACTION_OPTIONS);
 
   /** Compensations and decided payment steps retry until they succeed; the barrier applies each once. */
-  private static final RetryOptions UNTIL_DONE_RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .build();
+  static final LocalActivityOptions LOCAL_UNTIL_DONE = local(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS);
 
-  /** A technical error is retried for up to two minutes, then the saga compensates. */
-  static final LocalActivityOptions LOCAL_ACTION =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(ACTION_RETRY)
-          .build();
-
-  static final LocalActivityOptions LOCAL_UNTIL_DONE =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE_RETRY)
-          .build();
+  private static LocalActivityOptions local(ActivityOptions remote) {
+    LocalActivityOptions.Builder local =
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(remote.getStartToCloseTimeout())
+            .setRetryOptions(remote.getRetryOptions());
+    if (remote.getScheduleToCloseTimeout() != null) {
+      local.setScheduleToCloseTimeout(remote.getScheduleToCloseTimeout());
+    }
+    return local.build();
+  }
 
   private final OrderActivities orders =
       Workflow.newLocalActivityStub(OrderActivities.class, LOCAL_ACTION);
@@ -176,7 +165,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
   }
 
-  /** One upsert command per outcome; the API set UserId, ProductId and PLACING at start already. */
+  /**
+   * One upsert command per outcome. UserId and ProductId repeat what the API set at start, so an
+   * execution started without them (e.g. from the CLI) is still findable.
+   */
   private void upsertSearchAttributes(Long orderId, String status) {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
     updates.add(MallSearchAttributes.USER_ID.valueSet(request.uid()));
