@@ -46,11 +46,14 @@ class OrderWorkflowTest {
     env.close();
   }
 
-  /** What the API does: start the order, or attach to it, and wait for the placement update. */
   private PlacedOrder place(OrderRequest request) {
+    return place(env.getWorkflowClient(), ID, request);
+  }
+
+  /** What the API does: start the order, or attach to it, and wait for the placement update. */
+  static PlacedOrder place(WorkflowClient client, String workflowId, OrderRequest request) {
     OrderWorkflow order =
-        env.getWorkflowClient()
-            .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(ID, request));
+        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
     return WorkflowClient.executeUpdateWithStart(
         order::placement,
         UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),

@@ -77,7 +77,7 @@ public final class RecordHistories {
       // One execution per order: placed then paid, placed then unpaid, and rejected.
       fakes.decrStockBehaviour = change -> {};
       String paidOrder = OrderWorkflow.workflowId("recorded-paid");
-      order(client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
+      OrderWorkflowTest.place(client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
       OrderWorkflow toPay = client.newWorkflowStub(OrderWorkflow.class, paidOrder);
       toPay.createPay(2 * FakeDomains.PRICE);
       toPay.payCallback(new PayCallback(FakeDomains.PAY_ID, 2 * FakeDomains.PRICE, 1));
@@ -85,7 +85,7 @@ public final class RecordHistories {
       write(client, paidOrder, dir.resolve("order-paid-" + release + ".json"));
 
       String unpaidOrder = OrderWorkflow.workflowId("recorded-unpaid");
-      order(client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
+      OrderWorkflowTest.place(client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
       client.newUntypedWorkflowStub(unpaidOrder).getResult(OrderResult.class);
       write(client, unpaidOrder, dir.resolve("order-cancelled-" + release + ".json"));
 
@@ -95,7 +95,7 @@ public final class RecordHistories {
           };
       String rejectedOrder = OrderWorkflow.workflowId("recorded-rejected");
       try {
-        order(client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
+        OrderWorkflowTest.place(client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
         throw new IllegalStateException("the order should have been rejected");
       } catch (io.temporal.client.WorkflowUpdateException expected) {
         write(client, rejectedOrder, dir.resolve("order-rejected-" + release + ".json"));
@@ -113,17 +113,6 @@ public final class RecordHistories {
                   List.<JsonNode>of(com.fasterxml.jackson.databind.node.LongNode.valueOf(7))));
       write(client, call, dir.resolve("domain-call-completed-" + release + ".json"));
     }
-  }
-
-  private static PlacedOrder order(WorkflowClient client, String workflowId, OrderRequest request) {
-    OrderWorkflow order =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
-    return WorkflowClient.executeUpdateWithStart(
-        order::placement,
-        io.temporal.client.UpdateOptions.<PlacedOrder>newBuilder()
-            .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED)
-            .build(),
-        new io.temporal.client.WithStartWorkflowOperation<>(order::run, request));
   }
 
   private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, String sagaId) {
