@@ -68,7 +68,7 @@ start_temporal_server() {
   [ "${1:-}" = "--headless" ] && ui=(--headless)
   for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do search_attributes+=(--search-attribute "$attribute"); done
   dynamic_config_flags
-  log "dynamic config: ${MALL_TEMPORAL_DYNAMIC_CONFIG} (${#DYNAMIC_CONFIG_FLAGS[@]} flags)"
+  log "dynamic config: ${MALL_TEMPORAL_DYNAMIC_CONFIG} ($(( ${#DYNAMIC_CONFIG_FLAGS[@]} / 2 )) values)"
   "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" \
     --log-level warn "${search_attributes[@]}" "${DYNAMIC_CONFIG_FLAGS[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
   local launched=$!
