@@ -4,7 +4,9 @@
 MALL_TEMPORAL_PORT="${MALL_TEMPORAL_PORT:-7233}"
 MALL_TEMPORAL_UI_PORT="${MALL_TEMPORAL_UI_PORT:-8233}"
 MALL_SEARCH_ATTRIBUTES=(OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword)
-TEMPORAL_HOME="$MALL_CACHE_DIR/temporal"
+TEMPORAL_HOME="${MALL_TEMPORAL_HOME:-$MALL_CACHE_DIR/temporal}"
+# A file keeps the dev server's state across restarts (scripts/chaos.sh); empty: in memory.
+MALL_TEMPORAL_DB_FILE="${MALL_TEMPORAL_DB_FILE:-}"
 TEMPORAL_LOG="$TEMPORAL_HOME/server.log"
 TEMPORAL_PID="$TEMPORAL_HOME/server.pid"
 # The engine's tuning, shared with docker-compose.yml's Temporal; `none` starts the dev server untuned.
@@ -64,12 +66,13 @@ start_temporal_server() {
     register_search_attributes
     return 0
   fi
-  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=()
+  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=() store=()
   [ "${1:-}" = "--headless" ] && ui=(--headless)
+  [ -n "$MALL_TEMPORAL_DB_FILE" ] && store=(--db-filename "$MALL_TEMPORAL_DB_FILE")
   for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do search_attributes+=(--search-attribute "$attribute"); done
   dynamic_config_flags
   log "dynamic config: ${MALL_TEMPORAL_DYNAMIC_CONFIG} ($(( ${#DYNAMIC_CONFIG_FLAGS[@]} / 2 )) values)"
-  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" \
+  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" "${store[@]}" \
     --log-level warn "${search_attributes[@]}" "${DYNAMIC_CONFIG_FLAGS[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
   local launched=$!
   echo "$launched" >"$TEMPORAL_PID"

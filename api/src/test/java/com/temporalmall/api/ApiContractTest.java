@@ -43,12 +43,17 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.api.enums.v1.RetryState;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -323,9 +328,17 @@ class ApiContractTest {
     verifyNoInteractions(domains, placements);
   }
 
-  @Test
-  void anUnreachableDatabaseIsA503() throws Exception {
-    when(products.detail(3L)).thenThrow(new CannotGetJdbcConnectionException("connection refused"));
+  static Stream<RuntimeException> databaseOutages() {
+    return Stream.of(
+        new CannotGetJdbcConnectionException("connection refused"),
+        new RecoverableDataAccessException("Communications link failure (MariaDB restarted)"),
+        new TransientDataAccessResourceException("lock wait timeout"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databaseOutages")
+  void anUnreachableDatabaseIsA503(RuntimeException outage) throws Exception {
+    when(products.detail(3L)).thenThrow(outage);
 
     postJson("/api/product/detail", tokenFor(8), "{\"id\":3}")
         .andExpect(status().isServiceUnavailable())

@@ -9,7 +9,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
     if (args.length == 0) {
-      System.err.println("usage: worker|probe|setup|http|flash|report --name value ...");
+      System.err.println("usage: worker|probe|setup|http|flash|report|chaos --name value ...");
       System.exit(2);
     }
     Args options = new Args(args, 1);
@@ -20,6 +20,7 @@ public final class Bench {
       case "http" -> Mall.load(options);
       case "flash" -> Mall.flash(options);
       case "report" -> Report.main(options);
+      case "chaos" -> ChaosSuite.main(options);
       default -> throw new IllegalArgumentException("unknown command " + Arrays.toString(args));
     }
     System.exit(0);

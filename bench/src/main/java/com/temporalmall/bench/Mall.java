@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,29 +66,7 @@ final class Mall {
    */
   static void setup(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
-    int users = args.integer("users", 32);
-    String run = String.valueOf(System.currentTimeMillis() % 10_000_000_000L);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<String>> tokens = new ArrayList<>();
-    for (int i = 0; i < users; i++) {
-      String mobile = "1" + run + String.format("%03d", i);
-      tokens.add(
-          pool.submit(
-              () -> {
-                mall.call(
-                    "/api/user/register",
-                    null,
-                    Map.of("name", "bench-" + mobile, "gender", 0, "mobile", mobile, "password", "bench-pass"));
-                return mall.call("/api/user/login", null, Map.of("mobile", mobile, "password", "bench-pass"))
-                    .get("accessToken")
-                    .asText();
-              }));
-    }
-    List<String> tokenList = new ArrayList<>();
-    for (Future<String> token : tokens) {
-      tokenList.add(token.get());
-    }
-    pool.shutdown();
+    List<String> tokenList = mall.registerUsers(args.integer("users", 32), "bench");
     String owner = tokenList.get(0);
     long loadPid = mall.product(owner, "bench-load", args.integer("stock", 1_000_000));
     long flashPid = mall.product(owner, "bench-flash-sale", args.integer("flash-stock", 100));
@@ -100,11 +79,41 @@ final class Mall {
     Json.write(Path.of(args.get("out")), state);
   }
 
-  private long product(String token, String name, int stock) throws IOException, InterruptedException {
+  /** Registers and logs in {@code users} new users, 8 at a time; their access tokens in order. */
+  List<String> registerUsers(int users, String prefix) throws InterruptedException, ExecutionException {
+    String run = String.valueOf(System.currentTimeMillis() % 10_000_000_000L);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> tokens = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        String mobile = "1" + run + String.format("%03d", i);
+        tokens.add(
+            pool.submit(
+                () -> {
+                  call(
+                      "/api/user/register",
+                      null,
+                      Map.of("name", prefix + "-" + mobile, "gender", 0, "mobile", mobile, "password", prefix + "-pass"));
+                  return call("/api/user/login", null, Map.of("mobile", mobile, "password", prefix + "-pass"))
+                      .get("accessToken")
+                      .asText();
+                }));
+      }
+      List<String> tokenList = new ArrayList<>();
+      for (Future<String> token : tokens) {
+        tokenList.add(token.get());
+      }
+      return tokenList;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  long product(String token, String name, int stock) throws IOException, InterruptedException {
     return call(
             "/api/product/create",
             token,
-            Map.of("name", name, "desc", "scripts/bench.sh", "stock", stock, "amount", 1, "status", 1))
+            Map.of("name", name, "desc", "temporal-mall bench tools", "stock", stock, "amount", 1, "status", 1))
         .get("id")
         .asLong();
   }

@@ -3,7 +3,10 @@ package com.temporalmall.api.web;
 import io.temporal.client.WorkflowException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,9 +36,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return TemporalOutcomes.temporalUnavailable();
   }
 
-  /** A domain database the API reads from cannot be reached (down, pool exhausted, wrong account). */
-  @ExceptionHandler(DataAccessResourceFailureException.class)
-  ProblemDetail databaseUnreachable(DataAccessResourceFailureException failure) {
+  /**
+   * A domain database the API reads from cannot be reached (down, pool exhausted, wrong account),
+   * or dropped a pooled connection mid-read (restarted: Connector/J's "Communications link failure"
+   * on a connection the pool still held, a recoverable failure).
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    RecoverableDataAccessException.class,
+    TransientDataAccessException.class
+  })
+  ProblemDetail databaseUnreachable(DataAccessException failure) {
     return Problems.of(
         HttpStatus.SERVICE_UNAVAILABLE,
         "database-unavailable",

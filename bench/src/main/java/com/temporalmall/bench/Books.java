@@ -1,0 +1,151 @@
+package com.temporalmall.bench;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The books after a chaos scenario, read with SQL from the domain databases and from Temporal's
+ * visibility: what the clients were told must match what the databases hold.
+ */
+final class Books {
+  record Check(String name, boolean ok, String detail) {}
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final WorkflowClient temporal;
+
+  Books(String jdbcUrl, String user, String password, WorkflowClient temporal) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.temporal = temporal;
+  }
+
+  /** Orders of the product still in their placement saga (search attribute SagaStatus = PLACING). */
+  long placing(long pid) {
+    return temporal.countWorkflows("ProductId = " + pid + " AND SagaStatus = 'PLACING'").getCount();
+  }
+
+  /**
+   * Waits until no saga of the product is in placement and the stock sold equals its orders with
+   * status 0 or 1; returns how long that took.
+   */
+  Duration drain(long pid, int initialStock, Duration timeout) throws InterruptedException, SQLException {
+    long start = System.nanoTime();
+    while (placing(pid) > 0 || initialStock - stock(pid) != ordersWithStatus(pid, "0, 1")) {
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        return null;
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  List<Check> check(long pid, int initialStock, List<CarefulClient.Order> orders) throws SQLException {
+    List<Check> checks = new ArrayList<>();
+    long unanswered = orders.stream().filter(order -> !order.finalAnswer()).count();
+    checks.add(new Check("every order got a final answer", unanswered == 0, unanswered + " without"));
+
+    List<String> undocumented =
+        orders.stream()
+            .flatMap(order -> order.retriedAnswers().stream())
+            .filter(answer -> answer.startsWith("5") && !answer.startsWith("503") && !answer.startsWith("504"))
+            .toList();
+    checks.add(new Check("no 5xx but 503/504", undocumented.isEmpty(), undocumented.isEmpty() ? "none" : undocumented.toString()));
+
+    long placing = placing(pid);
+    checks.add(new Check("no saga left in placement", placing == 0, placing + " placing"));
+
+    int stockLeft = stock(pid);
+    long sold = initialStock - stockLeft;
+    long kept = ordersWithStatus(pid, "0, 1");
+    checks.add(new Check("stock sold = orders placed", sold == kept && stockLeft >= 0, "sold " + sold + ", orders status 0/1 " + kept));
+
+    List<Long> placedIds = orders.stream().filter(CarefulClient.Order::placed).map(CarefulClient.Order::orderId).toList();
+    Set<Long> distinct = new HashSet<>(placedIds);
+    long valid = countOrders("id IN (" + ids(placedIds) + ") AND pid = ? AND status = 0", pid);
+    checks.add(
+        new Check(
+            "each 200 names its own order, status 0",
+            distinct.size() == placedIds.size() && valid == placedIds.size(),
+            placedIds.size() + " answers, " + distinct.size() + " distinct, " + valid + " found with status 0"));
+    checks.add(
+        new Check("no order placed without a 200", kept == placedIds.size(), kept + " orders, " + placedIds.size() + " answers 200"));
+
+    long rows = countOrders("pid = ?", pid);
+    long sagas = single("SELECT COUNT(DISTINCT gid) FROM mall_order.orders WHERE pid = ?", pid);
+    checks.add(
+        new Check(
+            "one order row per saga",
+            rows == sagas && rows <= orders.size(),
+            rows + " rows, " + sagas + " sagas, " + orders.size() + " orders sent"));
+
+    long doubled = 0;
+    for (String database : List.of("mall_order", "mall_product")) {
+      doubled +=
+          single(
+              "SELECT COUNT(*) FROM (SELECT b.gid FROM " + database + ".barrier b"
+                  + " JOIN mall_order.orders o ON o.gid = b.gid WHERE o.pid = ?"
+                  + " GROUP BY b.gid, b.branch_id, b.op HAVING COUNT(*) > 1) doubled",
+              pid);
+    }
+    checks.add(new Check("barrier rows at most one per (gid, branch, op)", doubled == 0, doubled + " repeated"));
+    return checks;
+  }
+
+  /** Whether the history of one compensated saga of the product shows an activity that timed out. */
+  Check historyShowsTimeout(long pid) {
+    var page = temporal.listExecutions("ProductId = " + pid + " AND SagaStatus = 'COMPENSATED'").limit(1).toList();
+    if (page.isEmpty()) {
+      return new Check("history shows the timeout", false, "no compensated saga found");
+    }
+    String workflowId = page.get(0).getExecution().getWorkflowId();
+    boolean timedOut =
+        temporal.fetchHistory(workflowId).getEvents().stream()
+            .map(HistoryEvent::getEventType)
+            .anyMatch(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT);
+    return new Check("history shows the timeout", timedOut, workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
+  }
+
+  int stock(long pid) throws SQLException {
+    return (int) single("SELECT stock FROM mall_product.products WHERE id = ?", pid);
+  }
+
+  long ordersWithStatus(long pid, String statuses) throws SQLException {
+    return countOrders("pid = ? AND status IN (" + statuses + ")", pid);
+  }
+
+  private long countOrders(String where, long pid) throws SQLException {
+    return single("SELECT COUNT(*) FROM mall_order.orders WHERE " + where, pid);
+  }
+
+  private static String ids(List<Long> ids) {
+    return ids.isEmpty() ? "NULL" : String.join(", ", ids.stream().map(String::valueOf).toList());
+  }
+
+  private long single(String sql, long pid) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, pid);
+      try (ResultSet result = statement.executeQuery()) {
+        if (!result.next()) {
+          throw new SQLException("no row: " + sql);
+        }
+        return result.getLong(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package com.temporalmall.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Clients that place orders the careful way: each order has its own Idempotency-Key and is sent
+ * again with that key after a 5xx (other than the final 503 {@code order-compensated}) or a dropped
+ * connection, until it gets a final answer or its deadline passes.
+ */
+final class CarefulClient {
+  /** How one order ended, and every answer it got on the way. */
+  record Order(
+      String key,
+      int status,
+      String problem,
+      Long orderId,
+      List<String> retriedAnswers,
+      boolean finalAnswer,
+      double secondsToAnswer) {
+    boolean placed() {
+      return finalAnswer && status == 200;
+    }
+
+    /** The final answer as counted in the report: the status, with the problem type for a 503. */
+    String outcome() {
+      if (!finalAnswer) {
+        return "no final answer";
+      }
+      return status == 503 && problem != null ? status + " " + problem : String.valueOf(status);
+    }
+  }
+
+  private static final String COMPENSATED = "order-compensated";
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .executor(Executors.newFixedThreadPool(4))
+          .build();
+  private final String api;
+  private final List<String> tokens;
+  private final Duration deadline;
+
+  CarefulClient(String api, List<String> tokens, Duration deadline) {
+    this.api = api;
+    this.tokens = tokens;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Places {@code orders} orders for product {@code pid}, the i-th sent at i / perSecond seconds
+   * (open loop: an order does not wait for the previous one), users taking turns. Returns once
+   * every order has its final answer or has passed its deadline.
+   */
+  List<Order> place(String scenario, long pid, int orders, double perSecond) throws InterruptedException {
+    ExecutorService clients = Executors.newFixedThreadPool(orders);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    long start = System.nanoTime();
+    List<Future<Order>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < orders; i++) {
+        String key = "chaos-" + scenario + "-" + run + "-" + i;
+        String token = tokens.get(i % tokens.size());
+        long sendAt = start + (long) (i * 1e9 / perSecond);
+        futures.add(
+            clients.submit(
+                () -> {
+                  TimeUnit.NANOSECONDS.sleep(Math.max(0, sendAt - System.nanoTime()));
+                  return placeOne(key, token, pid);
+                }));
+      }
+      List<Order> answers = new ArrayList<>();
+      for (Future<Order> future : futures) {
+        try {
+          answers.add(future.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException("a client failed", e.getCause());
+        }
+      }
+      return answers;
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  private Order placeOne(String key, String token, long pid) throws InterruptedException {
+    long start = System.nanoTime();
+    long giveUpAt = start + deadline.toNanos();
+    List<String> retried = new ArrayList<>();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(api + "/api/order/create"))
+            .timeout(Duration.ofSeconds(90))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("pid", pid))))
+            .build();
+    while (true) {
+      String answer;
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        String problem = problemType(response.body());
+        if (status < 500 || (status == 503 && COMPENSATED.equals(problem))) {
+          Long orderId = status == 200 ? Json.read(response.body()).get("id").asLong() : null;
+          return new Order(key, status, problem, orderId, retried, true, seconds(start));
+        }
+        answer = status + (problem == null ? "" : " " + problem);
+      } catch (IOException e) {
+        answer = Outcomes.of(e);
+      }
+      retried.add(answer);
+      if (System.nanoTime() > giveUpAt) {
+        return new Order(key, 0, null, null, retried, false, seconds(start));
+      }
+      TimeUnit.SECONDS.sleep(Math.min(5, retried.size()));
+    }
+  }
+
+  /** The last segment of an RFC 7807 type URI ("order-compensated"), or null. */
+  static String problemType(String body) {
+    try {
+      JsonNode type = Json.read(body).get("type");
+      if (type == null || !type.isTextual()) {
+        return null;
+      }
+      String uri = type.asText();
+      return uri.substring(uri.lastIndexOf('/') + 1);
+    } catch (RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  private static double seconds(long since) {
+    return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+  }
+}

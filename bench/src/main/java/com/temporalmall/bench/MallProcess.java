@@ -1,0 +1,99 @@
+package com.temporalmall.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One mall JVM of the chaos suite: started, killed with SIGKILL and started again on the same port. */
+final class MallProcess {
+  private static final HttpClient PROBE =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  final String name;
+  final int port;
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path log;
+  private volatile Process process;
+
+  MallProcess(String name, List<String> command, Map<String, String> environment, Path runDir) throws IOException {
+    this.name = name;
+    this.port = freePort();
+    this.command = command;
+    this.environment = environment;
+    this.log = runDir.resolve(name + ".log");
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  void start() throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    process = builder.start();
+  }
+
+  /** Polls the readiness probe (Temporal and the database reachable); fails if the JVM exits. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest readiness =
+        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+    while (true) {
+      Process current = process;
+      if (current == null || !current.isAlive()) {
+        throw new IllegalStateException(name + " exited while starting (log: " + log + ")");
+      }
+      try {
+        if (PROBE.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " not ready after " + timeout + " (log: " + log + ")");
+      }
+      TimeUnit.MILLISECONDS.sleep(300);
+    }
+  }
+
+  /** kill -9: no shutdown hook, no graceful worker shutdown, requests in flight are cut. */
+  void kill() throws InterruptedException {
+    Process current = process;
+    if (current != null) {
+      current.destroyForcibly();
+      current.waitFor();
+    }
+  }
+
+  void stop() throws InterruptedException {
+    Process current = process;
+    if (current == null) {
+      return;
+    }
+    current.destroy();
+    if (!current.waitFor(30, TimeUnit.SECONDS)) {
+      current.destroyForcibly();
+      current.waitFor();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

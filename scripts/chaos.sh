@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The chaos suite: the mall's split topology (API, workflow worker, one worker per domain, each its
+# own JVM) on its own MariaDB and its own Temporal dev server with a persistent store, under faults:
+#   kills         kill -9 of the product, order and workflow workers and the API at random moments
+#                 during 120 orders on stock 60, each restarted a few seconds later;
+#   temporal      the Temporal server killed mid-run and started again on its persistent store;
+#   database      MariaDB stopped for 30 s mid-run, then started again;
+#   worker-down   the product worker down longer than product.decrStock's schedule-to-close timeout.
+# Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
+# After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
+# printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
+# The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
+# `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
+# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down"],
+# CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m].
+# Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $MALL_CACHE_DIR/chaos.
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
+export MALL_DB_PORT="${CHAOS_DB_PORT:-3317}"
+export MALL_TEMPORAL_PORT="${CHAOS_TEMPORAL_PORT:-7243}"
+export MALL_MARIADB_HOME="$MALL_CACHE_DIR/chaos/mariadb"
+export MALL_TEMPORAL_HOME="$MALL_CACHE_DIR/chaos/temporal"
+export MALL_TEMPORAL_DB_FILE="$MALL_TEMPORAL_HOME/temporal.db"
+# shellcheck source=lib/temporal-cli.sh
+source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
+# shellcheck source=lib/mariadb.sh
+source "$MALL_ROOT/scripts/lib/mariadb.sh"
+# shellcheck source=lib/temporal-server.sh
+source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+
+# The driver's callbacks: one fault or recovery of a server, then this process exits.
+if [ "${1:-}" = server ]; then
+  case "${2:-}" in
+    db-stop) stop_mariadb ;;
+    db-start) start_mariadb ;;
+    temporal-kill)
+      [ -f "$TEMPORAL_PID" ] || die "no Temporal dev server started by the chaos suite"
+      kill -9 "$(cat "$TEMPORAL_PID")"
+      rm -f "$TEMPORAL_PID"
+      log "Temporal dev server killed (kill -9)"
+      ;;
+    temporal-start) start_temporal_server --headless ;;
+    *) die "usage: $0 server db-stop|db-start|temporal-kill|temporal-start" ;;
+  esac
+  exit 0
+fi
+
+OUT_DIR="${CHAOS_OUT:-$MALL_ROOT/target/chaos}"
+RUN_DIR="$MALL_CACHE_DIR/chaos/run"
+XMX="${CHAOS_XMX:-256m}"
+
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+stop_servers() {
+  local status=$?
+  # The driver restarts servers through callbacks: stop whatever the pid files name now.
+  stop_temporal_server
+  stop_mariadb
+  log "chaos suite: total $((SECONDS - run_start)) s"
+  exit "$status"
+}
+run_start=$SECONDS
+ensure_build_tools
+ensure_mariadb_installed
+ensure_temporal_cli
+mkdir -p "$OUT_DIR" "$MALL_TEMPORAL_HOME"
+rm -rf "$RUN_DIR"
+mkdir -p "$RUN_DIR"
+temporal_healthy && die "something already serves Temporal on 127.0.0.1:$MALL_TEMPORAL_PORT: stop it or set CHAOS_TEMPORAL_PORT"
+rm -f "$MALL_TEMPORAL_DB_FILE"
+trap stop_servers EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+start_mariadb
+create_mall_databases
+start_temporal_server --headless
+eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
+MALL_JWT_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+export MALL_JWT_SECRET
+
+cd "$MALL_ROOT"
+if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
+  log "building the api, worker and bench jars"
+  ./mvnw -B -q -DskipTests -pl api,workers,bench -am package </dev/null
+fi
+java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
+  --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down}" \
+  --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
+  --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
+  --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" \
+  --server-control "$MALL_ROOT/scripts/chaos.sh" \
+  --temporal "127.0.0.1:$MALL_TEMPORAL_PORT" \
+  --jdbc "jdbc:mysql://127.0.0.1:$MALL_DB_PORT/" --db-user "$MALL_DB_ADMIN_USER" --db-password "$MALL_DB_ADMIN_PASSWORD" \
+  </dev/null
