@@ -29,6 +29,10 @@ final class MallHttp {
   }
 
   Reply post(String path, String token, Map<String, ?> body) {
+    return post(path, token, body, Map.of());
+  }
+
+  Reply post(String path, String token, Map<String, ?> body, Map<String, String> headers) {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -38,6 +42,7 @@ final class MallHttp {
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
+      headers.forEach(request::header);
       return send(request);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -117,6 +117,28 @@ class OrderSagaEndToEndTest {
                     .containsExactly(gid));
   }
 
+  /**
+   * On the real server, Update-with-Start against a closed execution fails with gRPC ALREADY_EXISTS
+   * (not WorkflowExecutionAlreadyStarted, as on the in-process test server); found by the chaos
+   * suite as a 503 on every retry of a rejected order.
+   */
+  @Test
+  @Order(2)
+  void aKeyedRetryOfARejectedOrderGetsTheSameAnswerAndWritesNothing() {
+    Map<String, String> key = Map.of("Idempotency-Key", "e2e-rejected-" + System.nanoTime());
+    MallHttp.Reply first = http.post("/api/order/create", token, Map.of("pid", scarceProduct), key);
+    assertThat(first.status()).as(first.toString()).isEqualTo(409);
+    long orderId = first.body().get("orderId").asLong();
+    Map<Integer, Long> before = ordersByStatus(scarceProduct);
+
+    MallHttp.Reply retry = http.post("/api/order/create", token, Map.of("pid", scarceProduct), key);
+
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+    assertThat(retry.body().get("type").asText()).endsWith("insufficient-stock");
+    assertThat(retry.body().get("orderId").asLong()).isEqualTo(orderId);
+    assertThat(ordersByStatus(scarceProduct)).isEqualTo(before);
+  }
+
   @Test
   @Order(3)
   void faultAfterDecrStockCommitCompensatesEachStepExactlyOnce() {

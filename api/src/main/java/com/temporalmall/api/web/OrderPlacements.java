@@ -8,6 +8,8 @@ import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductView;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -122,7 +124,7 @@ public class OrderPlacements {
    * cancelled) is not run again: it gets the first outcome from the closed workflow.
    */
   private CompletableFuture<PlacedOrder> placementOfClosedOrder(String workflowId, Throwable failure) {
-    if (!(unwrap(failure) instanceof WorkflowExecutionAlreadyStarted)) {
+    if (!closedAlready(unwrap(failure))) {
       return CompletableFuture.failedFuture(unwrap(failure));
     }
     return client
@@ -148,6 +150,22 @@ public class OrderPlacements {
     } catch (TimeoutException e) {
       throw new CompletionException(e);
     }
+  }
+
+  /**
+   * The in-process test server reports a start refused by REJECT_DUPLICATE as
+   * WorkflowExecutionAlreadyStarted; a real server answers Update-with-Start with gRPC
+   * ALREADY_EXISTS inside a WorkflowServiceException.
+   */
+  static boolean closedAlready(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WorkflowExecutionAlreadyStarted
+          || (cause instanceof StatusRuntimeException grpc
+              && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable unwrap(Throwable failure) {
