@@ -12,7 +12,8 @@
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
 # `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
 # Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down"],
-# CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m].
+# CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
+# CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/].
 # Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $MALL_CACHE_DIR/chaos.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -87,7 +88,7 @@ java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar
   --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
-  --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" \
+  --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" ${CHAOS_SEED:+--seed "$CHAOS_SEED"} \
   --server-control "$MALL_ROOT/scripts/chaos.sh" \
   --temporal "127.0.0.1:$MALL_TEMPORAL_PORT" \
   --jdbc "jdbc:mysql://127.0.0.1:$MALL_DB_PORT/" --db-user "$MALL_DB_ADMIN_USER" --db-password "$MALL_DB_ADMIN_PASSWORD" \

@@ -2,7 +2,8 @@
 # THE test command: installs what is missing (JDK, MariaDB, the temporal CLI), starts a private
 # MariaDB and a Temporal dev server (with its Web UI), runs `./mvnw -B verify "$@"`, then (full runs
 # only) validates docker-compose.yml, screenshots a compensated saga in the Web UI with headless
-# Chromium, fuzzes the API from its OpenAPI spec with schemathesis, and stops what it started.
+# Chromium, fuzzes the API from its OpenAPI spec with schemathesis, runs the chaos suite
+# (scripts/chaos.sh, on its own MariaDB and Temporal), and stops what it started.
 # Servers that were already running (scripts/dev-servers.sh start) are reused and left running.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -63,7 +64,13 @@ if [ "$#" -eq 0 ]; then
   phase_start=$SECONDS
   bash "$MALL_ROOT/scripts/fuzz-api.sh" </dev/null || status=$?
   log "OpenAPI fuzz finished in $((SECONDS - phase_start)) s with exit code $status"
+  phase_start=$SECONDS
+  chaos_status=0
+  # The jars `verify` just built are the ones under test.
+  CHAOS_SKIP_BUILD=1 bash "$MALL_ROOT/scripts/chaos.sh" </dev/null || chaos_status=$?
+  log "chaos suite finished in $((SECONDS - phase_start)) s with exit code $chaos_status"
+  [ "$status" -ne 0 ] || status=$chaos_status
 else
-  log "compose check, Web UI screenshot and OpenAPI fuzz NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
+  log "compose check, Web UI screenshot, OpenAPI fuzz and chaos suite NOT run: maven arguments were given ($*); run scripts/test.sh without arguments for the full suite"
 fi
 exit "$status"

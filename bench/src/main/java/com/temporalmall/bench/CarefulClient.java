@@ -2,6 +2,7 @@ package com.temporalmall.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,8 @@ final class CarefulClient {
       Long orderId,
       List<String> retriedAnswers,
       boolean finalAnswer,
-      double secondsToAnswer) {
+      double secondsToAnswer,
+      double answeredAfterSeconds) {
     boolean placed() {
       return finalAnswer && status == 200;
     }
@@ -54,11 +56,14 @@ final class CarefulClient {
   private final String api;
   private final List<String> tokens;
   private final Duration deadline;
+  private final PrintStream log;
 
-  CarefulClient(String api, List<String> tokens, Duration deadline) {
+  /** Every answer that is retried goes to {@code log}, one line each. */
+  CarefulClient(String api, List<String> tokens, Duration deadline, PrintStream log) {
     this.api = api;
     this.tokens = tokens;
     this.deadline = deadline;
+    this.log = log;
   }
 
   /**
@@ -80,7 +85,7 @@ final class CarefulClient {
             clients.submit(
                 () -> {
                   TimeUnit.NANOSECONDS.sleep(Math.max(0, sendAt - System.nanoTime()));
-                  return placeOne(key, token, pid);
+                  return placeOne(key, token, pid, start);
                 }));
       }
       List<Order> answers = new ArrayList<>();
@@ -97,7 +102,7 @@ final class CarefulClient {
     }
   }
 
-  private Order placeOne(String key, String token, long pid) throws InterruptedException {
+  private Order placeOne(String key, String token, long pid, long loadStart) throws InterruptedException {
     long start = System.nanoTime();
     long giveUpAt = start + deadline.toNanos();
     List<String> retried = new ArrayList<>();
@@ -117,15 +122,16 @@ final class CarefulClient {
         String problem = problemType(response.body());
         if (status < 500 || (status == 503 && COMPENSATED.equals(problem))) {
           Long orderId = status == 200 ? Json.read(response.body()).get("id").asLong() : null;
-          return new Order(key, status, problem, orderId, retried, true, seconds(start));
+          return new Order(key, status, problem, orderId, retried, true, seconds(start), seconds(loadStart));
         }
         answer = status + (problem == null ? "" : " " + problem);
       } catch (IOException e) {
         answer = Outcomes.of(e);
       }
       retried.add(answer);
+      log.printf("%s %s: %s, retrying with its key%n", java.time.Instant.now(), key, answer);
       if (System.nanoTime() > giveUpAt) {
-        return new Order(key, 0, null, null, retried, false, seconds(start));
+        return new Order(key, 0, null, null, retried, false, seconds(start), seconds(loadStart));
       }
       TimeUnit.SECONDS.sleep(Math.min(5, retried.size()));
     }

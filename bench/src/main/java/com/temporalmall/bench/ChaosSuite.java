@@ -4,6 +4,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,9 +60,11 @@ final class ChaosSuite {
     final long pid;
     final long start = System.nanoTime();
     final List<String> faults = new ArrayList<>();
+    String faultSummary;
     final List<Books.Check> checks = new ArrayList<>();
     List<CarefulClient.Order> answers = List.of();
     double lastAnswerSeconds;
+    double longestWaitSeconds;
     Double drainSeconds;
 
     Run(String name, int orders, int stock) throws Exception {
@@ -81,7 +85,8 @@ final class ChaosSuite {
 
     void finish(Future<List<CarefulClient.Order>> load) throws Exception {
       answers = load.get();
-      lastAnswerSeconds = answers.stream().mapToDouble(CarefulClient.Order::secondsToAnswer).max().orElse(0);
+      lastAnswerSeconds = answers.stream().mapToDouble(CarefulClient.Order::answeredAfterSeconds).max().orElse(0);
+      longestWaitSeconds = answers.stream().mapToDouble(CarefulClient.Order::secondsToAnswer).max().orElse(0);
       Duration drained = books.drain(pid, stock, DRAIN);
       drainSeconds = drained == null ? null : Math.round(drained.toMillis() / 100.0) / 10.0;
       checks.add(new Books.Check("drained", drained != null, drained == null ? "not within " + DRAIN : drainSeconds + " s"));
@@ -104,11 +109,13 @@ final class ChaosSuite {
       summary.put("orders", orders);
       summary.put("stock", stock);
       summary.put("faults", faults);
+      summary.put("faultSummary", faultSummary != null ? faultSummary : String.join("; ", faults));
       summary.put("finalAnswers", finals);
       summary.put("retriedAnswers", retried);
       summary.put("retries", retried.values().stream().mapToInt(Integer::intValue).sum());
       summary.put("ordersRetried", answers.stream().filter(order -> !order.retriedAnswers().isEmpty()).count());
       summary.put("secondsToLastAnswer", lastAnswerSeconds);
+      summary.put("longestOrderSeconds", longestWaitSeconds);
       summary.put("secondsToDrain", drainSeconds);
       summary.put("checks", checks);
       summary.put("ok", ok());
@@ -130,12 +137,28 @@ final class ChaosSuite {
     System.err.println("[chaos] random seed " + seed + " (--seed to repeat the fault timings)");
     List<Map<String, Object>> results = new ArrayList<>();
     boolean ok = true;
+    // Interrupted (Ctrl-C, the script's trap): no mall JVM may outlive the suite.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (MallProcess process : processes.values()) {
+                    process.killQuietly();
+                  }
+                }));
     try {
       startTopology(runDir);
       mall = new Mall(processes.get("api").url());
       List<String> tokens = mall.registerUsers(8, "chaos");
       owner = tokens.get(0);
-      client = new CarefulClient(processes.get("api").url(), tokens, ANSWER_DEADLINE);
+      Path clientLog = runDir.resolve("clients.log");
+      client =
+          new CarefulClient(
+              processes.get("api").url(),
+              tokens,
+              ANSWER_DEADLINE,
+              new PrintStream(Files.newOutputStream(clientLog), true, StandardCharsets.UTF_8));
+      System.err.println("[chaos] every retried answer is logged to " + clientLog);
       for (String scenario : args.get("scenarios").trim().split("\\s+")) {
         Run run =
             switch (scenario) {
@@ -225,6 +248,9 @@ final class ChaosSuite {
       }
       run.finish(load);
       run.checks.add(new Books.Check("at least 10 kills during the orders", kills >= 10, kills + " kills"));
+      Map<String, Integer> byVictim = new TreeMap<>();
+      run.faults.forEach(fault -> byVictim.merge(fault.split(" ")[3].replace(",", ""), 1, Integer::sum));
+      run.faultSummary = kills + " x kill -9 " + byVictim + ", each restarted after 2-5 s";
       return run;
     } finally {
       background.shutdownNow();
@@ -308,7 +334,7 @@ final class ChaosSuite {
     StringBuilder line =
         new StringBuilder(
             String.format(
-                "%s: %s orders on stock %s; %d faults; final answers %s; retried answers %s (%s orders retried); last answer %.1f s, drained %s s later; checks %d/%d %s",
+                "%s: %s orders on stock %s; %d faults; final answers %s; retried answers %s (%s orders retried); last answer after %.1f s (longest order %.1f s), drained %s s later; checks %d/%d %s",
                 summary.get("scenario"),
                 summary.get("orders"),
                 summary.get("stock"),
@@ -317,6 +343,7 @@ final class ChaosSuite {
                 summary.get("retriedAnswers"),
                 summary.get("ordersRetried"),
                 (Double) summary.get("secondsToLastAnswer"),
+                (Double) summary.get("longestOrderSeconds"),
                 summary.get("secondsToDrain"),
                 passed,
                 checks.size(),
@@ -335,21 +362,22 @@ final class ChaosSuite {
     Function<Object, String> cell = value -> String.valueOf(value).replace("|", "/");
     StringBuilder table =
         new StringBuilder(
-            "| scenario | orders (stock) | faults | final answers | retried answers | last answer | drained after | checks |\n"
-                + "| --- | ---: | --- | --- | --- | ---: | ---: | --- |\n");
+            "| scenario | orders (stock) | faults | final answers | retried answers | last answer | longest order | drained after | checks |\n"
+                + "| --- | ---: | --- | --- | --- | ---: | ---: | ---: | --- |\n");
     for (Map<String, Object> summary : results) {
       List<Books.Check> checks = (List<Books.Check>) summary.get("checks");
       long passed = checks.stream().filter(Books.Check::ok).count();
       table.append(
           String.format(
-              "| %s | %s (%s) | %s | %s | %s | %s s | %s s | %d/%d %s |\n",
+              "| %s | %s (%s) | %s | %s | %s | %s s | %s s | %s s | %d/%d %s |\n",
               summary.get("scenario"),
               summary.get("orders"),
               summary.get("stock"),
-              cell.apply(String.join("; ", (List<String>) summary.get("faults"))),
+              cell.apply(summary.get("faultSummary")),
               cell.apply(summary.get("finalAnswers")),
               cell.apply(summary.get("retriedAnswers")),
               summary.get("secondsToLastAnswer"),
+              summary.get("longestOrderSeconds"),
               summary.get("secondsToDrain"),
               passed,
               checks.size(),

@@ -79,6 +79,14 @@ final class MallProcess {
     }
   }
 
+  /** For a shutdown hook: SIGKILL without waiting. */
+  void killQuietly() {
+    Process current = process;
+    if (current != null) {
+      current.destroyForcibly();
+    }
+  }
+
   void stop() throws InterruptedException {
     Process current = process;
     if (current == null) {
