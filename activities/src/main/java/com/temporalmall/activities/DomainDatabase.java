@@ -39,8 +39,13 @@ public record DomainDatabase(
     String url = environment.getProperty(prefix + "url");
     if (url == null || url.isBlank()) {
       throw new IllegalStateException(
-          "The " + domain + " domain is enabled but " + prefix + "url (MALL_DB_"
-              + domain.toUpperCase() + "_URL) is not set");
+          "The "
+              + domain
+              + " domain is enabled but "
+              + prefix
+              + "url (MALL_DB_"
+              + domain.toUpperCase()
+              + "_URL) is not set");
     }
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("mall-" + domain);
@@ -78,8 +83,8 @@ public record DomainDatabase(
   }
 
   /**
-   * Spring Data JDBC for one of several databases in a process: Boot's auto-configuration assumes
-   * a single DataSource, so each domain assembles its own factory. The MySQL dialect serves MySQL,
+   * Spring Data JDBC for one of several databases in a process: Boot's auto-configuration assumes a
+   * single DataSource, so each domain assembles its own factory. The MySQL dialect serves MySQL,
    * MariaDB and H2 in MySQL mode (the embedded default).
    */
   private static JdbcRepositoryFactory repositoryFactory(NamedParameterJdbcTemplate operations) {
@@ -91,7 +96,10 @@ public record DomainDatabase(
     DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
     MappingJdbcConverter converter =
         new MappingJdbcConverter(
-            mapping, relations, conversions, new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
+            mapping,
+            relations,
+            conversions,
+            new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
     DataAccessStrategy dataAccess =
         new DataAccessStrategyFactory(
                 new SqlGeneratorSource(mapping, converter, dialect),
@@ -101,6 +109,7 @@ public record DomainDatabase(
                 new InsertStrategyFactory(operations, dialect))
             .create();
     relations.setDelegate(dataAccess);
-    return new JdbcRepositoryFactory(dataAccess, mapping, converter, dialect, event -> {}, operations);
+    return new JdbcRepositoryFactory(
+        dataAccess, mapping, converter, dialect, event -> {}, operations);
   }
 }

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.pay.PayReads;
@@ -22,7 +21,6 @@ import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderPlacements;
-import java.util.concurrent.CompletableFuture;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.TaskQueues;
@@ -37,12 +35,13 @@ import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.api.enums.v1.RetryState;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,12 +86,17 @@ class ApiContractTest {
     return perform(request);
   }
 
-  /** Order creation answers asynchronously: dispatch the async result like the servlet container. */
-  private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+  /**
+   * Order creation answers asynchronously: dispatch the async result like the servlet container.
+   */
+  private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request)
+      throws Exception {
     ResultActions actions = mvc.perform(request);
     org.springframework.test.web.servlet.MvcResult started = actions.andReturn();
     return started.getRequest().isAsyncStarted()
-        ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+        ? mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                started))
         : actions;
   }
 
@@ -103,24 +107,40 @@ class ApiContractTest {
   private static WorkflowFailedException failedWith(ApplicationFailure cause) {
     return new WorkflowFailedException(
         WorkflowExecution.newBuilder().setWorkflowId("wf").setRunId("run").build(),
-        "OrderSaga", io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, 5,
-        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE, cause);
+        "OrderSaga",
+        io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+        5,
+        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+        cause);
   }
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
     when(domains.workflowId(eq(UserActivities.REGISTER), any())).thenReturn("user.register-1");
-    when(domains.call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), any()))
+    when(domains.call(
+            eq("user.register-1"),
+            eq(TaskQueues.USER),
+            eq(UserActivities.REGISTER),
+            eq(UserView.class),
+            any()))
         .thenReturn(new UserView(1, "alice", 2, "13900000000"));
 
-    postJson("/api/user/register", null,
+    postJson(
+            "/api/user/register",
+            null,
             "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value(1))
         .andExpect(jsonPath("$.password").doesNotExist());
 
     ArgumentCaptor<Object[]> sent = ArgumentCaptor.forClass(Object[].class);
-    verify(domains).call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), sent.capture());
+    verify(domains)
+        .call(
+            eq("user.register-1"),
+            eq(TaskQueues.USER),
+            eq(UserActivities.REGISTER),
+            eq(UserView.class),
+            sent.capture());
     NewUser user = (NewUser) sent.getValue()[0];
     assertThat(user.gid()).isEqualTo("user.register-1");
     assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
@@ -129,7 +149,10 @@ class ApiContractTest {
 
   @Test
   void invalidRegistrationIsA400ProblemListingTheFields() throws Exception {
-    postJson("/api/user/register", null, "{\"name\":\"\",\"gender\":7,\"mobile\":\"abc\",\"password\":\"x\"}")
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"\",\"gender\":7,\"mobile\":\"abc\",\"password\":\"x\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/validation"))
@@ -139,13 +162,20 @@ class ApiContractTest {
 
   @Test
   void aPasswordOver72BytesIsA400EvenWhenItHasFewerThan72Characters() throws Exception {
-    String thirtyEuros = "€".repeat(30);  // 30 chars, 90 bytes: beyond what BCrypt can hash
-    postJson("/api/user/register", null,
-            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+    String thirtyEuros = "€".repeat(30); // 30 chars, 90 bytes: beyond what BCrypt can hash
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\""
+                + thirtyEuros
+                + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("password"));
-    postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+    postJson(
+            "/api/user/login",
+            null,
+            "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     verifyNoInteractions(domains, users);
@@ -156,12 +186,16 @@ class ApiContractTest {
     postJson("/api/user/register", null, "{\"name\":")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
     mvc.perform(post("/api/user/register").contentType(MediaType.TEXT_PLAIN).content("hello"))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/unsupported-media-type"));
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/user/register"))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/unsupported-media-type"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/user/register"))
         .andExpect(status().isMethodNotAllowed())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
   }
@@ -172,7 +206,9 @@ class ApiContractTest {
     when(domains.call(anyString(), anyString(), anyString(), any(), any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
-    postJson("/api/user/register", null,
+    postJson(
+            "/api/user/register",
+            null,
             "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/conflict"));
@@ -180,22 +216,28 @@ class ApiContractTest {
 
   @Test
   void loginIssuesATokenThatAuthenticatesUserinfo() throws Exception {
-    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.credentials("13900000000"))
+        .thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
     when(users.info(7L)).thenReturn(new UserView(7, "alice", 2, "13900000000"));
 
     String body =
         postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.accessExpire").isNumber())
-            .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     String token = json.readTree(body).get("accessToken").asText();
 
-    postJson("/api/user/userinfo", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(7));
+    postJson("/api/user/userinfo", token, "{}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(7));
   }
 
   @Test
   void wrongPasswordAndUnknownMobileGetTheSame401() throws Exception {
-    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.credentials("13900000000"))
+        .thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
     when(users.credentials("13900000009")).thenReturn(Optional.empty());
 
     for (String login :
@@ -217,7 +259,8 @@ class ApiContractTest {
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     String token = tokenFor(7);
-    String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    String tampered =
+        token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     postJson("/api/user/userinfo", tampered, "{}").andExpect(status().isUnauthorized());
 
     var expiredEncoder =
@@ -226,20 +269,26 @@ class ApiContractTest {
                 "api-test-secret-api-test-secret-api-test".getBytes()));
     java.time.Instant past = java.time.Instant.now().minusSeconds(3600);
     String expired =
-        expiredEncoder.encode(
+        expiredEncoder
+            .encode(
                 org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
                     org.springframework.security.oauth2.jwt.JwsHeader.with(
                             org.springframework.security.oauth2.jose.jws.MacAlgorithm.HS256)
                         .build(),
                     org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
-                        .subject("7").claim("uid", 7).issuedAt(past.minusSeconds(60)).expiresAt(past).build()))
+                        .subject("7")
+                        .claim("uid", 7)
+                        .issuedAt(past.minusSeconds(60))
+                        .expiresAt(past)
+                        .build()))
             .getTokenValue();
     postJson("/api/user/userinfo", expired, "{}").andExpect(status().isUnauthorized());
   }
 
   @Test
   void orderCreateTakesTheUserFromTheToken() throws Exception {
-    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
+    when(placements.place(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":2,\"status\":0}")
         .andExpect(status().isOk())
@@ -259,14 +308,23 @@ class ApiContractTest {
   @Test
   void sagaOutcomesMapToProblems() throws Exception {
     when(placements.place(eq(new PlaceOrder(7, 1, 1, null)), any()))
-        .thenReturn(CompletableFuture.failedFuture(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L))));
-    when(placements.place(eq(new PlaceOrder(7, 2, 1, null)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.notFound("no product 2"))));
-    when(placements.place(eq(new PlaceOrder(7, 3, 1, 1L)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.invalidRequest("amount"))));
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                failedWith(
+                    ApplicationFailure.newNonRetryableFailure(
+                        "no stock", MallFailures.INSUFFICIENT_STOCK, 12L))));
+    when(placements.place(eq(new PlaceOrder(7, 2, 1, null)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(failedWith(MallFailures.notFound("no product 2"))));
+    when(placements.place(eq(new PlaceOrder(7, 3, 1, 1L)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(failedWith(MallFailures.invalidRequest("amount"))));
     when(placements.place(eq(new PlaceOrder(7, 4, 1, null)), any()))
         .thenReturn(
             CompletableFuture.failedFuture(
                 new WorkflowServiceException(
-                    WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "Order",
+                    WorkflowExecution.newBuilder().setWorkflowId("wf").build(),
+                    "Order",
                     Status.UNAVAILABLE.asRuntimeException())));
     when(placements.place(eq(new PlaceOrder(7, 5, 1, null)), any()))
         .thenReturn(
@@ -277,13 +335,16 @@ class ApiContractTest {
     String token = tokenFor(7);
     postJson("/api/order/create", token, "{\"pid\":1}")
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/insufficient-stock"))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/insufficient-stock"))
         .andExpect(jsonPath("$.orderId").value(12));
     postJson("/api/order/create", token, "{\"pid\":2}").andExpect(status().isNotFound());
-    postJson("/api/order/create", token, "{\"pid\":3,\"amount\":1}").andExpect(status().isBadRequest());
+    postJson("/api/order/create", token, "{\"pid\":3,\"amount\":1}")
+        .andExpect(status().isBadRequest());
     postJson("/api/order/create", token, "{\"pid\":4}")
         .andExpect(status().isServiceUnavailable())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
     postJson("/api/order/create", token, "{\"pid\":5}")
         .andExpect(status().isGatewayTimeout())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/timed-out"))
@@ -316,9 +377,13 @@ class ApiContractTest {
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/not-found"));
-    postJson("/api/order/list", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(6));
+    postJson("/api/order/list", token, "{}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].id").value(6));
     postJson("/api/order/list", token, "{\"uid\":7}").andExpect(status().isForbidden());
-    postJson("/api/pay/detail", token, "{\"id\":9}").andExpect(status().isOk()).andExpect(jsonPath("$.oid").value(6));
+    postJson("/api/pay/detail", token, "{\"id\":9}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.oid").value(6));
     postJson("/api/pay/detail", tokenFor(7), "{\"id\":9}").andExpect(status().isForbidden());
     verifyNoInteractions(domains, placements);
   }
@@ -330,13 +395,21 @@ class ApiContractTest {
     postJson("/api/product/detail", tokenFor(8), "{\"id\":3}")
         .andExpect(status().isServiceUnavailable())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/database-unavailable"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/database-unavailable"));
   }
 
   @Test
   void outOfRangeOrderFieldsAre400() throws Exception {
     String token = tokenFor(7);
-    for (String body : new String[] {"{}", "{\"pid\":-1}", "{\"pid\":1,\"num\":0}", "{\"pid\":1,\"num\":1001}", "{\"pid\":\"x\"}"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"pid\":-1}",
+          "{\"pid\":1,\"num\":0}",
+          "{\"pid\":1,\"num\":1001}",
+          "{\"pid\":\"x\"}"
+        }) {
       postJson("/api/order/create", token, body)
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
@@ -346,7 +419,8 @@ class ApiContractTest {
 
   @Test
   void anIdempotencyKeyIsScopedToTheCallerAndValidated() throws Exception {
-    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
+    when(placements.place(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
     perform(
             post("/api/order/create")
@@ -355,7 +429,10 @@ class ApiContractTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isOk());
-    verify(placements).place(any(), eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
+    verify(placements)
+        .place(
+            any(),
+            eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
 
     perform(
             post("/api/order/create")
@@ -364,7 +441,8 @@ class ApiContractTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
     verify(placements, org.mockito.Mockito.times(1)).place(any(), any());
   }
 
@@ -375,7 +453,8 @@ class ApiContractTest {
     postJson("/api/user/register", null, huge)
         .andExpect(status().isPayloadTooLarge())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
     verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
   }
 }

@@ -20,7 +20,10 @@ final class Latencies {
     return size;
   }
 
-  /** count, mean, p50, p90, p99 and max in milliseconds (nearest-rank percentiles); count 0 alone when empty. */
+  /**
+   * count, mean, p50, p90, p99 and max in milliseconds (nearest-rank percentiles); count 0 alone
+   * when empty.
+   */
   synchronized Map<String, Number> summary() {
     Map<String, Number> summary = new LinkedHashMap<>();
     summary.put("count", size);

@@ -47,11 +47,13 @@ final class Mall {
   }
 
   int status(String path, String token, String body) throws IOException, InterruptedException {
-    return http.send(request(path, token, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(request(path, token, body), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   JsonNode call(String path, String token, Object body) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request(path, token, Json.write(body)), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request(path, token, Json.write(body)), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
     }
@@ -59,9 +61,9 @@ final class Mall {
   }
 
   /**
-   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered and
-   * logged in, 8 at a time), a product with stock S for the loads, one with stock F for the flash
-   * sale, and one order of the first user for order/detail.
+   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered
+   * and logged in, 8 at a time), a product with stock S for the loads, one with stock F for the
+   * flash sale, and one order of the first user for order/detail.
    */
   static void setup(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -77,8 +79,17 @@ final class Mall {
                 mall.call(
                     "/api/user/register",
                     null,
-                    Map.of("name", "bench-" + mobile, "gender", 0, "mobile", mobile, "password", "bench-pass"));
-                return mall.call("/api/user/login", null, Map.of("mobile", mobile, "password", "bench-pass"))
+                    Map.of(
+                        "name",
+                        "bench-" + mobile,
+                        "gender",
+                        0,
+                        "mobile",
+                        mobile,
+                        "password",
+                        "bench-pass"));
+                return mall.call(
+                        "/api/user/login", null, Map.of("mobile", mobile, "password", "bench-pass"))
                     .get("accessToken")
                     .asText();
               }));
@@ -100,18 +111,22 @@ final class Mall {
     Json.write(Path.of(args.get("out")), state);
   }
 
-  private long product(String token, String name, int stock) throws IOException, InterruptedException {
+  private long product(String token, String name, int stock)
+      throws IOException, InterruptedException {
     return call(
             "/api/product/create",
             token,
-            Map.of("name", name, "desc", "scripts/bench.sh", "stock", stock, "amount", 1, "status", 1))
+            Map.of(
+                "name", name, "desc", "scripts/bench.sh", "stock", stock, "amount", 1, "status", 1))
         .get("id")
         .asLong();
   }
 
   private static List<String> tokens(Args args) throws IOException {
     List<String> tokens = new ArrayList<>();
-    Json.read(Path.of(args.get("state"))).get("tokens").forEach(token -> tokens.add(token.asText()));
+    Json.read(Path.of(args.get("state")))
+        .get("tokens")
+        .forEach(token -> tokens.add(token.asText()));
     return tokens;
   }
 
@@ -166,10 +181,15 @@ final class Mall {
     for (int i = 0; i < requests; i++) {
       answers.add(
           burst
-              .sendAsync(mall.request("/api/order/create", tokens.get(i % tokens.size()), body), HttpResponse.BodyHandlers.discarding())
+              .sendAsync(
+                  mall.request("/api/order/create", tokens.get(i % tokens.size()), body),
+                  HttpResponse.BodyHandlers.discarding())
               .handle(
                   (response, failure) -> {
-                    String outcome = failure != null ? Outcomes.of(failure) : String.valueOf(response.statusCode());
+                    String outcome =
+                        failure != null
+                            ? Outcomes.of(failure)
+                            : String.valueOf(response.statusCode());
                     if (failure == null && response.statusCode() == 200) {
                       placed.record(System.nanoTime() - start);
                     }
@@ -188,7 +208,8 @@ final class Mall {
     result.put("outcomes", outcomes);
     result.put("placed", outcomes.getOrDefault("200", 0));
     result.put("rejected", outcomes.getOrDefault("409", 0));
-    result.put("other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
+    result.put(
+        "other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
     result.put("secondsToLastAnswer", Math.round(seconds * 100) / 100.0);
     result.put("lastPlacedAfterMs", placed.summary().get("maxMs"));
     Json.write(Path.of(args.get("out")), result);

@@ -39,13 +39,15 @@ class ComposeFileTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services() throws IOException {
-    return (Map<String, Map<String, Object>>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+    return (Map<String, Map<String, Object>>)
+        yaml(ROOT.resolve("docker-compose.yml")).get("services");
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, String> env(Map<String, Object> service) {
     Map<String, Object> raw = (Map<String, Object>) service.getOrDefault("environment", Map.of());
-    return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+    return raw.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 
   private static boolean runs(Map<String, Object> service, String jar) {
@@ -57,7 +59,8 @@ class ComposeFileTest {
   void oneWorkerPerDomainWithOnlyItsOwnDatabase() throws IOException {
     Map<String, Map<String, Object>> services = services();
     Map<String, Object> db =
-        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-workers.yml").get("mall")).get("db");
+        (Map<String, Object>)
+            ((Map<String, Object>) classpathYaml("mall-workers.yml").get("mall")).get("db");
 
     for (String domain : DOMAINS) {
       Map<String, Object> worker = services.get(domain + "-worker");
@@ -87,7 +90,8 @@ class ComposeFileTest {
     Map<String, String> api = env(services().get("api"));
     Map<String, String> mysql = env(services().get("mysql"));
     Map<String, Object> read =
-        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-api.yml").get("mall")).get("read");
+        (Map<String, Object>)
+            ((Map<String, Object>) classpathYaml("mall-api.yml").get("mall")).get("read");
     String init = Files.readString(ROOT.resolve("deploy/mysql/01-mall-databases.sh"));
     assertThat(init)
         .contains(
@@ -123,7 +127,9 @@ class ComposeFileTest {
           }
           Map<String, String> env = env(service);
           assertThat(env.get("TEMPORAL_ADDRESS")).as(name).isEqualTo("temporal:7233");
-          assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")).as(name).isEqualTo("http://jaeger:4317");
+          assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+              .as(name)
+              .isEqualTo("http://jaeger:4317");
           assertThat(env.get("OTEL_SERVICE_NAME")).as(name).isNotBlank();
           String port = env.get("PORT");
           assertThat(String.valueOf(service.get("healthcheck")))
@@ -133,7 +139,8 @@ class ComposeFileTest {
         });
     assertThat(env(services.get("api"))).containsKey("MALL_JWT_SECRET");
     assertThat(services).containsKey("jaeger");
-    assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS")).isEqualTo("temporal:7233");
+    assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS"))
+        .isEqualTo("temporal:7233");
   }
 
   @Test
@@ -145,10 +152,14 @@ class ComposeFileTest {
     assertThat(path).as("DYNAMIC_CONFIG_FILE_PATH").startsWith("/");
     List<String> volumes = (List<String>) temporal.getOrDefault("volumes", List.of());
     assertThat(volumes)
-        .as("the temporal service mounts the mall's dynamic config where DYNAMIC_CONFIG_FILE_PATH points")
-        .anySatisfy(volume -> assertThat(volume).isIn(
-            "./deploy/temporal/dynamicconfig/development.yaml:" + path + ":ro",
-            "./deploy/temporal/dynamicconfig/development.yaml:" + path));
+        .as(
+            "the temporal service mounts the mall's dynamic config where DYNAMIC_CONFIG_FILE_PATH points")
+        .anySatisfy(
+            volume ->
+                assertThat(volume)
+                    .isIn(
+                        "./deploy/temporal/dynamicconfig/development.yaml:" + path + ":ro",
+                        "./deploy/temporal/dynamicconfig/development.yaml:" + path));
     Map<String, Object> config = yaml(dynamicConfig);
     assertThat(config)
         .containsKeys(
@@ -158,7 +169,9 @@ class ComposeFileTest {
     config.forEach(
         (key, values) ->
             assertThat((List<Map<String, Object>>) values)
-                .as("%s: one unconstrained value, as the dev server's --dynamic-config-value takes it", key)
+                .as(
+                    "%s: one unconstrained value, as the dev server's --dynamic-config-value takes it",
+                    key)
                 .singleElement()
                 .satisfies(value -> assertThat(value.get("constraints")).isEqualTo(Map.of())));
     assertThat(Files.readString(ROOT.resolve("scripts/lib/temporal-server.sh")))

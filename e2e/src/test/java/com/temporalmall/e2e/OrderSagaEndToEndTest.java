@@ -66,14 +66,12 @@ class OrderSagaEndToEndTest {
     assertThat(orderStatus(orderId)).isEqualTo(0);
     assertThat(orderAmount(orderId)).isEqualTo(250);
     String gid = gidOf(orderId);
-    assertThat(barrierRows("order", gid))
-        .containsExactly("order.create|action|action");
+    assertThat(barrierRows("order", gid)).containsExactly("order.create|action|action");
     WorkflowExecutionDescription saga = mall.temporal().newUntypedWorkflowStub(gid).describe();
     assertThat(saga.getMemo("uid", Long.class)).isEqualTo(uid);
     assertThat(saga.getMemo("pid", Long.class)).isEqualTo(scarceProduct);
     assertThat(saga.getMemo("num", Integer.class)).isEqualTo(1);
-    assertThat(barrierRows("product", gid))
-        .containsExactly("product.decrStock|action|action");
+    assertThat(barrierRows("product", gid)).containsExactly("product.decrStock|action|action");
 
     MallHttp.Reply detail = http.post("/api/order/detail", token, Map.of("id", orderId));
     assertThat(detail.status()).isEqualTo(200);
@@ -110,8 +108,11 @@ class OrderSagaEndToEndTest {
                 assertThat(
                         mall.temporal()
                             .listExecutions(
-                                "SagaStatus = 'COMPENSATED' AND OrderId = " + orderId
-                                    + " AND StartTime >= '" + suiteStarted + "'")
+                                "SagaStatus = 'COMPENSATED' AND OrderId = "
+                                    + orderId
+                                    + " AND StartTime >= '"
+                                    + suiteStarted
+                                    + "'")
                             .map(execution -> execution.getExecution().getWorkflowId())
                             .toList())
                     .containsExactly(gid));

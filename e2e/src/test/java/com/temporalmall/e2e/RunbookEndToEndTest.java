@@ -48,10 +48,13 @@ class RunbookEndToEndTest {
     assertThat(api.body().at("/components/temporal/status").asText()).isEqualTo("UP");
     assertThat(api.body().at("/components/db/status").asText()).as(api.toString()).isEqualTo("UP");
 
-    MallHttp.Reply worker = new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
+    MallHttp.Reply worker =
+        new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
     assertThat(worker.status()).isEqualTo(200);
     assertThat(worker.body().at("/components/temporal/status").asText()).isEqualTo("UP");
-    assertThat(worker.body().at("/components/db/status").asText()).as(worker.toString()).isEqualTo("UP");
+    assertThat(worker.body().at("/components/db/status").asText())
+        .as(worker.toString())
+        .isEqualTo("UP");
   }
 
   /**
@@ -96,20 +99,28 @@ class RunbookEndToEndTest {
             () ->
                 assertThat(
                         temporal.run(
-                            "workflow", "list", "--query",
+                            "workflow",
+                            "list",
+                            "--query",
                             "SagaStatus = 'COMPENSATED' AND OrderId = " + orderId))
                     .contains(saga));
     assertThat(temporal.run("workflow", "describe", "--workflow-id", saga, "--output", "json"))
         .contains("WORKFLOW_EXECUTION_STATUS_FAILED");
-    // Remote steps show as activities; the order steps ran locally and show as LocalActivity markers.
+    // Remote steps show as activities; the order steps ran locally and show as LocalActivity
+    // markers.
     assertThat(temporal.run("workflow", "show", "--workflow-id", saga, "--output", "json"))
-        .contains("product.decrStock", "product.decrStockRevert", "\"markerName\": \"LocalActivity\"");
+        .contains(
+            "product.decrStock", "product.decrStockRevert", "\"markerName\": \"LocalActivity\"");
   }
 
   @Test
   void queryAndSignalAnUnpaidOrder() {
     long pid = http.createProduct(token, 5, 10);
-    long orderId = http.post("/api/order/create", token, Map.of("pid", pid, "num", 2)).body().get("id").asLong();
+    long orderId =
+        http.post("/api/order/create", token, Map.of("pid", pid, "num", 2))
+            .body()
+            .get("id")
+            .asLong();
     String lifecycle = gidOf(orderId);
 
     assertThat(temporal.run("workflow", "query", "--workflow-id", lifecycle, "--name", "state"))
@@ -133,7 +144,8 @@ class RunbookEndToEndTest {
 
   private void terminateAndReset(long pid) throws Exception {
     CompletableFuture<MallHttp.Reply> waiting =
-        CompletableFuture.supplyAsync(() -> http.post("/api/order/create", token, Map.of("pid", pid)));
+        CompletableFuture.supplyAsync(
+            () -> http.post("/api/order/create", token, Map.of("pid", pid)));
     String query = "WorkflowType = 'Order' AND ExecutionStatus = 'Running' AND ProductId = " + pid;
     String[] stuck = new String[1];
     await()
@@ -145,34 +157,45 @@ class RunbookEndToEndTest {
               stuck[0] = listed.substring(listed.indexOf("order-")).split("\\s+")[0];
             });
 
-    temporal.run("workflow", "terminate", "--workflow-id", stuck[0], "--reason", "product worker down");
+    temporal.run(
+        "workflow", "terminate", "--workflow-id", stuck[0], "--reason", "product worker down");
     assertThat(waiting.get().status()).as("the caller learns it failed").isEqualTo(502);
     assertThat(temporal.run("workflow", "describe", "--workflow-id", stuck[0], "--output", "json"))
         .contains("WORKFLOW_EXECUTION_STATUS_TERMINATED");
 
     mall.restartProductWorker("none");
     temporal.run(
-        "workflow", "reset", "--workflow-id", stuck[0], "--type", "FirstWorkflowTask",
-        "--reason", "product worker is back");
+        "workflow",
+        "reset",
+        "--workflow-id",
+        stuck[0],
+        "--type",
+        "FirstWorkflowTask",
+        "--reason",
+        "product worker is back");
 
     // The reset run places the order (order.create returns the same row) and waits for payment.
     await().atMost(Duration.ofSeconds(60)).until(() -> stock(pid) == 2);
     long orderId =
-        mall.db("order").queryForObject("select id from orders where gid = ?", Long.class, stuck[0]);
+        mall.db("order")
+            .queryForObject("select id from orders where gid = ?", Long.class, stuck[0]);
     assertThat(orderStatus(orderId)).isZero();
     assertThat(temporal.run("workflow", "query", "--workflow-id", stuck[0], "--name", "state"))
         .contains("AWAITING_PAYMENT");
   }
 
   private static String gidOf(long orderId) {
-    return mall.db("order").queryForObject("select gid from orders where id = ?", String.class, orderId);
+    return mall.db("order")
+        .queryForObject("select gid from orders where id = ?", String.class, orderId);
   }
 
   private static int orderStatus(long orderId) {
-    return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, orderId);
+    return mall.db("order")
+        .queryForObject("select status from orders where id = ?", Integer.class, orderId);
   }
 
   private static int stock(long pid) {
-    return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
+    return mall.db("product")
+        .queryForObject("select stock from products where id = ?", Integer.class, pid);
   }
 }

@@ -37,7 +37,9 @@ class TracingTest {
       return OpenTelemetrySdk.builder()
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .setTracerProvider(
-              SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build())
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(EXPORTER))
+                  .build())
           .build();
     }
   }
@@ -47,14 +49,19 @@ class TracingTest {
   @Test
   void aRejectedOrderIsOneTraceFromRequestToCompensation() {
     MallClient grace = MallClient.signUp(rest, "grace", "13600000099");
-    long pid = grace.id("/api/product/create", Map.of("name", "rare", "stock", 0, "amount", 5, "status", 1));
+    long pid =
+        grace.id(
+            "/api/product/create", Map.of("name", "rare", "stock", 0, "amount", 5, "status", 1));
     EXPORTER.reset();
 
     assertThat(grace.status("/api/order/create", Map.of("pid", pid))).isEqualTo(409);
 
     List<SpanData> spans = EXPORTER.getFinishedSpanItems();
     SpanData request =
-        spans.stream().filter(span -> span.getName().equals("POST /api/order/create")).findFirst().orElseThrow();
+        spans.stream()
+            .filter(span -> span.getName().equals("POST /api/order/create"))
+            .findFirst()
+            .orElseThrow();
     List<SpanData> trace =
         spans.stream().filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
     Set<String> names = trace.stream().map(SpanData::getName).collect(Collectors.toSet());

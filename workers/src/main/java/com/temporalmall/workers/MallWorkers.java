@@ -5,8 +5,8 @@ import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.OrderWorkflowImpl;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
-import io.temporal.client.WorkflowClient;
 import io.opentracing.Tracer;
+import io.temporal.client.WorkflowClient;
 import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -23,9 +23,8 @@ import org.springframework.context.SmartLifecycle;
  * One Temporal worker per hosted task queue: the workflow queue if enabled (DomainCall and the
  * legacy OrderSaga/OrderLifecycle types, kept until their executions drain), and one queue per
  * domain whose activities bean exists in this process (see {@code mall.domains}); the order
- * domain's queue also runs the Order workflow. Started after
- * everything else and stopped first, so on SIGTERM in-flight activities drain while their
- * databases are still open.
+ * domain's queue also runs the Order workflow. Started after everything else and stopped first, so
+ * on SIGTERM in-flight activities drain while their databases are still open.
  */
 public class MallWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(MallWorkers.class);
@@ -65,7 +64,8 @@ public class MallWorkers implements SmartLifecycle {
     WorkerFactoryOptions.Builder options = WorkerFactoryOptions.newBuilder();
     if (tracer != null) {
       options.setWorkerInterceptors(
-          new OpenTracingWorkerInterceptor(OpenTracingOptions.newBuilder().setTracer(tracer).build()));
+          new OpenTracingWorkerInterceptor(
+              OpenTracingOptions.newBuilder().setTracer(tracer).build()));
     }
     WorkerFactory newFactory = WorkerFactory.newInstance(client, options.build());
     if (properties.enabled()) {

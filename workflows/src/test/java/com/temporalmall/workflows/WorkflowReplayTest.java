@@ -3,8 +3,8 @@ package com.temporalmall.workflows;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.OrderWorkflowImpl;
 import com.temporalmall.workflows.order.PlaceOrder;
@@ -13,17 +13,17 @@ import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.temporal.common.WorkflowExecutionHistory;
-import org.junit.jupiter.api.Test;
 
 /**
- * Histories recorded from released workflow code (see RecordHistories) must replay on today's
- * code: a change to the command sequence without Workflow.getVersion breaks running workflows.
+ * Histories recorded from released workflow code (see RecordHistories) must replay on today's code:
+ * a change to the command sequence without Workflow.getVersion breaks running workflows.
  */
 class WorkflowReplayTest {
 

@@ -55,7 +55,10 @@ public class UserActivitiesImpl implements UserActivities {
 
   @Override
   public UserView info(long id) {
-    return users.findById(id).map(User::view).orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
+    return users
+        .findById(id)
+        .map(User::view)
+        .orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
   }
 
   private static RuntimeException mobileTaken(String mobile) {

@@ -45,7 +45,8 @@ abstract class BarrierContract {
   }
 
   List<String> rows() {
-    return jdbc.sql("SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
+    return jdbc.sql(
+            "SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
         .params(KEY.gid(), KEY.branchId())
         .query(String.class)
         .list();
@@ -73,7 +74,8 @@ abstract class BarrierContract {
 
   @Test
   void compensationWithoutActionIsANullCompensation() {
-    assertThat(barrier.compensate(KEY, this::subtractOne)).isEqualTo(BarrierOutcome.NULL_COMPENSATION);
+    assertThat(barrier.compensate(KEY, this::subtractOne))
+        .isEqualTo(BarrierOutcome.NULL_COMPENSATION);
 
     assertThat(counter()).isZero();
     assertThat(rows()).containsExactly("action|compensate", "compensate|compensate");
@@ -83,7 +85,8 @@ abstract class BarrierContract {
   void actionArrivingAfterItsCompensationIsRefused() {
     barrier.compensate(KEY, this::subtractOne);
 
-    assertThat(barrier.action(KEY, this::addOne)).isEqualTo(BarrierOutcome.REFUSED_AFTER_COMPENSATION);
+    assertThat(barrier.action(KEY, this::addOne))
+        .isEqualTo(BarrierOutcome.REFUSED_AFTER_COMPENSATION);
 
     assertThat(counter()).isZero();
   }

@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayActivitiesTest {
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private PayActivities pays;
 
   @BeforeEach
   void stub() {
     DomainDatabase db = DATABASE.domainDatabase();
-    pays = activities.stub(PayActivities.class, new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
+    pays =
+        activities.stub(
+            PayActivities.class,
+            new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
   }
 
   @Test
@@ -46,8 +51,10 @@ class PayActivitiesTest {
   void paidIsFinalAndRecordsTheSource() {
     PayView pay = pays.create(new NewPay("order-2", 3, 2, 500));
 
-    assertThat(pays.markPaid(new PayChange("order-2", pay.id(), 2)).status()).isEqualTo(PayStatus.PAID);
-    assertThat(pays.close(new PayChange("order-2", pay.id(), 0)).status()).isEqualTo(PayStatus.PAID);
+    assertThat(pays.markPaid(new PayChange("order-2", pay.id(), 2)).status())
+        .isEqualTo(PayStatus.PAID);
+    assertThat(pays.close(new PayChange("order-2", pay.id(), 0)).status())
+        .isEqualTo(PayStatus.PAID);
     assertThat(pays.detail(pay.id()).source()).isEqualTo(2);
   }
 
@@ -59,12 +66,14 @@ class PayActivitiesTest {
     PayView refund = pays.flagRefund(new PayChange("callback-1", pay.id(), 1));
 
     assertThat(refund.status()).isEqualTo(PayStatus.REFUND_DUE);
-    assertThat(pays.markPaid(new PayChange("order-3-late", pay.id(), 1)).status()).isEqualTo(PayStatus.REFUND_DUE);
+    assertThat(pays.markPaid(new PayChange("order-3-late", pay.id(), 1)).status())
+        .isEqualTo(PayStatus.REFUND_DUE);
   }
 
   @Test
   void unknownPayIsNotFound() {
-    assertThat(failureType(catchThrowable(() -> pays.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> pays.detail(999_999))))
+        .isEqualTo(MallFailures.NOT_FOUND);
     assertThat(failureType(catchThrowable(() -> pays.markPaid(new PayChange("x", 999_999, 1)))))
         .isEqualTo(MallFailures.NOT_FOUND);
   }
@@ -78,7 +87,8 @@ class PayActivitiesTest {
         race(racers, i -> () -> direct.create(new NewPay("order-4-attempt-" + i, 3, 4, 500)).id());
 
     assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
-    assertThat(db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
+    assertThat(
+            db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
         .isEqualTo(1);
   }
 }

@@ -3,15 +3,12 @@ package com.temporalmall.api.product;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
-import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +16,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -78,12 +78,20 @@ public class ProductController {
             request.amount(),
             request.status());
     return new CreateResponse(
-        domains.call(workflowId, TaskQueues.PRODUCT, ProductActivities.CREATE, ProductView.class, product).id());
+        domains
+            .call(
+                workflowId,
+                TaskQueues.PRODUCT,
+                ProductActivities.CREATE,
+                ProductView.class,
+                product)
+            .id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
   @PostMapping("/update")
-  public Map<String, Object> update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
+  public Map<String, Object> update(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
     String workflowId = domains.newWorkflowId(ProductActivities.UPDATE);
     domains.call(
         workflowId,
@@ -104,7 +112,8 @@ public class ProductController {
 
   /** Only the product's owner may remove it. */
   @PostMapping("/remove")
-  public Map<String, Object> remove(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
+  public Map<String, Object> remove(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
     String workflowId = domains.newWorkflowId(ProductActivities.REMOVE);
     domains.call(
         workflowId,

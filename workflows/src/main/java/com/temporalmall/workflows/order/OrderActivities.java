@@ -46,8 +46,8 @@ public interface OrderActivities {
   void cancel(OrderChange change);
 
   /**
-   * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order,
-   * {@code Conflict} while it is open or paid.
+   * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order, {@code
+   * Conflict} while it is open or paid.
    */
   @ActivityMethod(name = REMOVE)
   void remove(OrderRemoval removal);

@@ -57,7 +57,8 @@ public interface OrderLifecycleWorkflow {
   }
 
   /** What the lifecycle needs to know about its order. */
-  record PlacedOrderInfo(long orderId, long uid, long pid, int num, long amount, Duration paymentTimeout) {}
+  record PlacedOrderInfo(
+      long orderId, long uid, long pid, int num, long amount, Duration paymentTimeout) {}
 
   enum LifecycleOutcome {
     PAID,

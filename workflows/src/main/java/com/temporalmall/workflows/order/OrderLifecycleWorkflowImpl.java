@@ -18,7 +18,9 @@ import java.time.Duration;
  * WorkflowReplayTest).
  */
 public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
-  /** Once the lifecycle has decided, its steps must happen: retried until they do (barrier-safe). */
+  /**
+   * Once the lifecycle has decided, its steps must happen: retried until they do (barrier-safe).
+   */
   static final ActivityOptions DECIDED_STEP =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))

@@ -4,9 +4,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Places one order: {@code order.create} then {@code product.decrStock}, each with its
- * compensation registered before the call. Fails with a non-retryable ApplicationFailure of a
- * {@link com.temporalmall.workflows.MallFailures} type once compensation has run.
+ * Places one order: {@code order.create} then {@code product.decrStock}, each with its compensation
+ * registered before the call. Fails with a non-retryable ApplicationFailure of a {@link
+ * com.temporalmall.workflows.MallFailures} type once compensation has run.
  */
 @WorkflowInterface
 public interface OrderSagaWorkflow {
@@ -15,7 +15,9 @@ public interface OrderSagaWorkflow {
   @WorkflowMethod(name = TYPE)
   PlacedOrder placeOrder(PlaceOrder request);
 
-  /** Readable, unique: the saga id is chosen by the caller (a UUID, or later an idempotency key). */
+  /**
+   * Readable, unique: the saga id is chosen by the caller (a UUID, or later an idempotency key).
+   */
   static String workflowId(String sagaId) {
     return "order-saga-" + sagaId;
   }

@@ -8,11 +8,11 @@ import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Saga;
@@ -69,7 +69,9 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private final ProductActivities productCompensations =
       Workflow.newActivityStub(
           ProductActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
+              .setTaskQueue(TaskQueues.PRODUCT)
+              .build());
   private final OrderActivities orderCompensations =
       Workflow.newActivityStub(
           OrderActivities.class,
@@ -91,13 +93,13 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
     long amount = priceOf(request);
     Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
 
-    Saga saga =
-        new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     Long orderId = null;
     String step = OrderActivities.CREATE;
     try {
       saga.addCompensation(orderCompensations::createRevert, gid);
-      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+      orderId =
+          orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
       if (searchable) {
         Workflow.upsertTypedSearchAttributes(MallSearchAttributes.ORDER_ID.valueSet(orderId));
       }
@@ -113,8 +115,14 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
             MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACED));
       }
       if (Workflow.getVersion(START_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1) {
-        startLifecycle(new OrderLifecycleWorkflow.PlacedOrderInfo(
-            orderId, request.uid(), request.pid(), request.num(), amount, request.paymentTimeout()));
+        startLifecycle(
+            new OrderLifecycleWorkflow.PlacedOrderInfo(
+                orderId,
+                request.uid(),
+                request.pid(),
+                request.num(),
+                amount,
+                request.paymentTimeout()));
       }
       Workflow.getMetricsScope().counter(MallMetrics.SAGAS_COMPLETED).inc(1);
       return new PlacedOrder(orderId, amount);
@@ -143,7 +151,8 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         Workflow.newChildWorkflowStub(
             OrderLifecycleWorkflow.class,
             ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(OrderLifecycleWorkflow.workflowId(Workflow.getInfo().getWorkflowId()))
+                .setWorkflowId(
+                    OrderLifecycleWorkflow.workflowId(Workflow.getInfo().getWorkflowId()))
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());

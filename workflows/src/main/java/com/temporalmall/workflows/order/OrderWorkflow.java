@@ -73,15 +73,16 @@ public interface OrderWorkflow {
   }
 
   /**
-   * How the API starts an order: the placement update attaches to a running execution with the
-   * same id (a retried request) and a closed one is never run again; what was asked is searchable
+   * How the API starts an order: the placement update attaches to a running execution with the same
+   * id (a retried request) and a closed one is never run again; what was asked is searchable
    * (UserId, ProductId, SagaStatus PLACING) and in the memo from the start, for the Web UI and CLI.
    */
   static WorkflowOptions startOptions(String workflowId, OrderRequest request) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.ORDER)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder()
@@ -93,7 +94,9 @@ public interface OrderWorkflow {
         .build();
   }
 
-  /** Orders placed before {@link OrderWorkflow} existed have a saga id as gid and a lifecycle child. */
+  /**
+   * Orders placed before {@link OrderWorkflow} existed have a saga id as gid and a lifecycle child.
+   */
   static boolean isLegacySaga(String gid) {
     return gid.startsWith(OrderSagaWorkflow.workflowId(""));
   }

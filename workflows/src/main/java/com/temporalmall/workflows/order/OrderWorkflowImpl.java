@@ -40,8 +40,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final LocalActivityOptions LOCAL_ACTION = local(OrderSagaWorkflowImpl.ACTION_OPTIONS);
 
-  /** Compensations and decided payment steps retry until they succeed; the barrier applies each once. */
-  static final LocalActivityOptions LOCAL_UNTIL_DONE = local(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS);
+  /**
+   * Compensations and decided payment steps retry until they succeed; the barrier applies each
+   * once.
+   */
+  static final LocalActivityOptions LOCAL_UNTIL_DONE =
+      local(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS);
 
   private static LocalActivityOptions local(ActivityOptions remote) {
     LocalActivityOptions.Builder local =
@@ -141,7 +145,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     String step = OrderActivities.CREATE;
     try {
       saga.addCompensation(ordersUntilDone::createRevert, gid);
-      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+      orderId =
+          orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
 
       step = ProductActivities.DECR_STOCK;
       StockChange change = new StockChange(gid, request.pid(), request.num(), request.unitPrice());
@@ -223,7 +228,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private PaymentPhase placedPayment() {
     Workflow.await(() -> payment != null || rejection != null);
     if (payment == null) {
-      throw MallFailures.conflict("order of " + gid + " was not placed: " + rejection.getOriginalMessage());
+      throw MallFailures.conflict(
+          "order of " + gid + " was not placed: " + rejection.getOriginalMessage());
     }
     return payment;
   }

@@ -34,7 +34,9 @@ public interface ProductActivities {
   @ActivityMethod(name = DECR_STOCK_REVERT)
   void decrStockRevert(StockChange change);
 
-  /** Gives back the stock of a cancelled order ({@code stock = stock + num}), at most once per gid. */
+  /**
+   * Gives back the stock of a cancelled order ({@code stock = stock + num}), at most once per gid.
+   */
   @ActivityMethod(name = RELEASE_STOCK)
   void releaseStock(StockChange change);
 

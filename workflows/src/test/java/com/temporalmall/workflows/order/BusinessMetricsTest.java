@@ -33,7 +33,9 @@ class BusinessMetricsTest {
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     MallSearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     fakes = new FakeDomains();
     fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
@@ -67,9 +69,11 @@ class BusinessMetricsTest {
         change -> {
           throw MallFailures.insufficientStock("none left");
         };
-    assertThat(catchThrowable(() -> saga("rejected").placeOrder(new PlaceOrder(1, 7, 1, null)))).isNotNull();
+    assertThat(catchThrowable(() -> saga("rejected").placeOrder(new PlaceOrder(1, 7, 1, null))))
+        .isNotNull();
     env.getWorkflowClient()
-        .newUntypedWorkflowStub(OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("placed")))
+        .newUntypedWorkflowStub(
+            OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("placed")))
         .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
 
     await()
@@ -81,7 +85,11 @@ class BusinessMetricsTest {
               assertThat(count(MallMetrics.SAGAS_COMPENSATED)).isEqualTo(1);
               assertThat(count(MallMetrics.PAYMENT_TIMEOUTS)).isEqualTo(1);
             });
-    assertThat(registry.find(MallMetrics.SAGAS_COMPENSATED).tag("reason", "InsufficientStock").counter())
+    assertThat(
+            registry
+                .find(MallMetrics.SAGAS_COMPENSATED)
+                .tag("reason", "InsufficientStock")
+                .counter())
         .isNotNull();
   }
 }

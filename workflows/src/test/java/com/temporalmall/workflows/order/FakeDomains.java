@@ -8,9 +8,9 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.NewProduct;
+import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
-import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -51,7 +51,8 @@ final class FakeDomains {
       new OrderActivities() {
         @Override
         public long create(NewOrder order) {
-          journal.add("order.create " + order.gid() + " num=" + order.num() + " amount=" + order.amount());
+          journal.add(
+              "order.create " + order.gid() + " num=" + order.num() + " amount=" + order.amount());
           return nextOrderId;
         }
 
@@ -119,7 +120,8 @@ final class FakeDomains {
         @Override
         public PayView flagRefund(PayChange change) {
           journal.add("pay.flagRefund " + change.payId());
-          return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
+          return new PayView(
+              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
         }
       };
 

@@ -8,8 +8,6 @@ import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
-import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
@@ -25,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Payment, callback, owner cancellation, the payment timer, and their races, with time skipping. */
+/**
+ * Payment, callback, owner cancellation, the payment timer, and their races, with time skipping.
+ */
 class OrderLifecycleWorkflowTest {
   private static final long ORDER = FakeDomains.ORDER_ID;
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -45,7 +45,8 @@ class OrderLifecycleWorkflowTest {
             .newWorkflowStub(
                 OrderLifecycleWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("test")))
+                    .setWorkflowId(
+                        OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("test")))
                     .setTaskQueue(TaskQueues.WORKFLOWS)
                     .build());
     WorkflowClient.start(lifecycle::run, new PlacedOrderInfo(ORDER, 1, 7, 2, 500, TIMEOUT));
@@ -68,7 +69,9 @@ class OrderLifecycleWorkflowTest {
   void anUnpaidOrderIsCancelledWhenThePaymentTimerFires() {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(
-            WorkflowStub.fromTyped(lifecycle).describe().getTypedSearchAttributes()
+            WorkflowStub.fromTyped(lifecycle)
+                .describe()
+                .getTypedSearchAttributes()
                 .get(com.temporalmall.workflows.MallSearchAttributes.SAGA_STATUS))
         .isEqualTo("CANCELLED");
 
@@ -83,7 +86,8 @@ class OrderLifecycleWorkflowTest {
     assertThat(paid.status()).isEqualTo(PayStatus.PAID);
     assertThat(outcome()).isEqualTo(LifecycleOutcome.PAID);
     env.sleep(TIMEOUT.plusMinutes(1));
-    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500", "pay.markPaid 100", "order.markPaid 42");
+    assertThat(fakes.journal)
+        .containsExactly("pay.create 42 amount=500", "pay.markPaid 100", "order.markPaid 42");
   }
 
   @Test
@@ -114,11 +118,17 @@ class OrderLifecycleWorkflowTest {
   void aCallbackForAnotherPayOrAmountIsRejected() {
     PayView pay = lifecycle.createPay(500);
 
-    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
-            () -> lifecycle.payCallback(new PayCallback(pay.id() + 1, 500, 2)))))
+    assertThat(
+            failureType(
+                catchThrowableOfType(
+                    WorkflowUpdateException.class,
+                    () -> lifecycle.payCallback(new PayCallback(pay.id() + 1, 500, 2)))))
         .isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
-            () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
+    assertThat(
+            failureType(
+                catchThrowableOfType(
+                    WorkflowUpdateException.class,
+                    () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
         .isEqualTo(MallFailures.INVALID_REQUEST);
     assertThat(lifecycle.state()).isEqualTo(OrderState.AWAITING_PAYMENT);
   }
@@ -131,8 +141,12 @@ class OrderLifecycleWorkflowTest {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)
         .containsExactly(
-            "pay.create 42 amount=500", "order.cancel 42", "product.releaseStock 7 num=2", "pay.close 100");
-    // Its outcome is final: a late callback is the API's to answer (refund flag), from this outcome.
+            "pay.create 42 amount=500",
+            "order.cancel 42",
+            "product.releaseStock 7 num=2",
+            "pay.close 100");
+    // Its outcome is final: a late callback is the API's to answer (refund flag), from this
+    // outcome.
     assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 2)))
         .isInstanceOf(WorkflowNotFoundException.class);
   }
@@ -169,13 +183,17 @@ class OrderLifecycleWorkflowTest {
 
     var callback =
         stub.startUpdate(
-            "payCallback", io.temporal.client.WorkflowUpdateStage.ACCEPTED, PayView.class,
+            "payCallback",
+            io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+            PayView.class,
             new PayCallback(pay.id(), 500, 2));
     release.countDown();
 
     java.util.concurrent.ExecutionException late =
-        catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> callback.getResultAsync().get());
-    assertThat(((ApplicationFailure) late.getCause().getCause()).getType()).isEqualTo(MallFailures.CONFLICT);
+        catchThrowableOfType(
+            java.util.concurrent.ExecutionException.class, () -> callback.getResultAsync().get());
+    assertThat(((ApplicationFailure) late.getCause().getCause()).getType())
+        .isEqualTo(MallFailures.CONFLICT);
     assertThat(late.getCause().getCause().getMessage()).contains("flagged for refund");
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)

@@ -84,7 +84,10 @@ class OrderSagaWorkflowTest {
     assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
     assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
     assertThat(
-            env.getWorkflowClient().newUntypedWorkflowStub(GID).describe().getTypedSearchAttributes()
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(GID)
+                .describe()
+                .getTypedSearchAttributes()
                 .get(MallSearchAttributes.SAGA_STATUS))
         .isEqualTo("COMPENSATED");
     assertThat(fakes.journal)
@@ -128,7 +131,8 @@ class OrderSagaWorkflowTest {
         catchThrowableOfType(
             WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 1, null)));
 
-    assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(((ApplicationFailure) failed.getCause()).getType())
+        .isEqualTo(MallFailures.NOT_FOUND);
     assertThat(fakes.journal).containsExactly("product.detail 7");
   }
 

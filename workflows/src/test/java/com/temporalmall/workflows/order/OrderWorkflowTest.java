@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** One execution per order: placement answered by Update-with-Start, then payment, with time skipping. */
+/**
+ * One execution per order: placement answered by Update-with-Start, then payment, with time
+ * skipping.
+ */
 class OrderWorkflowTest {
   private static final String ID = OrderWorkflow.workflowId("test");
   private static final OrderRequest THREE_KETTLES =
@@ -53,10 +56,13 @@ class OrderWorkflowTest {
   /** What the API does: start the order, or attach to it, and wait for the placement update. */
   static PlacedOrder place(WorkflowClient client, String workflowId, OrderRequest request) {
     OrderWorkflow order =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
     return WorkflowClient.executeUpdateWithStart(
         order::placement,
-        UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        UpdateOptions.<PlacedOrder>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
         new WithStartWorkflowOperation<>(order::run, request));
   }
 
@@ -102,7 +108,8 @@ class OrderWorkflowTest {
     PlacedOrder first = place(THREE_KETTLES);
 
     assertThat(place(THREE_KETTLES)).isEqualTo(first);
-    assertThat(fakes.journal.stream().filter(call -> call.startsWith("order.create ")).count()).isEqualTo(1);
+    assertThat(fakes.journal.stream().filter(call -> call.startsWith("order.create ")).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -126,7 +133,8 @@ class OrderWorkflowTest {
     OrderResult result = WorkflowStub.fromTyped(order()).getResult(OrderResult.class);
 
     assertThat(result.state()).isEqualTo(OrderState.CANCELLED);
-    assertThat(fakes.journal).containsSubsequence("order.cancel 42", "product.releaseStock 7 num=3");
+    assertThat(fakes.journal)
+        .containsSubsequence("order.cancel 42", "product.releaseStock 7 num=3");
     assertThat(searchAttributes().get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("CANCELLED");
   }
 
@@ -170,7 +178,8 @@ class OrderWorkflowTest {
       WorkflowUpdateException failed =
           catchThrowableOfType(WorkflowUpdateException.class, () -> place(THREE_KETTLES));
 
-      assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(MallFailures.CONFLICT);
+      assertThat(((ApplicationFailure) failed.getCause()).getType())
+          .isEqualTo(MallFailures.CONFLICT);
       assertThat(fakes.journal).endsWith("order.createRevert " + ID);
     }
 
@@ -186,7 +195,9 @@ class OrderWorkflowTest {
               .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(ID, THREE_KETTLES));
       WorkflowClient.startUpdateWithStart(
           order::placement,
-          UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+          UpdateOptions.<PlacedOrder>newBuilder()
+              .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+              .build(),
           new WithStartWorkflowOperation<>(order::run, THREE_KETTLES));
 
       // Waiting for the workflow's result (not the update's) lets the test server skip time.

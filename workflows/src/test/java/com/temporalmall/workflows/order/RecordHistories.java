@@ -22,6 +22,7 @@ import java.util.List;
  * Records the histories that {@code WorkflowReplayTest} replays, as {@code <name>-<release>.json}.
  * Run it by hand when a workflow version is released, with a new release label, and commit the
  * files; never overwrite older ones to make a replay test pass:
+ *
  * <pre>
  * ./mvnw -q -pl workflows test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories -Dexec.args=v1
@@ -37,7 +38,11 @@ public final class RecordHistories {
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
     try (TestWorkflowEnvironment env = MallTestEnvironment.newInstance()) {
-      fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class, DomainCallWorkflowImpl.class);
+      fakes.serveOn(
+          env,
+          OrderSagaWorkflowImpl.class,
+          OrderLifecycleWorkflowImpl.class,
+          DomainCallWorkflowImpl.class);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
@@ -71,13 +76,16 @@ public final class RecordHistories {
       String unpaidSaga = OrderSagaWorkflow.workflowId("recorded-unpaid");
       saga(client, unpaidSaga).placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(5)));
       String unpaid = OrderLifecycleWorkflow.workflowId(unpaidSaga);
-      client.newUntypedWorkflowStub(unpaid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
+      client
+          .newUntypedWorkflowStub(unpaid)
+          .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
       write(client, unpaid, dir.resolve("order-lifecycle-cancelled-" + release + ".json"));
 
       // One execution per order: placed then paid, placed then unpaid, and rejected.
       fakes.decrStockBehaviour = change -> {};
       String paidOrder = OrderWorkflow.workflowId("recorded-paid");
-      OrderWorkflowTest.place(client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
+      OrderWorkflowTest.place(
+          client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
       OrderWorkflow toPay = client.newWorkflowStub(OrderWorkflow.class, paidOrder);
       toPay.createPay(2 * FakeDomains.PRICE);
       toPay.payCallback(new PayCallback(FakeDomains.PAY_ID, 2 * FakeDomains.PRICE, 1));
@@ -85,7 +93,8 @@ public final class RecordHistories {
       write(client, paidOrder, dir.resolve("order-paid-" + release + ".json"));
 
       String unpaidOrder = OrderWorkflow.workflowId("recorded-unpaid");
-      OrderWorkflowTest.place(client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
+      OrderWorkflowTest.place(
+          client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
       client.newUntypedWorkflowStub(unpaidOrder).getResult(OrderResult.class);
       write(client, unpaidOrder, dir.resolve("order-cancelled-" + release + ".json"));
 
@@ -95,7 +104,8 @@ public final class RecordHistories {
           };
       String rejectedOrder = OrderWorkflow.workflowId("recorded-rejected");
       try {
-        OrderWorkflowTest.place(client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
+        OrderWorkflowTest.place(
+            client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
         throw new IllegalStateException("the order should have been rejected");
       } catch (io.temporal.client.WorkflowUpdateException expected) {
         write(client, rejectedOrder, dir.resolve("order-rejected-" + release + ".json"));
@@ -105,7 +115,10 @@ public final class RecordHistories {
       client
           .newWorkflowStub(
               DomainCallWorkflow.class,
-              WorkflowOptions.newBuilder().setWorkflowId(call).setTaskQueue(TaskQueues.WORKFLOWS).build())
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(call)
+                  .setTaskQueue(TaskQueues.WORKFLOWS)
+                  .build())
           .call(
               new DomainCall(
                   TaskQueues.PRODUCT,
@@ -116,13 +129,17 @@ public final class RecordHistories {
   }
 
   private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, String sagaId) {
-    return client.newWorkflowStub(OrderLifecycleWorkflow.class, OrderLifecycleWorkflow.workflowId(sagaId));
+    return client.newWorkflowStub(
+        OrderLifecycleWorkflow.class, OrderLifecycleWorkflow.workflowId(sagaId));
   }
 
   private static OrderSagaWorkflow saga(WorkflowClient client, String workflowId) {
     return client.newWorkflowStub(
         OrderSagaWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.WORKFLOWS).build());
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.WORKFLOWS)
+            .build());
   }
 
   private static void write(WorkflowClient client, String workflowId, Path file) throws Exception {

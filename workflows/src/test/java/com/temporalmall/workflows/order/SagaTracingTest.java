@@ -49,7 +49,9 @@ class SagaTracingTest {
             // Trace context crosses Temporal in its headers, as W3C traceparent (the OTel default).
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
             .build();
     Tracer tracer = OpenTracingShim.createTracerShim(openTelemetry);
     OpenTracingOptions tracing = OpenTracingOptions.newBuilder().setTracer(tracer).build();
@@ -91,7 +93,8 @@ class SagaTracingTest {
                     .setWorkflowId(OrderSagaWorkflow.workflowId("traced"))
                     .setTaskQueue(TaskQueues.WORKFLOWS)
                     .build());
-    Span request = openTelemetry.getTracer("test").spanBuilder("POST /api/order/create").startSpan();
+    Span request =
+        openTelemetry.getTracer("test").spanBuilder("POST /api/order/create").startSpan();
     try (Scope ignored = request.makeCurrent()) {
       assertThat(catchThrowable(() -> saga.placeOrder(new PlaceOrder(1, 7, 1, null)))).isNotNull();
     } finally {

@@ -50,7 +50,8 @@ class DomainCallWorkflowTest {
   @BeforeEach
   void startTestServer() {
     env = TestWorkflowEnvironment.newInstance();
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(DomainCallWorkflowImpl.class);
+    env.newWorker(TaskQueues.WORKFLOWS)
+        .registerWorkflowImplementationTypes(DomainCallWorkflowImpl.class);
     env.newWorker(TaskQueues.USER).registerActivitiesImplementations(new OneUser());
     env.start();
   }
@@ -69,7 +70,8 @@ class DomainCallWorkflowTest {
                     .setWorkflowId(DomainCallWorkflow.workflowId(activity, "test"))
                     .setTaskQueue(TaskQueues.WORKFLOWS)
                     .build());
-    List<JsonNode> json = java.util.Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
+    List<JsonNode> json =
+        java.util.Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
     return workflow.call(new DomainCall(TaskQueues.USER, activity, json));
   }
 
@@ -92,6 +94,7 @@ class DomainCallWorkflowTest {
       cause = cause.getCause();
     }
     assertThat(((ApplicationFailure) cause).getType()).isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(((ApplicationFailure) cause).getOriginalMessage()).isEqualTo("user 99 does not exist");
+    assertThat(((ApplicationFailure) cause).getOriginalMessage())
+        .isEqualTo("user 99 does not exist");
   }
 }
