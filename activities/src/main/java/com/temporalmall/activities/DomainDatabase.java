@@ -2,16 +2,18 @@ package com.temporalmall.activities;
 
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategyFactory;
 import org.springframework.data.jdbc.core.convert.DefaultJdbcTypeFactory;
-import org.springframework.data.jdbc.core.convert.DelegatingDataAccessStrategy;
 import org.springframework.data.jdbc.core.convert.InsertStrategyFactory;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
+import org.springframework.data.jdbc.core.convert.RelationResolver;
 import org.springframework.data.jdbc.core.convert.SqlGeneratorSource;
 import org.springframework.data.jdbc.core.convert.SqlParametersFactory;
 import org.springframework.data.jdbc.core.dialect.JdbcMySqlDialect;
@@ -44,7 +46,7 @@ public record DomainDatabase(
               + " domain is enabled but "
               + prefix
               + "url (MALL_DB_"
-              + domain.toUpperCase()
+              + domain.toUpperCase(Locale.ROOT)
               + "_URL) is not set");
     }
     HikariDataSource dataSource = new HikariDataSource();
@@ -93,7 +95,9 @@ public record DomainDatabase(
     JdbcMappingContext mapping = new JdbcMappingContext();
     mapping.setForceQuote(false);
     mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-    DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
+    // The converter resolves relations through the data access strategy that is built from it.
+    AtomicReference<DataAccessStrategy> built = new AtomicReference<>();
+    RelationResolver relations = (identifier, path) -> built.get().findAllByPath(identifier, path);
     MappingJdbcConverter converter =
         new MappingJdbcConverter(
             mapping,
@@ -108,7 +112,7 @@ public record DomainDatabase(
                 new SqlParametersFactory(mapping, converter),
                 new InsertStrategyFactory(operations, dialect))
             .create();
-    relations.setDelegate(dataAccess);
+    built.set(dataAccess);
     return new JdbcRepositoryFactory(
         dataAccess, mapping, converter, dialect, event -> {}, operations);
   }

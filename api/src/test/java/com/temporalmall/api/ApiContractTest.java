@@ -39,6 +39,7 @@ import io.temporal.api.enums.v1.RetryState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -266,7 +267,7 @@ class ApiContractTest {
     var expiredEncoder =
         new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(
             new com.nimbusds.jose.jwk.source.ImmutableSecret<>(
-                "api-test-secret-api-test-secret-api-test".getBytes()));
+                "api-test-secret-api-test-secret-api-test".getBytes(StandardCharsets.UTF_8)));
     java.time.Instant past = java.time.Instant.now().minusSeconds(3600);
     String expired =
         expiredEncoder

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 
 /** The HTTP side: the mall's users and products for the bench, closed-loop load, the flash sale. */
 final class Mall {
-  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private final HttpClient http;
   private final String base;
 

@@ -21,6 +21,8 @@ public interface OrderProbeWorkflow {
   String TYPE = "BenchOrderProbe";
 
   /**
+   * Places the probe order, then waits for {@link #pay()} or the end of the payment window.
+   *
    * @param paymentWindow how long the placed order waits for {@link #pay()} (ISO-8601 duration)
    */
   @WorkflowMethod(name = TYPE)

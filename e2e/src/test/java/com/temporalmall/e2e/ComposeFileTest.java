@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ComposeFileTest {
       Map<String, String> env = env(worker);
       assertThat(env.get("MALL_DOMAINS")).isEqualTo(domain);
       assertThat(env.get("MALL_WORKFLOWS_ENABLED")).isEqualTo("false");
-      String prefix = "MALL_DB_" + domain.toUpperCase() + "_";
+      String prefix = "MALL_DB_" + domain.toUpperCase(Locale.ROOT) + "_";
       assertThat(env.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
       assertThat(env.get(prefix + "USERNAME")).isEqualTo("mall_" + domain);
       assertThat(env.get(prefix + "PASSWORD")).startsWith("${" + prefix + "PASSWORD:?");
@@ -100,8 +101,8 @@ class ComposeFileTest {
         .doesNotContain("ON mall_${domain}.* TO 'mall_${domain}_reader'@'%' WITH");
 
     for (String domain : DOMAINS) {
-      String prefix = "MALL_READ_" + domain.toUpperCase() + "_";
-      String secret = "MALL_DB_" + domain.toUpperCase() + "_READER_PASSWORD";
+      String prefix = "MALL_READ_" + domain.toUpperCase(Locale.ROOT) + "_";
+      String secret = "MALL_DB_" + domain.toUpperCase(Locale.ROOT) + "_READER_PASSWORD";
       assertThat(api.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
       assertThat(api.get(prefix + "USERNAME")).isEqualTo("mall_" + domain + "_reader");
       assertThat(api.get(prefix + "PASSWORD")).startsWith("${" + secret + ":?");

@@ -33,7 +33,7 @@ final class MallHttp {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
-              .timeout(Duration.ofSeconds(120))
+              .timeout(Duration.ofMinutes(2))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       if (token != null) {

@@ -154,7 +154,7 @@ class RunbookEndToEndTest {
             () -> {
               String listed = temporal.run("workflow", "list", "--query", query);
               assertThat(listed).contains("order-");
-              stuck[0] = listed.substring(listed.indexOf("order-")).split("\\s+")[0];
+              stuck[0] = listed.substring(listed.indexOf("order-")).split("\\s+", 2)[0];
             });
 
     temporal.run(

@@ -20,6 +20,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Set;
@@ -53,7 +54,8 @@ final class TlsTemporalFrontend implements AutoCloseable {
             .trustManager(clientCa.toFile())
             .clientAuth(ClientAuth.REQUIRE);
     server =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        NettyServerBuilder.forAddress(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0))
             .sslContext(tls.build())
             .fallbackHandlerRegistry(new ForwardEverything())
             .intercept(requireApiKey(apiKey))

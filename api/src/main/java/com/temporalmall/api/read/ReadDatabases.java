@@ -2,6 +2,7 @@ package com.temporalmall.api.read;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,7 +42,7 @@ public class ReadDatabases {
       throw new IllegalStateException(
           prefix
               + "url (MALL_READ_"
-              + domain.toUpperCase()
+              + domain.toUpperCase(Locale.ROOT)
               + "_URL) is not set: the API reads the "
               + domain
               + " database through it");
