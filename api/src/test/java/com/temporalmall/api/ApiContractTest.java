@@ -23,14 +23,14 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.user.NewUser;
-import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.grpc.Status;
@@ -108,7 +108,7 @@ class ApiContractTest {
   private static WorkflowFailedException failedWith(ApplicationFailure cause) {
     return new WorkflowFailedException(
         WorkflowExecution.newBuilder().setWorkflowId("wf").setRunId("run").build(),
-        "OrderSaga",
+        OrderContract.Workflows.ORDER_SAGA,
         io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
         5,
         RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
@@ -117,11 +117,12 @@ class ApiContractTest {
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
-    when(domains.workflowId(eq(UserActivities.REGISTER), any())).thenReturn("user.register-1");
+    when(domains.workflowId(eq(UserContract.Activities.REGISTER), any()))
+        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
     when(domains.call(
-            eq("user.register-1"),
-            eq(TaskQueues.USER),
-            eq(UserActivities.REGISTER),
+            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
+            eq(UserContract.TASK_QUEUE),
+            eq(UserContract.Activities.REGISTER),
             eq(UserView.class),
             any()))
         .thenReturn(new UserView(1, "alice", 2, "13900000000"));
@@ -137,13 +138,14 @@ class ApiContractTest {
     ArgumentCaptor<Object[]> sent = ArgumentCaptor.forClass(Object[].class);
     verify(domains)
         .call(
-            eq("user.register-1"),
-            eq(TaskQueues.USER),
-            eq(UserActivities.REGISTER),
+            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
+            eq(UserContract.TASK_QUEUE),
+            eq(UserContract.Activities.REGISTER),
             eq(UserView.class),
             sent.capture());
     NewUser user = (NewUser) sent.getValue()[0];
-    assertThat(user.gid()).isEqualTo("user.register-1");
+    assertThat(user.gid())
+        .isEqualTo(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
     assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
     assertThat(passwords.matches("alice-pw", user.passwordHash())).isTrue();
   }
@@ -203,7 +205,8 @@ class ApiContractTest {
 
   @Test
   void aTakenMobileIsA409() throws Exception {
-    when(domains.workflowId(any(), any())).thenReturn("user.register-2");
+    when(domains.workflowId(any(), any()))
+        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "2"));
     when(domains.call(anyString(), anyString(), anyString(), any(), any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
@@ -325,13 +328,14 @@ class ApiContractTest {
             CompletableFuture.failedFuture(
                 new WorkflowServiceException(
                     WorkflowExecution.newBuilder().setWorkflowId("wf").build(),
-                    "Order",
+                    OrderContract.Workflows.ORDER,
                     Status.UNAVAILABLE.asRuntimeException())));
     when(placements.place(eq(new PlaceOrder(7, 5, 1, null)), any()))
         .thenReturn(
             CompletableFuture.failedFuture(
                 new com.temporalmall.api.web.ProblemException(
-                    com.temporalmall.api.web.TemporalOutcomes.timedOut("order-abc"))));
+                    com.temporalmall.api.web.TemporalOutcomes.timedOut(
+                        OrderContract.workflowId("abc")))));
 
     String token = tokenFor(7);
     postJson("/api/order/create", token, "{\"pid\":1}")
@@ -349,12 +353,13 @@ class ApiContractTest {
     postJson("/api/order/create", token, "{\"pid\":5}")
         .andExpect(status().isGatewayTimeout())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/timed-out"))
-        .andExpect(jsonPath("$.workflowId").value("order-abc"));
+        .andExpect(jsonPath("$.workflowId").value(OrderContract.workflowId("abc")));
   }
 
   @Test
   void anotherUsersOrderIs403() throws Exception {
-    when(orders.detail(5L)).thenReturn(new OrderView(5, 8, 3, 500, 2, 0, "order-saga-x"));
+    when(orders.detail(5L))
+        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, OrderContract.sagaWorkflowId("x")));
 
     postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
@@ -367,7 +372,8 @@ class ApiContractTest {
   void readsAreServedWithoutAWorkflowAndAnUnknownIdIsA404() throws Exception {
     when(products.detail(3L)).thenReturn(new ProductView(3, "kettle", "1.7 l", 4, 1999, 1));
     when(products.detail(4L)).thenThrow(Problems.notFound("product 4 does not exist"));
-    when(orders.list(8L)).thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, "order-saga-y")));
+    when(orders.list(8L))
+        .thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, OrderContract.sagaWorkflowId("y"))));
     when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0));
     String token = tokenFor(8);
 

@@ -2,7 +2,10 @@ package com.temporalmall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.product.ProductContract;
+import com.temporalmall.workflows.user.UserContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +25,11 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> DOMAINS =
-      List.of(TaskQueues.USER, TaskQueues.PRODUCT, TaskQueues.ORDER, TaskQueues.PAY);
+      List.of(
+          UserContract.TASK_QUEUE,
+          ProductContract.TASK_QUEUE,
+          OrderContract.TASK_QUEUE,
+          PayContract.TASK_QUEUE);
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> yaml(Path file) throws IOException {

@@ -3,8 +3,11 @@ package com.temporalmall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderState;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -63,10 +66,14 @@ class PaymentEndToEndTest {
     assertThat(
             mall.db("pay")
                 .queryForList("select concat(branch_id, '|', op) from barrier", String.class))
-        .contains("pay.create|action", "pay.markPaid|action");
+        .contains(
+            PayContract.Activities.CREATE + "|action",
+            PayContract.Activities.MARK_PAID + "|action");
     // One workflow per order: placement and payment steps share its gid, each under its own branch.
     assertThat(barrierRows("order", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("order.create|action", "order.markPaid|action");
+        .containsExactlyInAnyOrder(
+            OrderContract.Activities.CREATE + "|action",
+            OrderContract.Activities.MARK_PAID + "|action");
   }
 
   @Test
@@ -93,9 +100,13 @@ class PaymentEndToEndTest {
     assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
         .isEqualTo(2);
     assertThat(barrierRows("product", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("product.decrStock|action", "product.releaseStock|action");
+        .containsExactlyInAnyOrder(
+            ProductContract.Activities.DECR_STOCK + "|action",
+            ProductContract.Activities.RELEASE_STOCK + "|action");
     assertThat(barrierRows("order", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("order.create|action", "order.cancel|action");
+        .containsExactlyInAnyOrder(
+            OrderContract.Activities.CREATE + "|action",
+            OrderContract.Activities.CANCEL + "|action");
     MallHttp.Reply late =
         hurried.post(
             "/api/pay/callback",

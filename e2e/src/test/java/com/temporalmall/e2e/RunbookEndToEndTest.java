@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,7 +112,9 @@ class RunbookEndToEndTest {
     // markers.
     assertThat(temporal.run("workflow", "show", "--workflow-id", saga, "--output", "json"))
         .contains(
-            "product.decrStock", "product.decrStockRevert", "\"markerName\": \"LocalActivity\"");
+            ProductContract.Activities.DECR_STOCK,
+            ProductContract.Activities.DECR_STOCK_REVERT,
+            "\"markerName\": \"LocalActivity\"");
   }
 
   @Test
@@ -123,9 +127,22 @@ class RunbookEndToEndTest {
             .asLong();
     String lifecycle = gidOf(orderId);
 
-    assertThat(temporal.run("workflow", "query", "--workflow-id", lifecycle, "--name", "state"))
+    assertThat(
+            temporal.run(
+                "workflow",
+                "query",
+                "--workflow-id",
+                lifecycle,
+                "--name",
+                OrderContract.Queries.STATE))
         .contains("AWAITING_PAYMENT");
-    temporal.run("workflow", "signal", "--workflow-id", lifecycle, "--name", "requestCancel");
+    temporal.run(
+        "workflow",
+        "signal",
+        "--workflow-id",
+        lifecycle,
+        "--name",
+        OrderContract.Signals.REQUEST_CANCEL);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> stock(pid) == 5);
     assertThat(orderStatus(orderId)).isEqualTo(9);
@@ -153,8 +170,10 @@ class RunbookEndToEndTest {
         .untilAsserted(
             () -> {
               String listed = temporal.run("workflow", "list", "--query", query);
-              assertThat(listed).contains("order-");
-              stuck[0] = listed.substring(listed.indexOf("order-")).split("\\s+", 2)[0];
+              assertThat(listed).contains(OrderContract.WORKFLOW_ID_PREFIX);
+              stuck[0] =
+                  listed.substring(listed.indexOf(OrderContract.WORKFLOW_ID_PREFIX))
+                      .split("\\s+", 2)[0];
             });
 
     temporal.run(
@@ -180,7 +199,14 @@ class RunbookEndToEndTest {
         mall.db("order")
             .queryForObject("select id from orders where gid = ?", Long.class, stuck[0]);
     assertThat(orderStatus(orderId)).isZero();
-    assertThat(temporal.run("workflow", "query", "--workflow-id", stuck[0], "--name", "state"))
+    assertThat(
+            temporal.run(
+                "workflow",
+                "query",
+                "--workflow-id",
+                stuck[0],
+                "--name",
+                OrderContract.Queries.STATE))
         .contains("AWAITING_PAYMENT");
   }
 

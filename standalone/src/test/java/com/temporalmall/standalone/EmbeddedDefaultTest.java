@@ -3,7 +3,7 @@ package com.temporalmall.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import io.temporal.client.WorkflowClient;
@@ -145,8 +145,8 @@ class EmbeddedDefaultTest {
         temporal.newWorkflowStub(
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSagaWorkflow.workflowId("u" + uid + "-cart-7"))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowId(OrderContract.sagaWorkflowId("u" + uid + "-cart-7"))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
     long placedBefore = legacy.placeOrder(new PlaceOrder(uid, pid, 1, null)).orderId();
 

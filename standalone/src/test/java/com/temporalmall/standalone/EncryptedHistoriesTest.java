@@ -2,6 +2,7 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.workflows.user.UserContract;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -37,12 +38,19 @@ class EncryptedHistoriesTest {
     assertThat(signedIn.token()).isNotBlank();
 
     String history =
-        temporal.fetchHistory("user.register-register-secret-user").getEvents().stream()
+        temporal
+            .fetchHistory(
+                UserContract.callWorkflowId(
+                    UserContract.Activities.REGISTER, "register-secret-user"))
+            .getEvents()
+            .stream()
             .map(HistoryEvent::toString)
             .reduce("", String::concat);
     Payload input =
         temporal
-            .fetchHistory("user.register-register-secret-user")
+            .fetchHistory(
+                UserContract.callWorkflowId(
+                    UserContract.Activities.REGISTER, "register-secret-user"))
             .getEvents()
             .get(0)
             .getWorkflowExecutionStartedEventAttributes()

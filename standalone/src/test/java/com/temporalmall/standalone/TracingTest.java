@@ -2,6 +2,8 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -69,9 +71,9 @@ class TracingTest {
     assertThat(names)
         .contains(
             "RunWorkflow:Order",
-            "RunActivity:order.create",
-            "RunActivity:product.decrStock",
-            "RunActivity:product.decrStockRevert",
-            "RunActivity:order.createRevert");
+            "RunActivity:" + OrderContract.Activities.CREATE,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK_REVERT,
+            "RunActivity:" + OrderContract.Activities.CREATE_REVERT);
   }
 }

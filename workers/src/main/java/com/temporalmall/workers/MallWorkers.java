@@ -1,9 +1,10 @@
 package com.temporalmall.workers;
 
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.OrderWorkflowImpl;
+import com.temporalmall.workflows.rpc.DomainCallContract;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.opentracing.Tracer;
 import io.temporal.client.WorkflowClient;
@@ -70,7 +71,7 @@ public class MallWorkers implements SmartLifecycle {
     WorkerFactory newFactory = WorkerFactory.newInstance(client, options.build());
     if (properties.enabled()) {
       newFactory
-          .newWorker(TaskQueues.WORKFLOWS)
+          .newWorker(DomainCallContract.TASK_QUEUE)
           .registerWorkflowImplementationTypes(
               OrderSagaWorkflowImpl.class,
               OrderLifecycleWorkflowImpl.class,
@@ -80,7 +81,7 @@ public class MallWorkers implements SmartLifecycle {
         (taskQueue, activities) -> {
           Worker worker = newFactory.newWorker(taskQueue);
           worker.registerActivitiesImplementations(activities);
-          if (TaskQueues.ORDER.equals(taskQueue)) {
+          if (OrderContract.TASK_QUEUE.equals(taskQueue)) {
             // The order's own workflow runs beside the order database: its order steps are
             // local activities, with no task dispatch of their own.
             worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
@@ -91,7 +92,7 @@ public class MallWorkers implements SmartLifecycle {
     log.info(
         "Temporal workers polling namespace '{}': workflows={}, activity task queues={}",
         client.getOptions().getNamespace(),
-        properties.enabled() ? TaskQueues.WORKFLOWS : "-",
+        properties.enabled() ? DomainCallContract.TASK_QUEUE : "-",
         activitiesByTaskQueue.keySet());
   }
 

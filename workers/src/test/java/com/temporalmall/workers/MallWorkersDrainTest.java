@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.rpc.DomainCall;
+import com.temporalmall.workflows.rpc.DomainCallContract;
 import com.temporalmall.workflows.rpc.DomainCallWorkflow;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.api.enums.v1.EventType;
@@ -66,18 +67,19 @@ class MallWorkersDrainTest {
           new MallWorkers(
               client,
               new WorkerHostProperties(true, Duration.ofSeconds(30)),
-              Map.of(TaskQueues.USER, users));
+              Map.of(UserContract.TASK_QUEUE, users));
       workers.start();
       DomainCallWorkflow call =
           client.newWorkflowStub(
               DomainCallWorkflow.class,
               WorkflowOptions.newBuilder()
-                  .setWorkflowId("user.info-drain")
-                  .setTaskQueue(TaskQueues.WORKFLOWS)
+                  .setWorkflowId(UserContract.callWorkflowId(UserContract.Activities.INFO, "drain"))
+                  .setTaskQueue(DomainCallContract.TASK_QUEUE)
                   .build());
       WorkflowClient.start(
           call::call,
-          new DomainCall(TaskQueues.USER, UserActivities.INFO, List.of(LongNode.valueOf(1))));
+          new DomainCall(
+              UserContract.TASK_QUEUE, UserContract.Activities.INFO, List.of(LongNode.valueOf(1))));
       assertThat(users.started.await(10, TimeUnit.SECONDS)).isTrue();
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(workers::stop);
@@ -89,7 +91,10 @@ class MallWorkersDrainTest {
       stopping.get(30, TimeUnit.SECONDS);
 
       assertThat(workers.isRunning()).isFalse();
-      assertThat(client.fetchHistory("user.info-drain").getEvents())
+      assertThat(
+              client
+                  .fetchHistory(UserContract.callWorkflowId(UserContract.Activities.INFO, "drain"))
+                  .getEvents())
           .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
     }
   }

@@ -1,5 +1,10 @@
 package com.temporalmall.activities.order;
 
+import static com.temporalmall.workflows.order.OrderContract.Activities.CANCEL;
+import static com.temporalmall.workflows.order.OrderContract.Activities.CREATE;
+import static com.temporalmall.workflows.order.OrderContract.Activities.MARK_PAID;
+import static com.temporalmall.workflows.order.OrderContract.Activities.REMOVE;
+
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;

@@ -1,5 +1,11 @@
 package com.temporalmall.activities.product;
 
+import static com.temporalmall.workflows.product.ProductContract.Activities.CREATE;
+import static com.temporalmall.workflows.product.ProductContract.Activities.DECR_STOCK;
+import static com.temporalmall.workflows.product.ProductContract.Activities.RELEASE_STOCK;
+import static com.temporalmall.workflows.product.ProductContract.Activities.REMOVE;
+import static com.temporalmall.workflows.product.ProductContract.Activities.UPDATE;
+
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
@@ -29,7 +35,7 @@ public class ProductActivitiesImpl implements ProductActivities {
     this.barrier = barrier;
     this.fault = fault;
     if (fault != DecrStockFault.NONE) {
-      log.warn("FAULT INJECTION ON: product.decrStock fails after commit ({})", fault);
+      log.warn("FAULT INJECTION ON: {} fails after commit ({})", DECR_STOCK, fault);
     }
   }
 

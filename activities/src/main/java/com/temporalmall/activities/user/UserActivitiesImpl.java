@@ -1,5 +1,7 @@
 package com.temporalmall.activities.user;
 
+import static com.temporalmall.workflows.user.UserContract.Activities.REGISTER;
+
 import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;

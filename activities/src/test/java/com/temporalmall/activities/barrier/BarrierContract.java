@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counter (a product's stock), so "applied exactly once" is visible.
  */
 abstract class BarrierContract {
-  static final BarrierKey KEY = BarrierKey.saga("order-saga-1", "product.decrStock");
+  static final BarrierKey KEY =
+      BarrierKey.saga(OrderContract.sagaWorkflowId("1"), ProductContract.Activities.DECR_STOCK);
 
   SubTransactionBarrier barrier;
   JdbcClient jdbc;

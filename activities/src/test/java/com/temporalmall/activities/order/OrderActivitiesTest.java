@@ -11,6 +11,7 @@ import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderChange;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
@@ -76,10 +77,10 @@ class OrderActivitiesTest {
     long paid = orders.create(new NewOrder("saga-d1", 9, 7, 1, 250));
     long cancelled = orders.create(new NewOrder("saga-d2", 9, 7, 1, 250));
 
-    orders.markPaid(new OrderChange("order-" + paid, paid));
-    orders.cancel(new OrderChange("order-" + paid + "-late", paid));
-    orders.cancel(new OrderChange("order-" + cancelled, cancelled));
-    orders.markPaid(new OrderChange("order-" + cancelled + "-late", cancelled));
+    orders.markPaid(new OrderChange(OrderContract.workflowId(String.valueOf(paid)), paid));
+    orders.cancel(new OrderChange(OrderContract.workflowId(paid + "-late"), paid));
+    orders.cancel(new OrderChange(OrderContract.workflowId(String.valueOf(cancelled)), cancelled));
+    orders.markPaid(new OrderChange(OrderContract.workflowId(cancelled + "-late"), cancelled));
 
     assertThat(orders.detail(paid).status()).isEqualTo(OrderStatus.PAID);
     assertThat(orders.detail(cancelled).status()).isEqualTo(OrderStatus.INVALID);

@@ -9,6 +9,7 @@ import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
@@ -37,9 +38,10 @@ class PayActivitiesTest {
 
   @Test
   void anOrderHasExactlyOnePay() {
-    PayView first = pays.create(new NewPay("order-1", 3, 1, 500));
-    PayView retried = pays.create(new NewPay("order-1", 3, 1, 500));
-    PayView fromAnotherWorkflow = pays.create(new NewPay("order-1-other", 3, 1, 500));
+    PayView first = pays.create(new NewPay(OrderContract.workflowId("1"), 3, 1, 500));
+    PayView retried = pays.create(new NewPay(OrderContract.workflowId("1"), 3, 1, 500));
+    PayView fromAnotherWorkflow =
+        pays.create(new NewPay(OrderContract.workflowId("1-other"), 3, 1, 500));
 
     assertThat(retried).isEqualTo(first);
     assertThat(fromAnotherWorkflow).isEqualTo(first);
@@ -49,24 +51,25 @@ class PayActivitiesTest {
 
   @Test
   void paidIsFinalAndRecordsTheSource() {
-    PayView pay = pays.create(new NewPay("order-2", 3, 2, 500));
+    PayView pay = pays.create(new NewPay(OrderContract.workflowId("2"), 3, 2, 500));
 
-    assertThat(pays.markPaid(new PayChange("order-2", pay.id(), 2)).status())
+    assertThat(pays.markPaid(new PayChange(OrderContract.workflowId("2"), pay.id(), 2)).status())
         .isEqualTo(PayStatus.PAID);
-    assertThat(pays.close(new PayChange("order-2", pay.id(), 0)).status())
+    assertThat(pays.close(new PayChange(OrderContract.workflowId("2"), pay.id(), 0)).status())
         .isEqualTo(PayStatus.PAID);
     assertThat(pays.detail(pay.id()).source()).isEqualTo(2);
   }
 
   @Test
   void aPaymentAfterCloseIsFlaggedForRefund() {
-    PayView pay = pays.create(new NewPay("order-3", 3, 3, 500));
-    pays.close(new PayChange("order-3", pay.id(), 0));
+    PayView pay = pays.create(new NewPay(OrderContract.workflowId("3"), 3, 3, 500));
+    pays.close(new PayChange(OrderContract.workflowId("3"), pay.id(), 0));
 
     PayView refund = pays.flagRefund(new PayChange("callback-1", pay.id(), 1));
 
     assertThat(refund.status()).isEqualTo(PayStatus.REFUND_DUE);
-    assertThat(pays.markPaid(new PayChange("order-3-late", pay.id(), 1)).status())
+    assertThat(
+            pays.markPaid(new PayChange(OrderContract.workflowId("3-late"), pay.id(), 1)).status())
         .isEqualTo(PayStatus.REFUND_DUE);
   }
 
@@ -84,7 +87,13 @@ class PayActivitiesTest {
     PayActivities direct = new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier());
     int racers = 8;
     List<Long> payIds =
-        race(racers, i -> () -> direct.create(new NewPay("order-4-attempt-" + i, 3, 4, 500)).id());
+        race(
+            racers,
+            i ->
+                () ->
+                    direct
+                        .create(new NewPay(OrderContract.workflowId("4-attempt-") + i, 3, 4, 500))
+                        .id());
 
     assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
     assertThat(

@@ -8,8 +8,10 @@ import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.StockChange;
@@ -52,7 +54,7 @@ class ProductActivitiesTest {
         .jdbc()
         .sql(
             "SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
-        .params(gid, ProductActivities.DECR_STOCK)
+        .params(gid, ProductContract.Activities.DECR_STOCK)
         .query(String.class)
         .list();
   }
@@ -151,8 +153,8 @@ class ProductActivitiesTest {
     ProductActivities products = products(DecrStockFault.NONE);
     long id = productWithStock(products, "create-8", 10);
 
-    products.releaseStock(new StockChange("order-1", id, 3));
-    products.releaseStock(new StockChange("order-1", id, 3));
+    products.releaseStock(new StockChange(OrderContract.workflowId("1"), id, 3));
+    products.releaseStock(new StockChange(OrderContract.workflowId("1"), id, 3));
 
     assertThat(stock(id)).isEqualTo(13);
   }

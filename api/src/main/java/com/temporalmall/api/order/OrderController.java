@@ -7,13 +7,11 @@ import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
-import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
-import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -127,7 +125,7 @@ public class OrderController {
     }
     lifecycles.update(
         order,
-        OrderWorkflow.CANCEL,
+        OrderContract.Updates.CANCEL,
         OrderState.class,
         outcome -> {
           if (outcome == OrderState.PAID) {
@@ -141,11 +139,11 @@ public class OrderController {
   @PostMapping("/remove")
   public Map<String, Object> remove(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
-    String workflowId = domains.newWorkflowId(OrderActivities.REMOVE);
+    String workflowId = domains.newWorkflowId(OrderContract.Activities.REMOVE);
     domains.call(
         workflowId,
-        TaskQueues.ORDER,
-        OrderActivities.REMOVE,
+        OrderContract.TASK_QUEUE,
+        OrderContract.Activities.REMOVE,
         Void.class,
         new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
     return Map.of();

@@ -6,13 +6,12 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderView;
-import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PayCallback;
-import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import jakarta.validation.Valid;
@@ -76,7 +75,7 @@ public class PayController {
     PayView pay =
         lifecycles.update(
             order,
-            OrderWorkflow.CREATE_PAY,
+            OrderContract.Updates.CREATE_PAY,
             PayView.class,
             outcome -> {
               throw Problems.conflict(
@@ -116,7 +115,7 @@ public class PayController {
     OrderView order = orders.detail(pay.oid());
     lifecycles.update(
         order,
-        OrderWorkflow.PAY_CALLBACK,
+        OrderContract.Updates.PAY_CALLBACK,
         PayView.class,
         outcome -> outcome == OrderState.PAID ? pay : refundLatePayment(pay, request.source()),
         callback);
@@ -125,11 +124,11 @@ public class PayController {
 
   private PayView refundLatePayment(PayView pay, int source) {
     if (pay.status() != PayStatus.REFUND_DUE) {
-      String workflowId = domains.newWorkflowId(PayActivities.FLAG_REFUND);
+      String workflowId = domains.newWorkflowId(PayContract.Activities.FLAG_REFUND);
       domains.call(
           workflowId,
-          TaskQueues.PAY,
-          PayActivities.FLAG_REFUND,
+          PayContract.TASK_QUEUE,
+          PayContract.Activities.FLAG_REFUND,
           PayView.class,
           new PayChange(workflowId, pay.id(), source));
     }

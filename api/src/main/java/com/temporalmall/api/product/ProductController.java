@@ -3,9 +3,8 @@ package com.temporalmall.api.product;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.NewProduct;
-import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
@@ -66,7 +65,7 @@ public class ProductController {
       @Valid @RequestBody CreateRequest request) {
     String workflowId =
         domains.workflowId(
-            ProductActivities.CREATE,
+            ProductContract.Activities.CREATE,
             IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)));
     NewProduct product =
         new NewProduct(
@@ -81,8 +80,8 @@ public class ProductController {
         domains
             .call(
                 workflowId,
-                TaskQueues.PRODUCT,
-                ProductActivities.CREATE,
+                ProductContract.TASK_QUEUE,
+                ProductContract.Activities.CREATE,
                 ProductView.class,
                 product)
             .id());
@@ -92,11 +91,11 @@ public class ProductController {
   @PostMapping("/update")
   public Map<String, Object> update(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
-    String workflowId = domains.newWorkflowId(ProductActivities.UPDATE);
+    String workflowId = domains.newWorkflowId(ProductContract.Activities.UPDATE);
     domains.call(
         workflowId,
-        TaskQueues.PRODUCT,
-        ProductActivities.UPDATE,
+        ProductContract.TASK_QUEUE,
+        ProductContract.Activities.UPDATE,
         Void.class,
         new ProductUpdate(
             workflowId,
@@ -114,11 +113,11 @@ public class ProductController {
   @PostMapping("/remove")
   public Map<String, Object> remove(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
-    String workflowId = domains.newWorkflowId(ProductActivities.REMOVE);
+    String workflowId = domains.newWorkflowId(ProductContract.Activities.REMOVE);
     domains.call(
         workflowId,
-        TaskQueues.PRODUCT,
-        ProductActivities.REMOVE,
+        ProductContract.TASK_QUEUE,
+        ProductContract.Activities.REMOVE,
         Void.class,
         new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
     return Map.of();

@@ -6,9 +6,8 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.user.NewUser;
-import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -73,7 +72,8 @@ public class UserController {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody RegisterRequest request) {
     String workflowId =
-        domains.workflowId(UserActivities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
+        domains.workflowId(
+            UserContract.Activities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
     NewUser user =
         new NewUser(
             workflowId,
@@ -81,7 +81,12 @@ public class UserController {
             request.gender(),
             request.mobile(),
             passwords.encode(request.password()));
-    return domains.call(workflowId, TaskQueues.USER, UserActivities.REGISTER, UserView.class, user);
+    return domains.call(
+        workflowId,
+        UserContract.TASK_QUEUE,
+        UserContract.Activities.REGISTER,
+        UserView.class,
+        user);
   }
 
   @PostMapping("/login")

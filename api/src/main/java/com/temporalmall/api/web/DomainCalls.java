@@ -2,9 +2,8 @@ package com.temporalmall.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.rpc.DomainCall;
-import com.temporalmall.workflows.rpc.DomainCallWorkflow;
+import com.temporalmall.workflows.rpc.DomainCallContract;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -40,12 +39,12 @@ public class DomainCalls {
 
   /** A fresh workflow id; a write passes it to the activity as its barrier gid. */
   public String newWorkflowId(String activity) {
-    return DomainCallWorkflow.workflowId(activity, UUID.randomUUID().toString());
+    return DomainCallContract.workflowId(activity, UUID.randomUUID().toString());
   }
 
   /** The workflow id of a write that may carry an Idempotency-Key. */
   public String workflowId(String activity, IdempotencyKey.RequestId requestId) {
-    return DomainCallWorkflow.workflowId(activity, requestId.value());
+    return DomainCallContract.workflowId(activity, requestId.value());
   }
 
   public <T> T call(String taskQueue, String activity, Class<T> result, Object... args) {
@@ -60,10 +59,10 @@ public class DomainCalls {
       String workflowId, String taskQueue, String activity, Class<T> result, Object... args) {
     WorkflowStub workflow =
         client.newUntypedWorkflowStub(
-            DomainCallWorkflow.TYPE,
+            DomainCallContract.WORKFLOW_TYPE,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setTaskQueue(DomainCallContract.TASK_QUEUE)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());

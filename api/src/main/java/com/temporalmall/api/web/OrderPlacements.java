@@ -1,9 +1,9 @@
 package com.temporalmall.api.web;
 
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
-import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
@@ -68,7 +68,7 @@ public class OrderPlacements {
     checkAmount(order, product);
     OrderRequest request =
         new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
-    String workflowId = OrderWorkflow.workflowId(requestId.value());
+    String workflowId = OrderContract.workflowId(requestId.value());
     OrderWorkflow workflow =
         client.newWorkflowStub(
             OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
@@ -150,7 +150,7 @@ public class OrderPlacements {
    */
   private PlacedOrder legacyPlacement(IdempotencyKey.RequestId requestId, long deadline) {
     WorkflowStub saga =
-        client.newUntypedWorkflowStub(OrderSagaWorkflow.workflowId(requestId.value()));
+        client.newUntypedWorkflowStub(OrderContract.sagaWorkflowId(requestId.value()));
     try {
       saga.describe();
     } catch (WorkflowNotFoundException neverStarted) {

@@ -18,43 +18,32 @@ import java.time.Duration;
  */
 @WorkflowInterface
 public interface OrderLifecycleWorkflow {
-  String TYPE = "OrderLifecycle";
   Duration DEFAULT_PAYMENT_TIMEOUT = Duration.ofMinutes(30);
 
-  @WorkflowMethod(name = TYPE)
+  @WorkflowMethod(name = OrderContract.Workflows.ORDER_LIFECYCLE)
   LifecycleOutcome run(PlacedOrderInfo order);
 
   /** The order's one pay: created on the first call, returned again on later calls. */
-  @UpdateMethod(name = OrderWorkflow.CREATE_PAY)
+  @UpdateMethod(name = OrderContract.Updates.CREATE_PAY)
   PayView createPay(long amount);
 
   /** The provider reports the money taken. Duplicates change nothing. */
-  @UpdateMethod(name = OrderWorkflow.PAY_CALLBACK)
+  @UpdateMethod(name = OrderContract.Updates.PAY_CALLBACK)
   PayView payCallback(PayCallback callback);
 
   /** The owner cancels the unpaid order: stock is released, an open pay closed. */
-  @UpdateMethod(name = OrderWorkflow.CANCEL)
+  @UpdateMethod(name = OrderContract.Updates.CANCEL)
   OrderState cancel();
 
   /**
    * For operators (`temporal workflow signal --name requestCancel`): cancels the order if it is
    * still unpaid, exactly as the timer would; ignored once it is paid or cancelled.
    */
-  @SignalMethod(name = OrderWorkflow.REQUEST_CANCEL)
+  @SignalMethod(name = OrderContract.Signals.REQUEST_CANCEL)
   void requestCancel();
 
-  @QueryMethod(name = OrderWorkflow.STATE)
+  @QueryMethod(name = OrderContract.Queries.STATE)
   OrderState state();
-
-  /**
-   * Derived from the saga's id, which is unique in the namespace (order ids restart with a fresh
-   * database; a namespace's workflows do not), and readable next to it in the Web UI.
-   */
-  static String workflowId(String sagaId) {
-    String sagaPrefix = OrderSagaWorkflow.workflowId("");
-    return "order-lifecycle-"
-        + (sagaId.startsWith(sagaPrefix) ? sagaId.substring(sagaPrefix.length()) : sagaId);
-  }
 
   /** What the lifecycle needs to know about its order. */
   record PlacedOrderInfo(

@@ -10,15 +10,6 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface OrderSagaWorkflow {
-  String TYPE = "OrderSaga";
-
-  @WorkflowMethod(name = TYPE)
+  @WorkflowMethod(name = OrderContract.Workflows.ORDER_SAGA)
   PlacedOrder placeOrder(PlaceOrder request);
-
-  /**
-   * Readable, unique: the saga id is chosen by the caller (a UUID, or later an idempotency key).
-   */
-  static String workflowId(String sagaId) {
-    return "order-saga-" + sagaId;
-  }
 }

@@ -3,8 +3,8 @@ package com.temporalmall.workflows.order;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
@@ -61,21 +61,27 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private final ProductActivities products =
       Workflow.newActivityStub(
           ProductActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+          ActivityOptions.newBuilder(ACTION_OPTIONS)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
+              .build());
   private final OrderActivities orders =
       Workflow.newActivityStub(
           OrderActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+          ActivityOptions.newBuilder(ACTION_OPTIONS)
+              .setTaskQueue(OrderContract.TASK_QUEUE)
+              .build());
   private final ProductActivities productCompensations =
       Workflow.newActivityStub(
           ProductActivities.class,
           ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
-              .setTaskQueue(TaskQueues.PRODUCT)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
               .build());
   private final OrderActivities orderCompensations =
       Workflow.newActivityStub(
           OrderActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
+              .setTaskQueue(OrderContract.TASK_QUEUE)
+              .build());
 
   @Override
   public PlacedOrder placeOrder(PlaceOrder request) {
@@ -95,7 +101,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
 
     Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     Long orderId = null;
-    String step = OrderActivities.CREATE;
+    String step = OrderContract.Activities.CREATE;
     try {
       saga.addCompensation(orderCompensations::createRevert, gid);
       orderId =
@@ -104,7 +110,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         Workflow.upsertTypedSearchAttributes(MallSearchAttributes.ORDER_ID.valueSet(orderId));
       }
 
-      step = ProductActivities.DECR_STOCK;
+      step = ProductContract.Activities.DECR_STOCK;
       StockChange change = new StockChange(gid, request.pid(), request.num());
       saga.addCompensation(productCompensations::decrStockRevert, change);
       products.decrStock(change);
@@ -152,8 +158,8 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
             OrderLifecycleWorkflow.class,
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(
-                    OrderLifecycleWorkflow.workflowId(Workflow.getInfo().getWorkflowId()))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                    OrderContract.lifecycleWorkflowId(Workflow.getInfo().getWorkflowId()))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
     Async.function(lifecycle::run, placed);

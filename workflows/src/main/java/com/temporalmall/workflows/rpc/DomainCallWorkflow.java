@@ -11,12 +11,6 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface DomainCallWorkflow {
-  String TYPE = "DomainCall";
-
-  @WorkflowMethod(name = TYPE)
+  @WorkflowMethod(name = DomainCallContract.WORKFLOW_TYPE)
   JsonNode call(DomainCall call);
-
-  static String workflowId(String activity, String requestId) {
-    return activity + "-" + requestId;
-  }
 }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,8 +52,8 @@ class BusinessMetricsTest {
         .newWorkflowStub(
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSagaWorkflow.workflowId(id))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowId(OrderContract.sagaWorkflowId(id))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
   }
 
@@ -73,7 +72,7 @@ class BusinessMetricsTest {
         .isNotNull();
     env.getWorkflowClient()
         .newUntypedWorkflowStub(
-            OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("placed")))
+            OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("placed")))
         .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
 
     await()

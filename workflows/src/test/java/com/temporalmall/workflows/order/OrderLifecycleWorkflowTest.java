@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallTestEnvironment;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -46,8 +47,8 @@ class OrderLifecycleWorkflowTest {
                 OrderLifecycleWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(
-                        OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("test")))
-                    .setTaskQueue(TaskQueues.WORKFLOWS)
+                        OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("test")))
+                    .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                     .build());
     WorkflowClient.start(lifecycle::run, new PlacedOrderInfo(ORDER, 1, 7, 2, 500, TIMEOUT));
   }
@@ -75,7 +76,10 @@ class OrderLifecycleWorkflowTest {
                 .get(com.temporalmall.workflows.MallSearchAttributes.SAGA_STATUS))
         .isEqualTo("CANCELLED");
 
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -87,7 +91,10 @@ class OrderLifecycleWorkflowTest {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.PAID);
     env.sleep(TIMEOUT.plusMinutes(1));
     assertThat(fakes.journal)
-        .containsExactly("pay.create 42 amount=500", "pay.markPaid 100", "order.markPaid 42");
+        .containsExactly(
+            PayContract.Activities.CREATE + " 42 amount=500",
+            PayContract.Activities.MARK_PAID + " 100",
+            OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Test
@@ -100,7 +107,7 @@ class OrderLifecycleWorkflowTest {
     PayView second = lifecycle.createPay(500);
 
     assertThat(second).isEqualTo(first);
-    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500");
+    assertThat(fakes.journal).containsExactly(PayContract.Activities.CREATE + " 42 amount=500");
   }
 
   @Test
@@ -111,7 +118,9 @@ class OrderLifecycleWorkflowTest {
 
     assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(pay.id(), 500, 2)))
         .isInstanceOf(WorkflowNotFoundException.class);
-    assertThat(fakes.journal).containsOnlyOnce("pay.markPaid 100", "order.markPaid 42");
+    assertThat(fakes.journal)
+        .containsOnlyOnce(
+            PayContract.Activities.MARK_PAID + " 100", OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Test
@@ -141,10 +150,10 @@ class OrderLifecycleWorkflowTest {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)
         .containsExactly(
-            "pay.create 42 amount=500",
-            "order.cancel 42",
-            "product.releaseStock 7 num=2",
-            "pay.close 100");
+            PayContract.Activities.CREATE + " 42 amount=500",
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2",
+            PayContract.Activities.CLOSE + " 100");
     // Its outcome is final: a late callback is the API's to answer (refund flag), from this
     // outcome.
     assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 2)))
@@ -156,7 +165,10 @@ class OrderLifecycleWorkflowTest {
     lifecycle.requestCancel();
 
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -164,7 +176,10 @@ class OrderLifecycleWorkflowTest {
     assertThat(lifecycle.cancel()).isEqualTo(OrderState.CANCELLED);
 
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -178,12 +193,15 @@ class OrderLifecycleWorkflowTest {
           release.await(30, java.util.concurrent.TimeUnit.SECONDS);
         };
     WorkflowStub stub = WorkflowStub.fromTyped(lifecycle);
-    stub.startUpdate("cancel", io.temporal.client.WorkflowUpdateStage.ACCEPTED, OrderState.class);
+    stub.startUpdate(
+        OrderContract.Updates.CANCEL,
+        io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+        OrderState.class);
     assertThat(cancelling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     var callback =
         stub.startUpdate(
-            "payCallback",
+            OrderContract.Updates.PAY_CALLBACK,
             io.temporal.client.WorkflowUpdateStage.ACCEPTED,
             PayView.class,
             new PayCallback(pay.id(), 500, 2));
@@ -198,10 +216,10 @@ class OrderLifecycleWorkflowTest {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)
         .containsExactly(
-            "pay.create 42 amount=500",
-            "order.cancel 42",
-            "product.releaseStock 7 num=2",
-            "pay.close 100",
-            "pay.flagRefund 100");
+            PayContract.Activities.CREATE + " 42 amount=500",
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2",
+            PayContract.Activities.CLOSE + " 100",
+            PayContract.Activities.FLAG_REFUND + " 100");
   }
 }

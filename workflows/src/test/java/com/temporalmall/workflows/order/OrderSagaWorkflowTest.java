@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.MallTestEnvironment;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The saga against in-memory fakes on the Temporal test server, with time skipping. */
 class OrderSagaWorkflowTest {
-  private static final String GID = OrderSagaWorkflow.workflowId("test");
+  private static final String GID = OrderContract.sagaWorkflowId("test");
 
   private TestWorkflowEnvironment env;
   private FakeDomains fakes;
@@ -47,7 +47,7 @@ class OrderSagaWorkflowTest {
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(GID)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
   }
 
@@ -64,9 +64,9 @@ class OrderSagaWorkflowTest {
     assertThat(searchable.get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("PLACED");
     assertThat(fakes.journal)
         .containsExactly(
-            "product.detail 7",
-            "order.create " + GID + " num=3 amount=750",
-            "product.decrStock " + GID + " num=3");
+            ProductContract.Activities.DETAIL + " 7",
+            OrderContract.Activities.CREATE + " " + GID + " num=3 amount=750",
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=3");
   }
 
   @Test
@@ -92,11 +92,11 @@ class OrderSagaWorkflowTest {
         .isEqualTo("COMPENSATED");
     assertThat(fakes.journal)
         .containsExactly(
-            "product.detail 7",
-            "order.create " + GID + " num=2 amount=500",
-            "product.decrStock " + GID + " num=2",
-            "product.decrStockRevert " + GID + " num=2",
-            "order.createRevert " + GID);
+            ProductContract.Activities.DETAIL + " 7",
+            OrderContract.Activities.CREATE + " " + GID + " num=2 amount=500",
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=2",
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=2",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 
   @Test
@@ -114,13 +114,18 @@ class OrderSagaWorkflowTest {
 
     ApplicationFailure reason = (ApplicationFailure) failed.getCause();
     assertThat(reason.getType()).isEqualTo(MallFailures.ORDER_COMPENSATED);
-    assertThat(reason.getOriginalMessage()).contains("product.decrStock");
+    assertThat(reason.getOriginalMessage()).contains(ProductContract.Activities.DECR_STOCK);
     assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
-    assertThat(fakes.journal.stream().filter(call -> call.startsWith("product.decrStock ")).count())
+    assertThat(
+            fakes.journal.stream()
+                .filter(call -> call.startsWith(ProductContract.Activities.DECR_STOCK + " "))
+                .count())
         .as("retried until the timeout")
         .isGreaterThan(1);
     assertThat(fakes.journal.subList(fakes.journal.size() - 2, fakes.journal.size()))
-        .containsExactly("product.decrStockRevert " + GID + " num=1", "order.createRevert " + GID);
+        .containsExactly(
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 
   @Test
@@ -133,7 +138,7 @@ class OrderSagaWorkflowTest {
 
     assertThat(((ApplicationFailure) failed.getCause()).getType())
         .isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(fakes.journal).containsExactly("product.detail 7");
+    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
   }
 
   @Test
@@ -145,7 +150,7 @@ class OrderSagaWorkflowTest {
     ApplicationFailure reason = (ApplicationFailure) failed.getCause();
     assertThat(reason.getType()).isEqualTo(MallFailures.INVALID_REQUEST);
     assertThat(reason.getOriginalMessage()).contains("500");
-    assertThat(fakes.journal).containsExactly("product.detail 7");
+    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
   }
 
   @Test
@@ -168,18 +173,21 @@ class OrderSagaWorkflowTest {
     WorkflowClient.start(saga::placeOrder, new PlaceOrder(1, 7, 1, null));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> fakes.journal.contains("product.decrStock " + GID + " num=1"));
+        .until(
+            () ->
+                fakes.journal.contains(
+                    ProductContract.Activities.DECR_STOCK + " " + GID + " num=1"));
 
     WorkflowStub.fromTyped(saga).cancel();
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> fakes.journal.contains("order.createRevert " + GID));
+        .until(() -> fakes.journal.contains(OrderContract.Activities.CREATE_REVERT + " " + GID));
     release.countDown();
     assertThat(fakes.journal)
         .containsSubsequence(
-            "product.decrStock " + GID + " num=1",
-            "product.decrStockRevert " + GID + " num=1",
-            "order.createRevert " + GID);
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=1",
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 }
