@@ -9,12 +9,24 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 
 /**
- * Superseded by {@link OrderWorkflow} (one execution per order); kept registered until the
- * lifecycles of orders placed by {@link OrderSagaWorkflow} have drained.
+ * Legacy: superseded by {@link OrderWorkflow} (one execution per order); kept registered (on
+ * {@value OrderContract#LEGACY_TASK_QUEUE}) until the lifecycles of orders placed by {@link
+ * OrderSagaWorkflow} have drained.
  *
  * <p>The life of one placed order after its saga: it waits for payment and is the single arbiter
  * between the payment callback, a cancellation by its owner and the payment timeout. Whichever
  * reaches the workflow first wins; the others see the outcome (see {@link LifecycleOutcome}).
+ *
+ * <p>Steps and what compensates each - every step is a final, barrier-protected decision, so none
+ * is compensated:
+ *
+ * <ol>
+ *   <li>{@link #createPay}: {@code pay.create} - none; an open pay is closed by step 3.
+ *   <li>{@link #payCallback}: {@code pay.markPaid}, then {@code order.markPaid} - none (a payment
+ *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead.
+ *   <li>{@link #cancel}, {@link #requestCancel} or the payment timer: {@code order.cancel}, {@code
+ *       product.releaseStock}, {@code pay.close} if a pay exists - none (a cancellation is final).
+ * </ol>
  */
 @WorkflowInterface
 public interface OrderLifecycleWorkflow {

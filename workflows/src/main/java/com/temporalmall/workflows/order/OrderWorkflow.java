@@ -14,12 +14,38 @@ import io.temporal.workflow.WorkflowMethod;
 import java.util.Map;
 
 /**
- * One execution per order, on the order domain's task queue: first the placement saga ({@code
- * order.create}, then {@code product.decrStock}, each compensation registered before its step),
- * then the payment phase (payment callback, owner cancellation or the payment timer, whichever
- * comes first). The API starts it with Update-with-Start on {@link OrderContract.Updates#PLACEMENT}
- * and answers the client as soon as the placement is decided; the same execution then waits for
- * payment.
+ * One execution per order, on the order domain's task queue ({@value OrderContract#TASK_QUEUE}):
+ * first the placement saga, then the payment phase. The API starts it with Update-with-Start on
+ * {@link OrderContract.Updates#PLACEMENT} and answers the client as soon as the placement is
+ * decided; the same execution then waits for payment, cancellation or the payment timer, whichever
+ * comes first.
+ *
+ * <p>Steps and what compensates each (ids are {@link OrderContract.Activities}, {@link
+ * com.temporalmall.workflows.product.ProductContract.Activities} and {@link
+ * com.temporalmall.workflows.pay.PayContract.Activities}):
+ *
+ * <ol>
+ *   <li>Placement checks ({@code num} at least 1, price x num without overflow): they write
+ *       nothing, so nothing compensates them.
+ *   <li>{@code order.create} (local activity, order database): compensated by {@code
+ *       order.createRevert} (local), registered before the call.
+ *   <li>{@code product.decrStock} (product worker): compensated by {@code product.decrStockRevert},
+ *       registered before the call.
+ * </ol>
+ *
+ * A failed placement step runs the registered compensations newest first, in a detached
+ * cancellation scope, and the placement fails with a non-retryable {@link
+ * com.temporalmall.workflows.MallFailures} type. The payment phase's steps are decisions, each
+ * final and barrier-protected, so none is compensated:
+ *
+ * <ol start="4">
+ *   <li>{@link #createPay}: {@code pay.create} - none; an open pay is closed by step 6.
+ *   <li>{@link #payCallback}: {@code pay.markPaid}, then {@code order.markPaid} - none (a payment
+ *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead.
+ *   <li>{@link #cancel}, {@link #requestCancel} or the payment timer: {@code order.cancel}, {@code
+ *       product.releaseStock}, {@code pay.close} if a pay exists - none (a cancellation is final;
+ *       these steps are what undoes a placed order).
+ * </ol>
  */
 @WorkflowInterface
 public interface OrderWorkflow {
