@@ -22,7 +22,9 @@ public @interface ConditionalOnDomain {
   class OnDomain implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      String domain = (String) metadata.getAnnotationAttributes(ConditionalOnDomain.class.getName()).get("value");
+      String domain =
+          (String)
+              metadata.getAnnotationAttributes(ConditionalOnDomain.class.getName()).get("value");
       return enabledDomains(Binder.get(context.getEnvironment())).contains(domain);
     }
 

@@ -2,16 +2,18 @@ package com.temporalmall.activities;
 
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategyFactory;
 import org.springframework.data.jdbc.core.convert.DefaultJdbcTypeFactory;
-import org.springframework.data.jdbc.core.convert.DelegatingDataAccessStrategy;
 import org.springframework.data.jdbc.core.convert.InsertStrategyFactory;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
+import org.springframework.data.jdbc.core.convert.RelationResolver;
 import org.springframework.data.jdbc.core.convert.SqlGeneratorSource;
 import org.springframework.data.jdbc.core.convert.SqlParametersFactory;
 import org.springframework.data.jdbc.core.dialect.JdbcMySqlDialect;
@@ -39,8 +41,13 @@ public record DomainDatabase(
     String url = environment.getProperty(prefix + "url");
     if (url == null || url.isBlank()) {
       throw new IllegalStateException(
-          "The " + domain + " domain is enabled but " + prefix + "url (MALL_DB_"
-              + domain.toUpperCase() + "_URL) is not set");
+          "The "
+              + domain
+              + " domain is enabled but "
+              + prefix
+              + "url (MALL_DB_"
+              + domain.toUpperCase(Locale.ROOT)
+              + "_URL) is not set");
     }
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("mall-" + domain);
@@ -78,8 +85,8 @@ public record DomainDatabase(
   }
 
   /**
-   * Spring Data JDBC for one of several databases in a process: Boot's auto-configuration assumes
-   * a single DataSource, so each domain assembles its own factory. The MySQL dialect serves MySQL,
+   * Spring Data JDBC for one of several databases in a process: Boot's auto-configuration assumes a
+   * single DataSource, so each domain assembles its own factory. The MySQL dialect serves MySQL,
    * MariaDB and H2 in MySQL mode (the embedded default).
    */
   private static JdbcRepositoryFactory repositoryFactory(NamedParameterJdbcTemplate operations) {
@@ -88,10 +95,15 @@ public record DomainDatabase(
     JdbcMappingContext mapping = new JdbcMappingContext();
     mapping.setForceQuote(false);
     mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-    DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
+    // The converter resolves relations through the data access strategy that is built from it.
+    AtomicReference<DataAccessStrategy> built = new AtomicReference<>();
+    RelationResolver relations = (identifier, path) -> built.get().findAllByPath(identifier, path);
     MappingJdbcConverter converter =
         new MappingJdbcConverter(
-            mapping, relations, conversions, new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
+            mapping,
+            relations,
+            conversions,
+            new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
     DataAccessStrategy dataAccess =
         new DataAccessStrategyFactory(
                 new SqlGeneratorSource(mapping, converter, dialect),
@@ -100,7 +112,8 @@ public record DomainDatabase(
                 new SqlParametersFactory(mapping, converter),
                 new InsertStrategyFactory(operations, dialect))
             .create();
-    relations.setDelegate(dataAccess);
-    return new JdbcRepositoryFactory(dataAccess, mapping, converter, dialect, event -> {}, operations);
+    built.set(dataAccess);
+    return new JdbcRepositoryFactory(
+        dataAccess, mapping, converter, dialect, event -> {}, operations);
   }
 }

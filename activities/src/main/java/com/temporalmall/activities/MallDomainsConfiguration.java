@@ -9,6 +9,10 @@ import org.springframework.context.annotation.Import;
 
 /** Every domain; each one switches itself on only when listed in {@code mall.domains}. */
 @Configuration(proxyBeanMethods = false)
-@Import({UserDomainConfiguration.class, ProductDomainConfiguration.class, OrderDomainConfiguration.class,
-  PayDomainConfiguration.class})
+@Import({
+  UserDomainConfiguration.class,
+  ProductDomainConfiguration.class,
+  OrderDomainConfiguration.class,
+  PayDomainConfiguration.class
+})
 public class MallDomainsConfiguration {}

@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Which domains a worker process serves is configuration: only those get a database and activities. */
+/**
+ * Which domains a worker process serves is configuration: only those get a database and activities.
+ */
 class MallDomainsConfigurationTest {
-  @RegisterExtension static final DomainDatabaseExtension ORDER_DATABASE = new DomainDatabaseExtension("order");
-  @RegisterExtension static final DomainDatabaseExtension PRODUCT_DATABASE = new DomainDatabaseExtension("product");
+  @RegisterExtension
+  static final DomainDatabaseExtension ORDER_DATABASE = new DomainDatabaseExtension("order");
+
+  @RegisterExtension
+  static final DomainDatabaseExtension PRODUCT_DATABASE = new DomainDatabaseExtension("product");
 
   private final ApplicationContextRunner context =
       new ApplicationContextRunner().withUserConfiguration(MallDomainsConfiguration.class);
@@ -40,7 +45,9 @@ class MallDomainsConfigurationTest {
               assertThat(wired).hasNotFailed();
               assertThat(wired).hasSingleBean(OrderActivities.class).hasBean("orderActivities");
               assertThat(wired).hasSingleBean(ProductActivities.class).hasBean("productActivities");
-              assertThat(wired).doesNotHaveBean(UserActivities.class).doesNotHaveBean("userDataSource");
+              assertThat(wired)
+                  .doesNotHaveBean(UserActivities.class)
+                  .doesNotHaveBean("userDataSource");
               assertThat(wired.getBean("orderDataSource", HikariDataSource.class).getPoolName())
                   .isEqualTo("mall-order");
               assertThat(wired.getBean("productDataSource", HikariDataSource.class).getPoolName())

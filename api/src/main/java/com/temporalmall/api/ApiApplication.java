@@ -1,12 +1,12 @@
 package com.temporalmall.api;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The REST edge: authenticates, validates, reads the domain databases through read-only accounts
- * ({@link com.temporalmall.api.read.ReadDatabases}), starts workflows for every write and maps their
- * outcome to HTTP. Boot's single-DataSource set-up stays off: no default pool, no transaction
+ * ({@link com.temporalmall.api.read.ReadDatabases}), starts workflows for every write and maps
+ * their outcome to HTTP. Boot's single-DataSource set-up stays off: no default pool, no transaction
  * manager, no repositories and never Flyway - the domain workers own their schemas.
  */
 @SpringBootApplication(
@@ -23,7 +23,8 @@ public class ApiApplication {
    * default can then share one classpath (tests, one image) without reading each other's settings.
    */
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(ApiApplication.class).properties("spring.config.name=mall-api");
+    return new SpringApplicationBuilder(ApiApplication.class)
+        .properties("spring.config.name=mall-api");
   }
 
   public static void main(String[] args) {

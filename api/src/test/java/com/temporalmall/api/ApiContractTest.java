@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.pay.PayReads;
@@ -22,27 +21,28 @@ import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderPlacements;
-import java.util.concurrent.CompletableFuture;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.user.NewUser;
-import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.api.enums.v1.RetryState;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +51,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -92,12 +92,17 @@ class ApiContractTest {
     return perform(request);
   }
 
-  /** Order creation answers asynchronously: dispatch the async result like the servlet container. */
-  private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+  /**
+   * Order creation answers asynchronously: dispatch the async result like the servlet container.
+   */
+  private ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request)
+      throws Exception {
     ResultActions actions = mvc.perform(request);
     org.springframework.test.web.servlet.MvcResult started = actions.andReturn();
     return started.getRequest().isAsyncStarted()
-        ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+        ? mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                started))
         : actions;
   }
 
@@ -108,33 +113,54 @@ class ApiContractTest {
   private static WorkflowFailedException failedWith(ApplicationFailure cause) {
     return new WorkflowFailedException(
         WorkflowExecution.newBuilder().setWorkflowId("wf").setRunId("run").build(),
-        "OrderSaga", io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, 5,
-        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE, cause);
+        OrderContract.Workflows.ORDER_SAGA,
+        io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+        5,
+        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+        cause);
   }
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
-    when(domains.workflowId(eq(UserActivities.REGISTER), any())).thenReturn("user.register-1");
-    when(domains.call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), any()))
+    when(domains.workflowId(eq(UserContract.Activities.REGISTER), any()))
+        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
+    when(domains.call(
+            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
+            eq(UserContract.TASK_QUEUE),
+            eq(UserContract.Activities.REGISTER),
+            eq(UserView.class),
+            any()))
         .thenReturn(new UserView(1, "alice", 2, "13900000000"));
 
-    postJson("/api/user/register", null,
+    postJson(
+            "/api/user/register",
+            null,
             "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.id").value(1))
         .andExpect(jsonPath("$.password").doesNotExist());
 
     ArgumentCaptor<Object[]> sent = ArgumentCaptor.forClass(Object[].class);
-    verify(domains).call(eq("user.register-1"), eq(TaskQueues.USER), eq(UserActivities.REGISTER), eq(UserView.class), sent.capture());
+    verify(domains)
+        .call(
+            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
+            eq(UserContract.TASK_QUEUE),
+            eq(UserContract.Activities.REGISTER),
+            eq(UserView.class),
+            sent.capture());
     NewUser user = (NewUser) sent.getValue()[0];
-    assertThat(user.gid()).isEqualTo("user.register-1");
+    assertThat(user.gid())
+        .isEqualTo(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
     assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
     assertThat(passwords.matches("alice-pw", user.passwordHash())).isTrue();
   }
 
   @Test
   void invalidRegistrationIsA400ProblemListingTheFields() throws Exception {
-    postJson("/api/user/register", null, "{\"name\":\"\",\"gender\":7,\"mobile\":\"abc\",\"password\":\"x\"}")
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"\",\"gender\":7,\"mobile\":\"abc\",\"password\":\"x\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/validation"))
@@ -144,13 +170,20 @@ class ApiContractTest {
 
   @Test
   void aPasswordOver72BytesIsA400EvenWhenItHasFewerThan72Characters() throws Exception {
-    String thirtyEuros = "€".repeat(30);  // 30 chars, 90 bytes: beyond what BCrypt can hash
-    postJson("/api/user/register", null,
-            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+    String thirtyEuros = "€".repeat(30); // 30 chars, 90 bytes: beyond what BCrypt can hash
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\""
+                + thirtyEuros
+                + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("password"));
-    postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
+    postJson(
+            "/api/user/login",
+            null,
+            "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     verifyNoInteractions(domains, users);
@@ -161,23 +194,30 @@ class ApiContractTest {
     postJson("/api/user/register", null, "{\"name\":")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
     mvc.perform(post("/api/user/register").contentType(MediaType.TEXT_PLAIN).content("hello"))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/unsupported-media-type"));
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/user/register"))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/unsupported-media-type"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/user/register"))
         .andExpect(status().isMethodNotAllowed())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
   }
 
   @Test
   void aTakenMobileIsA409() throws Exception {
-    when(domains.workflowId(any(), any())).thenReturn("user.register-2");
+    when(domains.workflowId(any(), any()))
+        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "2"));
     when(domains.call(anyString(), anyString(), anyString(), any(), any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
-    postJson("/api/user/register", null,
+    postJson(
+            "/api/user/register",
+            null,
             "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/conflict"));
@@ -185,22 +225,28 @@ class ApiContractTest {
 
   @Test
   void loginIssuesATokenThatAuthenticatesUserinfo() throws Exception {
-    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.credentials("13900000000"))
+        .thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
     when(users.info(7L)).thenReturn(new UserView(7, "alice", 2, "13900000000"));
 
     String body =
         postJson("/api/user/login", null, "{\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.accessExpire").isNumber())
-            .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     String token = json.readTree(body).get("accessToken").asText();
 
-    postJson("/api/user/userinfo", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(7));
+    postJson("/api/user/userinfo", token, "{}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value(7));
   }
 
   @Test
   void wrongPasswordAndUnknownMobileGetTheSame401() throws Exception {
-    when(users.credentials("13900000000")).thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
+    when(users.credentials("13900000000"))
+        .thenReturn(Optional.of(new UserCredentials(7, passwords.encode("alice-pw"))));
     when(users.credentials("13900000009")).thenReturn(Optional.empty());
 
     for (String login :
@@ -222,29 +268,36 @@ class ApiContractTest {
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
     String token = tokenFor(7);
-    String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    String tampered =
+        token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     postJson("/api/user/userinfo", tampered, "{}").andExpect(status().isUnauthorized());
 
     var expiredEncoder =
         new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(
             new com.nimbusds.jose.jwk.source.ImmutableSecret<>(
-                "api-test-secret-api-test-secret-api-test".getBytes()));
+                "api-test-secret-api-test-secret-api-test".getBytes(StandardCharsets.UTF_8)));
     java.time.Instant past = java.time.Instant.now().minusSeconds(3600);
     String expired =
-        expiredEncoder.encode(
+        expiredEncoder
+            .encode(
                 org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
                     org.springframework.security.oauth2.jwt.JwsHeader.with(
                             org.springframework.security.oauth2.jose.jws.MacAlgorithm.HS256)
                         .build(),
                     org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
-                        .subject("7").claim("uid", 7).issuedAt(past.minusSeconds(60)).expiresAt(past).build()))
+                        .subject("7")
+                        .claim("uid", 7)
+                        .issuedAt(past.minusSeconds(60))
+                        .expiresAt(past)
+                        .build()))
             .getTokenValue();
     postJson("/api/user/userinfo", expired, "{}").andExpect(status().isUnauthorized());
   }
 
   @Test
   void orderCreateTakesTheUserFromTheToken() throws Exception {
-    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
+    when(placements.place(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
     postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":2,\"status\":0}")
         .andExpect(status().isOk())
@@ -264,40 +317,54 @@ class ApiContractTest {
   @Test
   void sagaOutcomesMapToProblems() throws Exception {
     when(placements.place(eq(new PlaceOrder(7, 1, 1, null)), any()))
-        .thenReturn(CompletableFuture.failedFuture(failedWith(ApplicationFailure.newNonRetryableFailure("no stock", MallFailures.INSUFFICIENT_STOCK, 12L))));
-    when(placements.place(eq(new PlaceOrder(7, 2, 1, null)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.notFound("no product 2"))));
-    when(placements.place(eq(new PlaceOrder(7, 3, 1, 1L)), any())).thenReturn(CompletableFuture.failedFuture(failedWith(MallFailures.invalidRequest("amount"))));
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                failedWith(
+                    ApplicationFailure.newNonRetryableFailure(
+                        "no stock", MallFailures.INSUFFICIENT_STOCK, 12L))));
+    when(placements.place(eq(new PlaceOrder(7, 2, 1, null)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(failedWith(MallFailures.notFound("no product 2"))));
+    when(placements.place(eq(new PlaceOrder(7, 3, 1, 1L)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(failedWith(MallFailures.invalidRequest("amount"))));
     when(placements.place(eq(new PlaceOrder(7, 4, 1, null)), any()))
         .thenReturn(
             CompletableFuture.failedFuture(
                 new WorkflowServiceException(
-                    WorkflowExecution.newBuilder().setWorkflowId("wf").build(), "Order",
+                    WorkflowExecution.newBuilder().setWorkflowId("wf").build(),
+                    OrderContract.Workflows.ORDER,
                     Status.UNAVAILABLE.asRuntimeException())));
     when(placements.place(eq(new PlaceOrder(7, 5, 1, null)), any()))
         .thenReturn(
             CompletableFuture.failedFuture(
                 new com.temporalmall.api.web.ProblemException(
-                    com.temporalmall.api.web.TemporalOutcomes.timedOut("order-abc"))));
+                    com.temporalmall.api.web.TemporalOutcomes.timedOut(
+                        OrderContract.workflowId("abc")))));
 
     String token = tokenFor(7);
     postJson("/api/order/create", token, "{\"pid\":1}")
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/insufficient-stock"))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/insufficient-stock"))
         .andExpect(jsonPath("$.orderId").value(12));
     postJson("/api/order/create", token, "{\"pid\":2}").andExpect(status().isNotFound());
-    postJson("/api/order/create", token, "{\"pid\":3,\"amount\":1}").andExpect(status().isBadRequest());
+    postJson("/api/order/create", token, "{\"pid\":3,\"amount\":1}")
+        .andExpect(status().isBadRequest());
     postJson("/api/order/create", token, "{\"pid\":4}")
         .andExpect(status().isServiceUnavailable())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
     postJson("/api/order/create", token, "{\"pid\":5}")
         .andExpect(status().isGatewayTimeout())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/timed-out"))
-        .andExpect(jsonPath("$.workflowId").value("order-abc"));
+        .andExpect(jsonPath("$.workflowId").value(OrderContract.workflowId("abc")));
   }
 
   @Test
   void anotherUsersOrderIs403() throws Exception {
-    when(orders.detail(5L)).thenReturn(new OrderView(5, 8, 3, 500, 2, 0, "order-saga-x"));
+    when(orders.detail(5L))
+        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, OrderContract.sagaWorkflowId("x")));
 
     postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
@@ -310,7 +377,8 @@ class ApiContractTest {
   void readsAreServedWithoutAWorkflowAndAnUnknownIdIsA404() throws Exception {
     when(products.detail(3L)).thenReturn(new ProductView(3, "kettle", "1.7 l", 4, 1999, 1));
     when(products.detail(4L)).thenThrow(Problems.notFound("product 4 does not exist"));
-    when(orders.list(8L)).thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, "order-saga-y")));
+    when(orders.list(8L))
+        .thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, OrderContract.sagaWorkflowId("y"))));
     when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0));
     String token = tokenFor(8);
 
@@ -321,9 +389,13 @@ class ApiContractTest {
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/not-found"));
-    postJson("/api/order/list", token, "{}").andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(6));
+    postJson("/api/order/list", token, "{}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].id").value(6));
     postJson("/api/order/list", token, "{\"uid\":7}").andExpect(status().isForbidden());
-    postJson("/api/pay/detail", token, "{\"id\":9}").andExpect(status().isOk()).andExpect(jsonPath("$.oid").value(6));
+    postJson("/api/pay/detail", token, "{\"id\":9}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.oid").value(6));
     postJson("/api/pay/detail", tokenFor(7), "{\"id\":9}").andExpect(status().isForbidden());
     verifyNoInteractions(domains, placements);
   }
@@ -343,13 +415,21 @@ class ApiContractTest {
     postJson("/api/product/detail", tokenFor(8), "{\"id\":3}")
         .andExpect(status().isServiceUnavailable())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/database-unavailable"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/database-unavailable"));
   }
 
   @Test
   void outOfRangeOrderFieldsAre400() throws Exception {
     String token = tokenFor(7);
-    for (String body : new String[] {"{}", "{\"pid\":-1}", "{\"pid\":1,\"num\":0}", "{\"pid\":1,\"num\":1001}", "{\"pid\":\"x\"}"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"pid\":-1}",
+          "{\"pid\":1,\"num\":0}",
+          "{\"pid\":1,\"num\":1001}",
+          "{\"pid\":\"x\"}"
+        }) {
       postJson("/api/order/create", token, body)
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
@@ -359,7 +439,8 @@ class ApiContractTest {
 
   @Test
   void anIdempotencyKeyIsScopedToTheCallerAndValidated() throws Exception {
-    when(placements.place(any(), any())).thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
+    when(placements.place(any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new PlacedOrder(11, 500)));
 
     perform(
             post("/api/order/create")
@@ -368,7 +449,10 @@ class ApiContractTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isOk());
-    verify(placements).place(any(), eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
+    verify(placements)
+        .place(
+            any(),
+            eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
 
     perform(
             post("/api/order/create")
@@ -377,7 +461,8 @@ class ApiContractTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-idempotency-key"));
     verify(placements, org.mockito.Mockito.times(1)).place(any(), any());
   }
 
@@ -388,7 +473,8 @@ class ApiContractTest {
     postJson("/api/user/register", null, huge)
         .andExpect(status().isPayloadTooLarge())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
-        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
     verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
   }
 }

@@ -44,7 +44,8 @@ class CodecEndpointTest {
             .setData(ByteString.copyFromUtf8("{\"mobile\":\"13900000000\"}"))
             .build();
     String sealed =
-        JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(codec.encode(List.of(plain))));
+        JsonFormat.printer()
+            .print(Payloads.newBuilder().addAllPayloads(codec.encode(List.of(plain))));
 
     String decoded =
         mvc.perform(
@@ -65,7 +66,10 @@ class CodecEndpointTest {
 
   @Test
   void garbageIsA400() throws Exception {
-    mvc.perform(post("/codec/decode").contentType(MediaType.APPLICATION_JSON).content("{\"payloads\":[{\"data\":\"!!\"}]}"))
+    mvc.perform(
+            post("/codec/decode")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"payloads\":[{\"data\":\"!!\"}]}"))
         .andExpect(status().isBadRequest());
   }
 }

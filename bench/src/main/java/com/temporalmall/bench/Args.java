@@ -34,6 +34,7 @@ final class Args {
   }
 
   Duration seconds(String name, double fallback) {
-    return Duration.ofMillis(Math.round(Double.parseDouble(get(name, String.valueOf(fallback))) * 1000));
+    return Duration.ofMillis(
+        Math.round(Double.parseDouble(get(name, String.valueOf(fallback))) * 1000));
   }
 }

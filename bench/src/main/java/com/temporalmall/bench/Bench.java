@@ -7,7 +7,8 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
     if (args.length == 0) {
       System.err.println("usage: worker|probe|setup|http|flash|report|chaos --name value ...");
       System.exit(2);

@@ -34,7 +34,9 @@ final class Books {
     this.temporal = temporal;
   }
 
-  /** Orders of the product still in their placement saga (search attribute SagaStatus = PLACING). */
+  /**
+   * Orders of the product still in their placement saga (search attribute SagaStatus = PLACING).
+   */
   long placing(long pid) {
     return temporal.countWorkflows("ProductId = " + pid + " AND SagaStatus = 'PLACING'").getCount();
   }
@@ -43,7 +45,8 @@ final class Books {
    * Waits until no saga of the product is in placement and the stock sold equals its orders with
    * status 0 or 1; returns how long that took.
    */
-  Duration drain(long pid, int initialStock, Duration timeout) throws InterruptedException, SQLException {
+  Duration drain(long pid, int initialStock, Duration timeout)
+      throws InterruptedException, SQLException {
     long start = System.nanoTime();
     while (placing(pid) > 0 || initialStock - stock(pid) != ordersWithStatus(pid, "0, 1")) {
       if (System.nanoTime() - start > timeout.toNanos()) {
@@ -54,36 +57,62 @@ final class Books {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  List<Check> check(long pid, int initialStock, List<CarefulClient.Order> orders) throws SQLException {
+  List<Check> check(long pid, int initialStock, List<CarefulClient.Order> orders)
+      throws SQLException {
     List<Check> checks = new ArrayList<>();
     long unanswered = orders.stream().filter(order -> !order.finalAnswer()).count();
-    checks.add(new Check("every order got a final answer", unanswered == 0, unanswered + " without"));
+    checks.add(
+        new Check("every order got a final answer", unanswered == 0, unanswered + " without"));
 
     List<String> undocumented =
         orders.stream()
             .flatMap(order -> order.retriedAnswers().stream())
-            .filter(answer -> answer.startsWith("5") && !answer.startsWith("503") && !answer.startsWith("504"))
+            .filter(
+                answer ->
+                    answer.startsWith("5")
+                        && !answer.startsWith("503")
+                        && !answer.startsWith("504"))
             .toList();
-    checks.add(new Check("no 5xx but 503/504", undocumented.isEmpty(), undocumented.isEmpty() ? "none" : undocumented.toString()));
+    checks.add(
+        new Check(
+            "no 5xx but 503/504",
+            undocumented.isEmpty(),
+            undocumented.isEmpty() ? "none" : undocumented.toString()));
 
     long placing = placing(pid);
     checks.add(new Check("no saga left in placement", placing == 0, placing + " placing"));
 
     int stockLeft = stock(pid);
-    long sold = initialStock - stockLeft;
+    long sold = (long) initialStock - stockLeft;
     long kept = ordersWithStatus(pid, "0, 1");
-    checks.add(new Check("stock sold = orders placed", sold == kept && stockLeft >= 0, "sold " + sold + ", orders status 0/1 " + kept));
+    checks.add(
+        new Check(
+            "stock sold = orders placed",
+            sold == kept && stockLeft >= 0,
+            "sold " + sold + ", orders status 0/1 " + kept));
 
-    List<Long> placedIds = orders.stream().filter(CarefulClient.Order::placed).map(CarefulClient.Order::orderId).toList();
+    List<Long> placedIds =
+        orders.stream()
+            .filter(CarefulClient.Order::placed)
+            .map(CarefulClient.Order::orderId)
+            .toList();
     Set<Long> distinct = new HashSet<>(placedIds);
     long valid = countOrders("id IN (" + ids(placedIds) + ") AND pid = ? AND status = 0", pid);
     checks.add(
         new Check(
             "each 200 names its own order, status 0",
             distinct.size() == placedIds.size() && valid == placedIds.size(),
-            placedIds.size() + " answers, " + distinct.size() + " distinct, " + valid + " found with status 0"));
+            placedIds.size()
+                + " answers, "
+                + distinct.size()
+                + " distinct, "
+                + valid
+                + " found with status 0"));
     checks.add(
-        new Check("no order placed without a 200", kept == placedIds.size(), kept + " orders, " + placedIds.size() + " answers 200"));
+        new Check(
+            "no order placed without a 200",
+            kept == placedIds.size(),
+            kept + " orders, " + placedIds.size() + " answers 200"));
 
     long rows = countOrders("pid = ?", pid);
     long sagas = single("SELECT COUNT(DISTINCT gid) FROM mall_order.orders WHERE pid = ?", pid);
@@ -97,18 +126,28 @@ final class Books {
     for (String database : List.of("mall_order", "mall_product")) {
       doubled +=
           single(
-              "SELECT COUNT(*) FROM (SELECT b.gid FROM " + database + ".barrier b"
+              "SELECT COUNT(*) FROM (SELECT b.gid FROM "
+                  + database
+                  + ".barrier b"
                   + " JOIN mall_order.orders o ON o.gid = b.gid WHERE o.pid = ?"
                   + " GROUP BY b.gid, b.branch_id, b.op HAVING COUNT(*) > 1) doubled",
               pid);
     }
-    checks.add(new Check("barrier rows at most one per (gid, branch, op)", doubled == 0, doubled + " repeated"));
+    checks.add(
+        new Check(
+            "barrier rows at most one per (gid, branch, op)", doubled == 0, doubled + " repeated"));
     return checks;
   }
 
-  /** Whether the history of one compensated saga of the product shows an activity that timed out. */
+  /**
+   * Whether the history of one compensated saga of the product shows an activity that timed out.
+   */
   Check historyShowsTimeout(long pid) {
-    var page = temporal.listExecutions("ProductId = " + pid + " AND SagaStatus = 'COMPENSATED'").limit(1).toList();
+    var page =
+        temporal
+            .listExecutions("ProductId = " + pid + " AND SagaStatus = 'COMPENSATED'")
+            .limit(1)
+            .toList();
     if (page.isEmpty()) {
       return new Check("history shows the timeout", false, "no compensated saga found");
     }
@@ -117,7 +156,10 @@ final class Books {
         temporal.fetchHistory(workflowId).getEvents().stream()
             .map(HistoryEvent::getEventType)
             .anyMatch(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT);
-    return new Check("history shows the timeout", timedOut, workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
+    return new Check(
+        "history shows the timeout",
+        timedOut,
+        workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
   }
 
   int stock(long pid) throws SQLException {

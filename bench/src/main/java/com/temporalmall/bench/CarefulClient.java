@@ -71,7 +71,8 @@ final class CarefulClient {
    * (open loop: an order does not wait for the previous one), users taking turns. Returns once
    * every order has its final answer or has passed its deadline.
    */
-  List<Order> place(String scenario, long pid, int orders, double perSecond) throws InterruptedException {
+  List<Order> place(String scenario, long pid, int orders, double perSecond)
+      throws InterruptedException {
     ExecutorService clients = Executors.newFixedThreadPool(orders);
     String run = UUID.randomUUID().toString().substring(0, 8);
     long start = System.nanoTime();
@@ -102,7 +103,8 @@ final class CarefulClient {
     }
   }
 
-  private Order placeOne(String key, String token, long pid, long loadStart) throws InterruptedException {
+  private Order placeOne(String key, String token, long pid, long loadStart)
+      throws InterruptedException {
     long start = System.nanoTime();
     long giveUpAt = start + deadline.toNanos();
     List<String> retried = new ArrayList<>();
@@ -122,7 +124,8 @@ final class CarefulClient {
         String problem = problemType(response.body());
         if (status < 500 || (status == 503 && COMPENSATED.equals(problem))) {
           Long orderId = status == 200 ? Json.read(response.body()).get("id").asLong() : null;
-          return new Order(key, status, problem, orderId, retried, true, seconds(start), seconds(loadStart));
+          return new Order(
+              key, status, problem, orderId, retried, true, seconds(start), seconds(loadStart));
         }
         answer = status + (problem == null ? "" : " " + problem);
       } catch (IOException e) {

@@ -20,7 +20,8 @@ final class ClosedLoop {
 
   private ClosedLoop() {}
 
-  static Map<String, Object> run(int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests)
+  static Map<String, Object> run(
+      int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests)
       throws InterruptedException {
     if (!warmup.isZero()) {
       measure(clients, warmup, clientRequests);
@@ -28,7 +29,8 @@ final class ClosedLoop {
     return measure(clients, duration, clientRequests);
   }
 
-  private static Map<String, Object> measure(int clients, Duration duration, IntFunction<Request> clientRequests)
+  private static Map<String, Object> measure(
+      int clients, Duration duration, IntFunction<Request> clientRequests)
       throws InterruptedException {
     Latencies ok = new Latencies();
     Map<String, Integer> outcomes = new TreeMap<>();

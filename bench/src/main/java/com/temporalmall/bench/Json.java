@@ -27,7 +27,11 @@ final class Json {
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".bench", ".json");
     MAPPER.writeValue(tmp.toFile(), value);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   static JsonNode read(String json) {

@@ -20,7 +20,10 @@ final class Latencies {
     return size;
   }
 
-  /** count, mean, p50, p90, p99 and max in milliseconds (nearest-rank percentiles); count 0 alone when empty. */
+  /**
+   * count, mean, p50, p90, p99 and max in milliseconds (nearest-rank percentiles); count 0 alone
+   * when empty.
+   */
   synchronized Map<String, Number> summary() {
     Map<String, Number> summary = new LinkedHashMap<>();
     summary.put("count", size);
@@ -30,10 +33,10 @@ final class Latencies {
     long[] sorted = Arrays.copyOf(nanos, size);
     Arrays.sort(sorted);
     summary.put("meanMs", millis(Arrays.stream(sorted).average().orElse(0)));
-    summary.put("p50Ms", millis(percentile(sorted, 50)));
-    summary.put("p90Ms", millis(percentile(sorted, 90)));
-    summary.put("p99Ms", millis(percentile(sorted, 99)));
-    summary.put("maxMs", millis(sorted[size - 1]));
+    summary.put("p50Ms", millis((double) percentile(sorted, 50)));
+    summary.put("p90Ms", millis((double) percentile(sorted, 90)));
+    summary.put("p99Ms", millis((double) percentile(sorted, 99)));
+    summary.put("maxMs", millis((double) sorted[size - 1]));
     return summary;
   }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 
 /** The HTTP side: the mall's users and products for the bench, closed-loop load, the flash sale. */
 final class Mall {
-  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private final HttpClient http;
   private final String base;
 
@@ -48,11 +48,13 @@ final class Mall {
   }
 
   int status(String path, String token, String body) throws IOException, InterruptedException {
-    return http.send(request(path, token, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(request(path, token, body), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   JsonNode call(String path, String token, Object body) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request(path, token, Json.write(body)), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request(path, token, Json.write(body)), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
     }
@@ -60,9 +62,9 @@ final class Mall {
   }
 
   /**
-   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered and
-   * logged in, 8 at a time), a product with stock S for the loads, one with stock F for the flash
-   * sale, and one order of the first user for order/detail.
+   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered
+   * and logged in, 8 at a time), a product with stock S for the loads, one with stock F for the
+   * flash sale, and one order of the first user for order/detail.
    */
   static void setup(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -80,7 +82,8 @@ final class Mall {
   }
 
   /** Registers and logs in {@code users} new users, 8 at a time; their access tokens in order. */
-  List<String> registerUsers(int users, String prefix) throws InterruptedException, ExecutionException {
+  List<String> registerUsers(int users, String prefix)
+      throws InterruptedException, ExecutionException {
     String run = String.valueOf(System.currentTimeMillis() % 10_000_000_000L);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -93,8 +96,19 @@ final class Mall {
                   call(
                       "/api/user/register",
                       null,
-                      Map.of("name", prefix + "-" + mobile, "gender", 0, "mobile", mobile, "password", prefix + "-pass"));
-                  return call("/api/user/login", null, Map.of("mobile", mobile, "password", prefix + "-pass"))
+                      Map.of(
+                          "name",
+                          prefix + "-" + mobile,
+                          "gender",
+                          0,
+                          "mobile",
+                          mobile,
+                          "password",
+                          prefix + "-pass"));
+                  return call(
+                          "/api/user/login",
+                          null,
+                          Map.of("mobile", mobile, "password", prefix + "-pass"))
                       .get("accessToken")
                       .asText();
                 }));
@@ -113,14 +127,26 @@ final class Mall {
     return call(
             "/api/product/create",
             token,
-            Map.of("name", name, "desc", "temporal-mall bench tools", "stock", stock, "amount", 1, "status", 1))
+            Map.of(
+                "name",
+                name,
+                "desc",
+                "temporal-mall bench tools",
+                "stock",
+                stock,
+                "amount",
+                1,
+                "status",
+                1))
         .get("id")
         .asLong();
   }
 
   private static List<String> tokens(Args args) throws IOException {
     List<String> tokens = new ArrayList<>();
-    Json.read(Path.of(args.get("state"))).get("tokens").forEach(token -> tokens.add(token.asText()));
+    Json.read(Path.of(args.get("state")))
+        .get("tokens")
+        .forEach(token -> tokens.add(token.asText()));
     return tokens;
   }
 
@@ -175,10 +201,15 @@ final class Mall {
     for (int i = 0; i < requests; i++) {
       answers.add(
           burst
-              .sendAsync(mall.request("/api/order/create", tokens.get(i % tokens.size()), body), HttpResponse.BodyHandlers.discarding())
+              .sendAsync(
+                  mall.request("/api/order/create", tokens.get(i % tokens.size()), body),
+                  HttpResponse.BodyHandlers.discarding())
               .handle(
                   (response, failure) -> {
-                    String outcome = failure != null ? Outcomes.of(failure) : String.valueOf(response.statusCode());
+                    String outcome =
+                        failure != null
+                            ? Outcomes.of(failure)
+                            : String.valueOf(response.statusCode());
                     if (failure == null && response.statusCode() == 200) {
                       placed.record(System.nanoTime() - start);
                     }
@@ -197,7 +228,8 @@ final class Mall {
     result.put("outcomes", outcomes);
     result.put("placed", outcomes.getOrDefault("200", 0));
     result.put("rejected", outcomes.getOrDefault("409", 0));
-    result.put("other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
+    result.put(
+        "other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
     result.put("secondsToLastAnswer", Math.round(seconds * 100) / 100.0);
     result.put("lastPlacedAfterMs", placed.summary().get("maxMs"));
     Json.write(Path.of(args.get("out")), result);

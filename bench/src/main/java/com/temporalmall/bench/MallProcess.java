@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One mall JVM of the chaos suite: started, killed with SIGKILL and started again on the same port. */
+/**
+ * One mall JVM of the chaos suite: started, killed with SIGKILL and started again on the same port.
+ */
 final class MallProcess {
   private static final HttpClient PROBE =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -24,7 +26,8 @@ final class MallProcess {
   private final Path log;
   private volatile Process process;
 
-  MallProcess(String name, List<String> command, Map<String, String> environment, Path runDir) throws IOException {
+  MallProcess(String name, List<String> command, Map<String, String> environment, Path runDir)
+      throws IOException {
     this.name = name;
     this.port = freePort();
     this.command = command;
@@ -50,7 +53,9 @@ final class MallProcess {
   void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest readiness =
-        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     while (true) {
       Process current = process;
       if (current == null || !current.isAlive()) {
@@ -64,7 +69,8 @@ final class MallProcess {
         // not listening yet
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " not ready after " + timeout + " (log: " + log + ")");
+        throw new IllegalStateException(
+            name + " not ready after " + timeout + " (log: " + log + ")");
       }
       TimeUnit.MILLISECONDS.sleep(300);
     }

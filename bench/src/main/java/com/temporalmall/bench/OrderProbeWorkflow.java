@@ -20,7 +20,11 @@ import java.time.Duration;
 public interface OrderProbeWorkflow {
   String TYPE = "BenchOrderProbe";
 
-  /** @param paymentWindow how long the placed order waits for {@link #pay()} (ISO-8601 duration) */
+  /**
+   * Places the probe order, then waits for {@link #pay()} or the end of the payment window.
+   *
+   * @param paymentWindow how long the placed order waits for {@link #pay()} (ISO-8601 duration)
+   */
   @WorkflowMethod(name = TYPE)
   void run(String paymentWindow);
 
@@ -33,7 +37,10 @@ public interface OrderProbeWorkflow {
   final class Impl implements OrderProbeWorkflow {
     private final NoopActivities order =
         Workflow.newLocalActivityStub(
-            NoopActivities.class, LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+            NoopActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .build());
     private final NoopActivities product =
         Workflow.newActivityStub(
             NoopActivities.class,

@@ -22,7 +22,10 @@ public interface PlainProbeWorkflow {
     private static NoopActivities on(String taskQueue) {
       return Workflow.newActivityStub(
           NoopActivities.class,
-          ActivityOptions.newBuilder().setTaskQueue(taskQueue).setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+          ActivityOptions.newBuilder()
+              .setTaskQueue(taskQueue)
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .build());
     }
 
     private final NoopActivities order = on(ProbeQueues.ORDER);

@@ -42,11 +42,13 @@ final class Probes {
    */
   static void worker(Args args) throws InterruptedException {
     WorkflowClient client = client();
-    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    WorkerFactory factory =
+        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
     List<String> queues = List.of(args.get("queues").split(","));
     for (String queue : queues) {
       var worker = factory.newWorker(queue);
-      worker.registerWorkflowImplementationTypes(PlainProbeWorkflow.Impl.class, OrderProbeWorkflow.Impl.class);
+      worker.registerWorkflowImplementationTypes(
+          PlainProbeWorkflow.Impl.class, OrderProbeWorkflow.Impl.class);
       worker.registerActivitiesImplementations(new NoopActivities.Impl());
     }
     factory.start();
@@ -74,19 +76,25 @@ final class Probes {
     result.put("topology", "probe");
     result.putAll(
         ClosedLoop.run(
-            args.integer("clients", 1), args.seconds("seconds", 15), args.seconds("warmup", 2), i -> request));
+            args.integer("clients", 1),
+            args.seconds("seconds", 15),
+            args.seconds("warmup", 2),
+            i -> request));
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
     client.getWorkflowServiceStubs().shutdownNow();
   }
 
   private static WorkflowOptions.Builder options(String taskQueue, String idPrefix) {
-    return WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(idPrefix + UUID.randomUUID());
+    return WorkflowOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setWorkflowId(idPrefix + UUID.randomUUID());
   }
 
   private static int plain(WorkflowClient client) {
     PlainProbeWorkflow workflow =
-        client.newWorkflowStub(PlainProbeWorkflow.class, options(ProbeQueues.WORKFLOWS, "bench-plain-").build());
+        client.newWorkflowStub(
+            PlainProbeWorkflow.class, options(ProbeQueues.WORKFLOWS, "bench-plain-").build());
     workflow.run("x");
     return 200;
   }
@@ -96,12 +104,15 @@ final class Probes {
         client.newWorkflowStub(
             OrderProbeWorkflow.class,
             options(ProbeQueues.ORDER, "bench-order-")
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
     String placement =
         WorkflowClient.executeUpdateWithStart(
             workflow::placement,
-            UpdateOptions.<String>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+            UpdateOptions.<String>newBuilder()
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build(),
             new WithStartWorkflowOperation<>(workflow::run, paymentWindow));
     return "placed".equals(placement) ? 200 : 500;
   }

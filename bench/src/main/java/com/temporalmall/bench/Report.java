@@ -66,7 +66,10 @@ final class Report {
   }
 
   private Double peak(String scenario, String topology) {
-    return points(scenario, topology).map(p -> p.path("perSecond").asDouble()).max(Double::compare).orElse(null);
+    return points(scenario, topology)
+        .map(p -> p.path("perSecond").asDouble())
+        .max(Double::compare)
+        .orElse(null);
   }
 
   private static String f(Object value) {
@@ -74,10 +77,14 @@ final class Report {
       return "-";
     }
     if (value instanceof JsonNode node) {
-      return node.isMissingNode() || node.isNull() ? "-" : node.isNumber() ? f(node.asDouble()) : node.asText();
+      return node.isMissingNode() || node.isNull()
+          ? "-"
+          : node.isNumber() ? f(node.asDouble()) : node.asText();
     }
     if (value instanceof Double d) {
-      return d >= 100 || d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.1f", d);
+      return d >= 100 || d == Math.rint(d)
+          ? String.format(Locale.ROOT, "%.0f", d)
+          : String.format(Locale.ROOT, "%.1f", d);
     }
     return String.valueOf(value);
   }
@@ -88,50 +95,84 @@ final class Report {
 
   ObjectNode build() {
     ObjectNode json = Json.MAPPER.createObjectNode();
-    kind("env").findFirst().ifPresent(env -> {
-      json.set("environment", env);
-      line("Benchmark %s: %s cores (%s), %s; Temporal dev server %s, dynamic config %s; %s s per point.",
-          f(env.path("date")), f(env.path("cores")), f(env.path("cpu")), f(env.path("java")),
-          f(env.path("temporalServer")), f(env.path("dynamicConfig")), f(env.path("secondsPerPoint")));
-      line("");
-    });
+    kind("env")
+        .findFirst()
+        .ifPresent(
+            env -> {
+              json.set("environment", env);
+              line(
+                  "Benchmark %s: %s cores (%s), %s; Temporal dev server %s, dynamic config %s; %s s per point.",
+                  f(env.path("date")),
+                  f(env.path("cores")),
+                  f(env.path("cpu")),
+                  f(env.path("java")),
+                  f(env.path("temporalServer")),
+                  f(env.path("dynamicConfig")),
+                  f(env.path("secondsPerPoint")));
+              line("");
+            });
 
     ArrayNode points = json.putArray("points");
     line("| scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
     line("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
-    kind("load").forEach(p -> {
-      points.add(p);
-      line("| %s | %s | %s | %s | %s | %s | %s | %s |", f(p.path("scenario")), f(p.path("topology")),
-          f(p.path("concurrency")), f(p.path("perSecond")), f(p.path("p50Ms")), f(p.path("p90Ms")),
-          f(p.path("p99Ms")), outcomes(p.path("outcomes")));
-    });
+    kind("load")
+        .forEach(
+            p -> {
+              points.add(p);
+              line(
+                  "| %s | %s | %s | %s | %s | %s | %s | %s |",
+                  f(p.path("scenario")),
+                  f(p.path("topology")),
+                  f(p.path("concurrency")),
+                  f(p.path("perSecond")),
+                  f(p.path("p50Ms")),
+                  f(p.path("p90Ms")),
+                  f(p.path("p99Ms")),
+                  outcomes(p.path("outcomes")));
+            });
 
     boolean passed = true;
     ArrayNode flashes = json.putArray("flashSales");
     for (JsonNode flash : kind("flash").toList()) {
       ObjectNode sale = flash.deepCopy();
-      kind("books").filter(b -> b.path("topology").equals(flash.path("topology"))).findFirst().ifPresent(books -> sale.set("books", books));
+      kind("books")
+          .filter(b -> b.path("topology").equals(flash.path("topology")))
+          .findFirst()
+          .ifPresent(books -> sale.set("books", books));
       flashes.add(sale);
       JsonNode books = sale.path("books");
       boolean ok = books.path("ok").asBoolean(false);
       passed &= ok;
       line("");
-      line("Flash sale (%s): %s requests at once for stock %s: %s placed (200), %s rejected (409), %s other (%s);"
+      line(
+          "Flash sale (%s): %s requests at once for stock %s: %s placed (200), %s rejected (409), %s other (%s);"
               + " sold out after %s s, last answer after %s s. Books: stock left %s, orders status 0: %s,"
               + " oversold %s - %s.",
-          f(sale.path("topology")), f(sale.path("requests")), f(books.path("initialStock")), f(sale.path("placed")),
-          f(sale.path("rejected")), f(sale.path("other")), outcomes(sale.path("outcomes")),
-          f(seconds(sale.path("lastPlacedAfterMs"))), f(sale.path("secondsToLastAnswer")), f(books.path("stockLeft")),
-          f(books.path("created")), f(books.path("oversold")), ok ? "OK" : "FAILED");
+          f(sale.path("topology")),
+          f(sale.path("requests")),
+          f(books.path("initialStock")),
+          f(sale.path("placed")),
+          f(sale.path("rejected")),
+          f(sale.path("other")),
+          outcomes(sale.path("outcomes")),
+          f(seconds(sale.path("lastPlacedAfterMs"))),
+          f(sale.path("secondsToLastAnswer")),
+          f(books.path("stockLeft")),
+          f(books.path("created")),
+          f(books.path("oversold")),
+          ok ? "OK" : "FAILED");
     }
 
     ObjectNode ratios = json.putObject("ratios");
     Double engineP50 = p50AtOne(ENGINE, null);
     Double enginePeak = peak(ENGINE, null);
     line("");
-    line("Engine probe: p50 %s ms at 1 client, peak %s workflows/s. Order-shaped probe: p50 %s ms, peak %s/s.",
+    line(
+        "Engine probe: p50 %s ms at 1 client, peak %s workflows/s. Order-shaped probe: p50 %s ms, peak %s/s.",
         f(engineP50), f(enginePeak), f(p50AtOne(ORDER_SHAPED, null)), f(peak(ORDER_SHAPED, null)));
-    List<String> topologies = new ArrayList<>(points(ORDER_CREATE, null).map(p -> p.path("topology").asText()).distinct().toList());
+    List<String> topologies =
+        new ArrayList<>(
+            points(ORDER_CREATE, null).map(p -> p.path("topology").asText()).distinct().toList());
     topologies.add(0, "probe");
     for (String topology : topologies) {
       String scenario = topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE;
@@ -140,27 +181,46 @@ final class Report {
       ObjectNode ratio = ratios.putObject(topology.equals("probe") ? ORDER_SHAPED : topology);
       ratio.put("latencyP50AtOne", latency);
       ratio.put("peakThroughput", throughput);
-      line("%s / engine: latency (p50 at 1) %sx, peak throughput %sx.", topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE + " " + topology,
-          f2(latency), f2(throughput));
+      line(
+          "%s / engine: latency (p50 at 1) %sx, peak throughput %sx.",
+          topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE + " " + topology,
+          f2(latency),
+          f2(throughput));
     }
 
     ArrayNode rss = json.putArray("rss");
-    kind("rss").forEach(r -> {
-      rss.add(r);
-      StringBuilder processes = new StringBuilder();
-      r.path("processes").fields().forEachRemaining(e ->
-          processes.append(processes.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
-              .append(e.getValue().asLong() / 1024).append(" MB"));
-      line("RSS after load (%s, -Xmx%s): %s.", f(r.path("topology")), f(r.path("xmx")), processes);
-    });
+    kind("rss")
+        .forEach(
+            r -> {
+              rss.add(r);
+              StringBuilder processes = new StringBuilder();
+              r.path("processes")
+                  .fields()
+                  .forEachRemaining(
+                      e ->
+                          processes
+                              .append(processes.length() == 0 ? "" : ", ")
+                              .append(e.getKey())
+                              .append(' ')
+                              .append(e.getValue().asLong() / 1024)
+                              .append(" MB"));
+              line(
+                  "RSS after load (%s, -Xmx%s): %s.",
+                  f(r.path("topology")), f(r.path("xmx")), processes);
+            });
 
     ArrayNode checks = json.putArray("consistency");
     for (JsonNode check : kind("consistency").toList()) {
       checks.add(check);
       boolean ok = check.path("ok").asBoolean(false);
       passed &= ok;
-      line("Consistency after %s (%s): stock sold %s, orders status 0/1 %s - %s.", f(check.path("after")),
-          f(check.path("topology")), f(check.path("sold")), f(check.path("orders")), ok ? "OK" : "FAILED");
+      line(
+          "Consistency after %s (%s): stock sold %s, orders status 0/1 %s - %s.",
+          f(check.path("after")),
+          f(check.path("topology")),
+          f(check.path("sold")),
+          f(check.path("orders")),
+          ok ? "OK" : "FAILED");
     }
     json.put("checksPassed", passed);
     return json;
@@ -171,7 +231,9 @@ final class Report {
   }
 
   private static Double ratio(Double mall, Double engine) {
-    return mall == null || engine == null || engine == 0 ? null : Math.round(mall / engine * 100) / 100.0;
+    return mall == null || engine == null || engine == 0
+        ? null
+        : Math.round(mall / engine * 100) / 100.0;
   }
 
   private static String f2(Double value) {
@@ -180,7 +242,14 @@ final class Report {
 
   private static String outcomes(JsonNode outcomes) {
     StringBuilder text = new StringBuilder();
-    outcomes.fields().forEachRemaining(e -> text.append(text.length() == 0 ? "" : " ").append(e.getKey()).append(':').append(e.getValue()));
+    outcomes
+        .fields()
+        .forEachRemaining(
+            e ->
+                text.append(text.length() == 0 ? "" : " ")
+                    .append(e.getKey())
+                    .append(':')
+                    .append(e.getValue()));
     return text.toString();
   }
 }

@@ -2,12 +2,16 @@ package com.temporalmall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.product.ProductContract;
+import com.temporalmall.workflows.user.UserContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,11 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> DOMAINS =
-      List.of(TaskQueues.USER, TaskQueues.PRODUCT, TaskQueues.ORDER, TaskQueues.PAY);
+      List.of(
+          UserContract.TASK_QUEUE,
+          ProductContract.TASK_QUEUE,
+          OrderContract.TASK_QUEUE,
+          PayContract.TASK_QUEUE);
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> yaml(Path file) throws IOException {
@@ -39,13 +47,15 @@ class ComposeFileTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services() throws IOException {
-    return (Map<String, Map<String, Object>>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+    return (Map<String, Map<String, Object>>)
+        yaml(ROOT.resolve("docker-compose.yml")).get("services");
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, String> env(Map<String, Object> service) {
     Map<String, Object> raw = (Map<String, Object>) service.getOrDefault("environment", Map.of());
-    return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+    return raw.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 
   private static boolean runs(Map<String, Object> service, String jar) {
@@ -57,7 +67,8 @@ class ComposeFileTest {
   void oneWorkerPerDomainWithOnlyItsOwnDatabase() throws IOException {
     Map<String, Map<String, Object>> services = services();
     Map<String, Object> db =
-        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-workers.yml").get("mall")).get("db");
+        (Map<String, Object>)
+            ((Map<String, Object>) classpathYaml("mall-workers.yml").get("mall")).get("db");
 
     for (String domain : DOMAINS) {
       Map<String, Object> worker = services.get(domain + "-worker");
@@ -66,7 +77,7 @@ class ComposeFileTest {
       Map<String, String> env = env(worker);
       assertThat(env.get("MALL_DOMAINS")).isEqualTo(domain);
       assertThat(env.get("MALL_WORKFLOWS_ENABLED")).isEqualTo("false");
-      String prefix = "MALL_DB_" + domain.toUpperCase() + "_";
+      String prefix = "MALL_DB_" + domain.toUpperCase(Locale.ROOT) + "_";
       assertThat(env.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
       assertThat(env.get(prefix + "USERNAME")).isEqualTo("mall_" + domain);
       assertThat(env.get(prefix + "PASSWORD")).startsWith("${" + prefix + "PASSWORD:?");
@@ -87,7 +98,8 @@ class ComposeFileTest {
     Map<String, String> api = env(services().get("api"));
     Map<String, String> mysql = env(services().get("mysql"));
     Map<String, Object> read =
-        (Map<String, Object>) ((Map<String, Object>) classpathYaml("mall-api.yml").get("mall")).get("read");
+        (Map<String, Object>)
+            ((Map<String, Object>) classpathYaml("mall-api.yml").get("mall")).get("read");
     String init = Files.readString(ROOT.resolve("deploy/mysql/01-mall-databases.sh"));
     assertThat(init)
         .contains(
@@ -96,8 +108,8 @@ class ComposeFileTest {
         .doesNotContain("ON mall_${domain}.* TO 'mall_${domain}_reader'@'%' WITH");
 
     for (String domain : DOMAINS) {
-      String prefix = "MALL_READ_" + domain.toUpperCase() + "_";
-      String secret = "MALL_DB_" + domain.toUpperCase() + "_READER_PASSWORD";
+      String prefix = "MALL_READ_" + domain.toUpperCase(Locale.ROOT) + "_";
+      String secret = "MALL_DB_" + domain.toUpperCase(Locale.ROOT) + "_READER_PASSWORD";
       assertThat(api.get(prefix + "URL")).isEqualTo("jdbc:mysql://mysql:3306/mall_" + domain);
       assertThat(api.get(prefix + "USERNAME")).isEqualTo("mall_" + domain + "_reader");
       assertThat(api.get(prefix + "PASSWORD")).startsWith("${" + secret + ":?");
@@ -123,7 +135,9 @@ class ComposeFileTest {
           }
           Map<String, String> env = env(service);
           assertThat(env.get("TEMPORAL_ADDRESS")).as(name).isEqualTo("temporal:7233");
-          assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")).as(name).isEqualTo("http://jaeger:4317");
+          assertThat(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+              .as(name)
+              .isEqualTo("http://jaeger:4317");
           assertThat(env.get("OTEL_SERVICE_NAME")).as(name).isNotBlank();
           String port = env.get("PORT");
           assertThat(String.valueOf(service.get("healthcheck")))
@@ -133,7 +147,8 @@ class ComposeFileTest {
         });
     assertThat(env(services.get("api"))).containsKey("MALL_JWT_SECRET");
     assertThat(services).containsKey("jaeger");
-    assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS")).isEqualTo("temporal:7233");
+    assertThat(env(services.get("temporal-admin-tools")).get("TEMPORAL_ADDRESS"))
+        .isEqualTo("temporal:7233");
   }
 
   @Test
@@ -145,10 +160,14 @@ class ComposeFileTest {
     assertThat(path).as("DYNAMIC_CONFIG_FILE_PATH").startsWith("/");
     List<String> volumes = (List<String>) temporal.getOrDefault("volumes", List.of());
     assertThat(volumes)
-        .as("the temporal service mounts the mall's dynamic config where DYNAMIC_CONFIG_FILE_PATH points")
-        .anySatisfy(volume -> assertThat(volume).isIn(
-            "./deploy/temporal/dynamicconfig/development.yaml:" + path + ":ro",
-            "./deploy/temporal/dynamicconfig/development.yaml:" + path));
+        .as(
+            "the temporal service mounts the mall's dynamic config where DYNAMIC_CONFIG_FILE_PATH points")
+        .anySatisfy(
+            volume ->
+                assertThat(volume)
+                    .isIn(
+                        "./deploy/temporal/dynamicconfig/development.yaml:" + path + ":ro",
+                        "./deploy/temporal/dynamicconfig/development.yaml:" + path));
     Map<String, Object> config = yaml(dynamicConfig);
     assertThat(config)
         .containsKeys(
@@ -158,7 +177,9 @@ class ComposeFileTest {
     config.forEach(
         (key, values) ->
             assertThat((List<Map<String, Object>>) values)
-                .as("%s: one unconstrained value, as the dev server's --dynamic-config-value takes it", key)
+                .as(
+                    "%s: one unconstrained value, as the dev server's --dynamic-config-value takes it",
+                    key)
                 .singleElement()
                 .satisfies(value -> assertThat(value.get("constraints")).isEqualTo(Map.of())));
     assertThat(Files.readString(ROOT.resolve("scripts/lib/temporal-server.sh")))

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The mall as deployed: an API process, a workflow worker and one worker per domain, each its own
- * Spring application holding only its own database's credentials, all talking to the real
- * Temporal server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per domain.
+ * Spring application holding only its own database's credentials, all talking to the real Temporal
+ * server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per domain.
  */
 final class MallCluster implements AutoCloseable {
   static final List<String> DOMAINS = List.of("user", "product", "order", "pay");
@@ -83,7 +83,9 @@ final class MallCluster implements AutoCloseable {
     return temporalAddress;
   }
 
-  /** Restarts the product worker with {@code mall.product.fault.decr-stock} set to {@code fault}. */
+  /**
+   * Restarts the product worker with {@code mall.product.fault.decr-stock} set to {@code fault}.
+   */
   void restartProductWorker(String fault) {
     ConfigurableApplicationContext running = processes.remove("product-worker");
     if (running != null) {
@@ -121,12 +123,16 @@ final class MallCluster implements AutoCloseable {
           properties.add("mall.read." + domain + ".password=" + db.reader().password());
         });
     properties.addAll(List.of(extraProperties));
-    return startApi("api", temporalAddress, connectionProperties, properties.toArray(String[]::new));
+    return startApi(
+        "api", temporalAddress, connectionProperties, properties.toArray(String[]::new));
   }
 
   /** An API process outside any cluster, e.g. one whose Temporal connection is meant to fail. */
   static ConfigurableApplicationContext startApi(
-      String name, String temporalTarget, List<String> connectionProperties, String... extraProperties) {
+      String name,
+      String temporalTarget,
+      List<String> connectionProperties,
+      String... extraProperties) {
     List<String> properties = new ArrayList<>(common(name, temporalTarget, connectionProperties));
     properties.add("mall.jwt.secret=" + JWT_SECRET);
     properties.addAll(List.of(extraProperties));
@@ -143,17 +149,21 @@ final class MallCluster implements AutoCloseable {
     return common(name, temporalAddress, connectionProperties);
   }
 
-  private static List<String> common(String name, String temporalTarget, List<String> connectionProperties) {
-    List<String> properties = new ArrayList<>(List.of(
-        "spring.application.name=" + name,
-        "spring.temporal.connection.target=" + temporalTarget,
-        "spring.temporal.namespace=default",
-        "server.port=0"));
+  private static List<String> common(
+      String name, String temporalTarget, List<String> connectionProperties) {
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "spring.application.name=" + name,
+                "spring.temporal.connection.target=" + temporalTarget,
+                "spring.temporal.namespace=default",
+                "server.port=0"));
     properties.addAll(connectionProperties);
     return properties;
   }
 
-  private static ConfigurableApplicationContext run(SpringApplicationBuilder app, List<String> properties) {
+  private static ConfigurableApplicationContext run(
+      SpringApplicationBuilder app, List<String> properties) {
     // As command-line arguments: they must win over each application's own configuration file.
     return app.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
   }

@@ -25,7 +25,8 @@ final class MallHttp {
   }
 
   Reply get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET());
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET());
   }
 
   Reply post(String path, String token, Map<String, ?> body) {
@@ -36,7 +37,7 @@ final class MallHttp {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
-              .timeout(Duration.ofSeconds(120))
+              .timeout(Duration.ofMinutes(2))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       if (token != null) {
@@ -51,7 +52,8 @@ final class MallHttp {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       return new Reply(response.statusCode(), text.isBlank() ? null : JSON.readTree(text));
     } catch (IOException e) {
@@ -68,12 +70,19 @@ final class MallHttp {
         post(
             "/api/user/register",
             null,
-            Map.of("name", "buyer " + mobile, "gender", 1, "mobile", mobile, "password", "secret-123"));
+            Map.of(
+                "name",
+                "buyer " + mobile,
+                "gender",
+                1,
+                "mobile",
+                mobile,
+                "password",
+                "secret-123"));
     if (registered.status() != 200) {
       throw new IllegalStateException("register failed: " + registered);
     }
-    Reply login =
-        post("/api/user/login", null, Map.of("mobile", mobile, "password", "secret-123"));
+    Reply login = post("/api/user/login", null, Map.of("mobile", mobile, "password", "secret-123"));
     if (login.status() != 200) {
       throw new IllegalStateException("login failed: " + login);
     }

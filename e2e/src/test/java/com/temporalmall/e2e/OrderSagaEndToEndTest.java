@@ -3,6 +3,8 @@ package com.temporalmall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -67,13 +69,13 @@ class OrderSagaEndToEndTest {
     assertThat(orderAmount(orderId)).isEqualTo(250);
     String gid = gidOf(orderId);
     assertThat(barrierRows("order", gid))
-        .containsExactly("order.create|action|action");
+        .containsExactly(OrderContract.Activities.CREATE + "|action|action");
     WorkflowExecutionDescription saga = mall.temporal().newUntypedWorkflowStub(gid).describe();
     assertThat(saga.getMemo("uid", Long.class)).isEqualTo(uid);
     assertThat(saga.getMemo("pid", Long.class)).isEqualTo(scarceProduct);
     assertThat(saga.getMemo("num", Integer.class)).isEqualTo(1);
     assertThat(barrierRows("product", gid))
-        .containsExactly("product.decrStock|action|action");
+        .containsExactly(ProductContract.Activities.DECR_STOCK + "|action|action");
 
     MallHttp.Reply detail = http.post("/api/order/detail", token, Map.of("id", orderId));
     assertThat(detail.status()).isEqualTo(200);
@@ -97,10 +99,12 @@ class OrderSagaEndToEndTest {
     // inserted the origin row itself (reason compensate), so it was a null compensation.
     assertThat(barrierRows("product", gid))
         .containsExactlyInAnyOrder(
-            "product.decrStock|action|compensate", "product.decrStock|compensate|compensate");
+            ProductContract.Activities.DECR_STOCK + "|action|compensate",
+            ProductContract.Activities.DECR_STOCK + "|compensate|compensate");
     assertThat(barrierRows("order", gid))
         .containsExactlyInAnyOrder(
-            "order.create|action|action", "order.create|compensate|compensate");
+            OrderContract.Activities.CREATE + "|action|action",
+            OrderContract.Activities.CREATE + "|compensate|compensate");
     // What an operator types in the Web UI or `temporal workflow list --query`. Order ids restart
     // with every fresh test database while the dev server may be reused, hence the start bound.
     await()
@@ -110,8 +114,11 @@ class OrderSagaEndToEndTest {
                 assertThat(
                         mall.temporal()
                             .listExecutions(
-                                "SagaStatus = 'COMPENSATED' AND OrderId = " + orderId
-                                    + " AND StartTime >= '" + suiteStarted + "'")
+                                "SagaStatus = 'COMPENSATED' AND OrderId = "
+                                    + orderId
+                                    + " AND StartTime >= '"
+                                    + suiteStarted
+                                    + "'")
                             .map(execution -> execution.getExecution().getWorkflowId())
                             .toList())
                     .containsExactly(gid));
@@ -155,10 +162,12 @@ class OrderSagaEndToEndTest {
       String gid = gidOf(orderId);
       assertThat(barrierRows("product", gid))
           .containsExactlyInAnyOrder(
-              "product.decrStock|action|action", "product.decrStock|compensate|compensate");
+              ProductContract.Activities.DECR_STOCK + "|action|action",
+              ProductContract.Activities.DECR_STOCK + "|compensate|compensate");
       assertThat(barrierRows("order", gid))
           .containsExactlyInAnyOrder(
-              "order.create|action|action", "order.create|compensate|compensate");
+              OrderContract.Activities.CREATE + "|action|action",
+              OrderContract.Activities.CREATE + "|compensate|compensate");
     } finally {
       mall.restartProductWorker("none");
     }
@@ -178,7 +187,8 @@ class OrderSagaEndToEndTest {
       assertThat(orderStatus(orderId)).isEqualTo(0);
       assertThat(stock(product)).isEqualTo(98);
       String gid = gidOf(orderId);
-      assertThat(barrierRows("product", gid)).containsExactly("product.decrStock|action|action");
+      assertThat(barrierRows("product", gid))
+          .containsExactly(ProductContract.Activities.DECR_STOCK + "|action|action");
       assertThat(decrStockAttempts(gid)).as("Temporal retried decrStock").isEqualTo(2);
     } finally {
       mall.restartProductWorker("none");
@@ -273,7 +283,7 @@ class OrderSagaEndToEndTest {
                     e.getActivityTaskScheduledEventAttributes()
                         .getActivityType()
                         .getName()
-                        .equals("product.decrStock"))
+                        .equals(ProductContract.Activities.DECR_STOCK))
             .map(HistoryEvent::getEventId)
             .collect(java.util.stream.Collectors.toSet());
     return events.stream()

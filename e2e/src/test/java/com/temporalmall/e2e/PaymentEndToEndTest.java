@@ -3,8 +3,11 @@ package com.temporalmall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderState;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,33 +45,47 @@ class PaymentEndToEndTest {
   void registerLoginProductOrderPayCallbackListDetail() {
     String token = http.registerAndLogin("13500000001");
     long pid = http.createProduct(token, 10, 120);
-    long oid = ok(http, "/api/order/create", token, Map.of("pid", pid, "num", 3)).get("id").asLong();
+    long oid =
+        ok(http, "/api/order/create", token, Map.of("pid", pid, "num", 3)).get("id").asLong();
 
-    long payId = ok(http, "/api/pay/create", token, Map.of("oid", oid, "amount", 360)).get("id").asLong();
-    Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 360, "source", 2, "status", 1);
+    long payId =
+        ok(http, "/api/pay/create", token, Map.of("oid", oid, "amount", 360)).get("id").asLong();
+    Map<String, Object> callback =
+        Map.of("id", payId, "oid", oid, "amount", 360, "source", 2, "status", 1);
     ok(http, "/api/pay/callback", token, callback);
     ok(http, "/api/pay/callback", token, callback);
 
-    assertThat(ok(http, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(1);
-    assertThat(ok(http, "/api/order/detail", token, Map.of("id", oid)).get("status").asInt()).isEqualTo(1);
+    assertThat(ok(http, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
+        .isEqualTo(1);
+    assertThat(ok(http, "/api/order/detail", token, Map.of("id", oid)).get("status").asInt())
+        .isEqualTo(1);
     JsonNode list = ok(http, "/api/order/list", token, Map.of());
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("status").asInt()).isEqualTo(1);
     assertThat(stock(pid)).isEqualTo(7);
-    assertThat(mall.db("pay").queryForList("select concat(branch_id, '|', op) from barrier", String.class))
-        .contains("pay.create|action", "pay.markPaid|action");
+    assertThat(
+            mall.db("pay")
+                .queryForList("select concat(branch_id, '|', op) from barrier", String.class))
+        .contains(
+            PayContract.Activities.CREATE + "|action",
+            PayContract.Activities.MARK_PAID + "|action");
     // One workflow per order: placement and payment steps share its gid, each under its own branch.
     assertThat(barrierRows("order", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("order.create|action", "order.markPaid|action");
+        .containsExactlyInAnyOrder(
+            OrderContract.Activities.CREATE + "|action",
+            OrderContract.Activities.MARK_PAID + "|action");
   }
 
   @Test
   void anUnpaidOrderIsCancelledByTheTimerAndItsStockReleasedOnce() throws Exception {
-    MallHttp hurried = new MallHttp(mall.startAnotherApi("api-short-timeout", "mall.order.payment-timeout=3s"));
+    MallHttp hurried =
+        new MallHttp(mall.startAnotherApi("api-short-timeout", "mall.order.payment-timeout=3s"));
     String token = hurried.registerAndLogin("13500000002");
     long pid = hurried.createProduct(token, 5, 40);
-    long oid = ok(hurried, "/api/order/create", token, Map.of("pid", pid, "num", 2)).get("id").asLong();
-    long payId = ok(hurried, "/api/pay/create", token, Map.of("oid", oid, "amount", 80)).get("id").asLong();
+    long oid =
+        ok(hurried, "/api/order/create", token, Map.of("pid", pid, "num", 2)).get("id").asLong();
+    long payId =
+        ok(hurried, "/api/pay/create", token, Map.of("oid", oid, "amount", 80)).get("id").asLong();
     assertThat(stock(pid)).isEqualTo(3);
 
     OrderResult outcome =
@@ -80,15 +97,24 @@ class PaymentEndToEndTest {
     assertThat(orderStatus(oid)).isEqualTo(9);
 
     assertThat(stock(pid)).isEqualTo(5);
-    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(2);
+    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
+        .isEqualTo(2);
     assertThat(barrierRows("product", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("product.decrStock|action", "product.releaseStock|action");
+        .containsExactlyInAnyOrder(
+            ProductContract.Activities.DECR_STOCK + "|action",
+            ProductContract.Activities.RELEASE_STOCK + "|action");
     assertThat(barrierRows("order", orderWorkflowOf(oid)))
-        .containsExactlyInAnyOrder("order.create|action", "order.cancel|action");
+        .containsExactlyInAnyOrder(
+            OrderContract.Activities.CREATE + "|action",
+            OrderContract.Activities.CANCEL + "|action");
     MallHttp.Reply late =
-        hurried.post("/api/pay/callback", token, Map.of("id", payId, "oid", oid, "amount", 80, "source", 2, "status", 1));
+        hurried.post(
+            "/api/pay/callback",
+            token,
+            Map.of("id", payId, "oid", oid, "amount", 80, "source", 2, "status", 1));
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
-    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt()).isEqualTo(3);
+    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
+        .isEqualTo(3);
     assertThat(stock(pid)).isEqualTo(5);
   }
 
@@ -97,14 +123,19 @@ class PaymentEndToEndTest {
     String owner = http.registerAndLogin("13500000003");
     String other = http.registerAndLogin("13500000004");
     long pid = http.createProduct(owner, 10, 15);
-    Map<String, Object> update = Map.of("id", pid, "name", "renamed", "desc", "", "stock", 20, "amount", 15, "status", 1);
+    Map<String, Object> update =
+        Map.of("id", pid, "name", "renamed", "desc", "", "stock", 20, "amount", 15, "status", 1);
     assertThat(http.post("/api/product/update", other, update).status()).isEqualTo(403);
     ok(http, "/api/product/update", owner, update);
     assertThat(stock(pid)).isEqualTo(20);
 
-    long oid = ok(http, "/api/order/create", owner, Map.of("pid", pid, "num", 4)).get("id").asLong();
-    assertThat(http.post("/api/order/update", other, Map.of("id", oid, "status", 9)).status()).isEqualTo(403);
-    assertThat(http.post("/api/order/remove", owner, Map.of("id", oid)).status()).as("still open").isEqualTo(409);
+    long oid =
+        ok(http, "/api/order/create", owner, Map.of("pid", pid, "num", 4)).get("id").asLong();
+    assertThat(http.post("/api/order/update", other, Map.of("id", oid, "status", 9)).status())
+        .isEqualTo(403);
+    assertThat(http.post("/api/order/remove", owner, Map.of("id", oid)).status())
+        .as("still open")
+        .isEqualTo(409);
     ok(http, "/api/order/update", owner, Map.of("id", oid, "status", 9));
     assertThat(orderStatus(oid)).isEqualTo(9);
     assertThat(stock(pid)).isEqualTo(20);
@@ -117,20 +148,26 @@ class PaymentEndToEndTest {
   }
 
   private static int stock(long pid) {
-    return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
+    return mall.db("product")
+        .queryForObject("select stock from products where id = ?", Integer.class, pid);
   }
 
   private static int orderStatus(long oid) {
-    return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, oid);
+    return mall.db("order")
+        .queryForObject("select status from orders where id = ?", Integer.class, oid);
   }
 
-  /** The order's workflow id: its gid, and the gid of its cancel/markPaid/releaseStock barrier rows. */
+  /**
+   * The order's workflow id: its gid, and the gid of its cancel/markPaid/releaseStock barrier rows.
+   */
   private static String orderWorkflowOf(long oid) {
-    return mall.db("order").queryForObject("select gid from orders where id = ?", String.class, oid);
+    return mall.db("order")
+        .queryForObject("select gid from orders where id = ?", String.class, oid);
   }
 
   private static List<String> barrierRows(String domain, String gid) {
     return mall.db(domain)
-        .queryForList("select concat(branch_id, '|', op) from barrier where gid = ?", String.class, gid);
+        .queryForList(
+            "select concat(branch_id, '|', op) from barrier where gid = ?", String.class, gid);
   }
 }

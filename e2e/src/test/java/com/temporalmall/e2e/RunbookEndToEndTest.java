@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,10 +50,13 @@ class RunbookEndToEndTest {
     assertThat(api.body().at("/components/temporal/status").asText()).isEqualTo("UP");
     assertThat(api.body().at("/components/db/status").asText()).as(api.toString()).isEqualTo("UP");
 
-    MallHttp.Reply worker = new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
+    MallHttp.Reply worker =
+        new MallHttp(mall.url("order-worker")).get("/actuator/health/readiness");
     assertThat(worker.status()).isEqualTo(200);
     assertThat(worker.body().at("/components/temporal/status").asText()).isEqualTo("UP");
-    assertThat(worker.body().at("/components/db/status").asText()).as(worker.toString()).isEqualTo("UP");
+    assertThat(worker.body().at("/components/db/status").asText())
+        .as(worker.toString())
+        .isEqualTo("UP");
   }
 
   /**
@@ -96,25 +101,48 @@ class RunbookEndToEndTest {
             () ->
                 assertThat(
                         temporal.run(
-                            "workflow", "list", "--query",
+                            "workflow",
+                            "list",
+                            "--query",
                             "SagaStatus = 'COMPENSATED' AND OrderId = " + orderId))
                     .contains(saga));
     assertThat(temporal.run("workflow", "describe", "--workflow-id", saga, "--output", "json"))
         .contains("WORKFLOW_EXECUTION_STATUS_FAILED");
-    // Remote steps show as activities; the order steps ran locally and show as LocalActivity markers.
+    // Remote steps show as activities; the order steps ran locally and show as LocalActivity
+    // markers.
     assertThat(temporal.run("workflow", "show", "--workflow-id", saga, "--output", "json"))
-        .contains("product.decrStock", "product.decrStockRevert", "\"markerName\": \"LocalActivity\"");
+        .contains(
+            ProductContract.Activities.DECR_STOCK,
+            ProductContract.Activities.DECR_STOCK_REVERT,
+            "\"markerName\": \"LocalActivity\"");
   }
 
   @Test
   void queryAndSignalAnUnpaidOrder() {
     long pid = http.createProduct(token, 5, 10);
-    long orderId = http.post("/api/order/create", token, Map.of("pid", pid, "num", 2)).body().get("id").asLong();
+    long orderId =
+        http.post("/api/order/create", token, Map.of("pid", pid, "num", 2))
+            .body()
+            .get("id")
+            .asLong();
     String lifecycle = gidOf(orderId);
 
-    assertThat(temporal.run("workflow", "query", "--workflow-id", lifecycle, "--name", "state"))
+    assertThat(
+            temporal.run(
+                "workflow",
+                "query",
+                "--workflow-id",
+                lifecycle,
+                "--name",
+                OrderContract.Queries.STATE))
         .contains("AWAITING_PAYMENT");
-    temporal.run("workflow", "signal", "--workflow-id", lifecycle, "--name", "requestCancel");
+    temporal.run(
+        "workflow",
+        "signal",
+        "--workflow-id",
+        lifecycle,
+        "--name",
+        OrderContract.Signals.REQUEST_CANCEL);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> stock(pid) == 5);
     assertThat(orderStatus(orderId)).isEqualTo(9);
@@ -133,7 +161,8 @@ class RunbookEndToEndTest {
 
   private void terminateAndReset(long pid) throws Exception {
     CompletableFuture<MallHttp.Reply> waiting =
-        CompletableFuture.supplyAsync(() -> http.post("/api/order/create", token, Map.of("pid", pid)));
+        CompletableFuture.supplyAsync(
+            () -> http.post("/api/order/create", token, Map.of("pid", pid)));
     String query = "WorkflowType = 'Order' AND ExecutionStatus = 'Running' AND ProductId = " + pid;
     String[] stuck = new String[1];
     await()
@@ -141,38 +170,58 @@ class RunbookEndToEndTest {
         .untilAsserted(
             () -> {
               String listed = temporal.run("workflow", "list", "--query", query);
-              assertThat(listed).contains("order-");
-              stuck[0] = listed.substring(listed.indexOf("order-")).split("\\s+")[0];
+              assertThat(listed).contains(OrderContract.WORKFLOW_ID_PREFIX);
+              stuck[0] =
+                  listed.substring(listed.indexOf(OrderContract.WORKFLOW_ID_PREFIX))
+                      .split("\\s+", 2)[0];
             });
 
-    temporal.run("workflow", "terminate", "--workflow-id", stuck[0], "--reason", "product worker down");
+    temporal.run(
+        "workflow", "terminate", "--workflow-id", stuck[0], "--reason", "product worker down");
     assertThat(waiting.get().status()).as("the caller learns it failed").isEqualTo(502);
     assertThat(temporal.run("workflow", "describe", "--workflow-id", stuck[0], "--output", "json"))
         .contains("WORKFLOW_EXECUTION_STATUS_TERMINATED");
 
     mall.restartProductWorker("none");
     temporal.run(
-        "workflow", "reset", "--workflow-id", stuck[0], "--type", "FirstWorkflowTask",
-        "--reason", "product worker is back");
+        "workflow",
+        "reset",
+        "--workflow-id",
+        stuck[0],
+        "--type",
+        "FirstWorkflowTask",
+        "--reason",
+        "product worker is back");
 
     // The reset run places the order (order.create returns the same row) and waits for payment.
     await().atMost(Duration.ofSeconds(60)).until(() -> stock(pid) == 2);
     long orderId =
-        mall.db("order").queryForObject("select id from orders where gid = ?", Long.class, stuck[0]);
+        mall.db("order")
+            .queryForObject("select id from orders where gid = ?", Long.class, stuck[0]);
     assertThat(orderStatus(orderId)).isZero();
-    assertThat(temporal.run("workflow", "query", "--workflow-id", stuck[0], "--name", "state"))
+    assertThat(
+            temporal.run(
+                "workflow",
+                "query",
+                "--workflow-id",
+                stuck[0],
+                "--name",
+                OrderContract.Queries.STATE))
         .contains("AWAITING_PAYMENT");
   }
 
   private static String gidOf(long orderId) {
-    return mall.db("order").queryForObject("select gid from orders where id = ?", String.class, orderId);
+    return mall.db("order")
+        .queryForObject("select gid from orders where id = ?", String.class, orderId);
   }
 
   private static int orderStatus(long orderId) {
-    return mall.db("order").queryForObject("select status from orders where id = ?", Integer.class, orderId);
+    return mall.db("order")
+        .queryForObject("select status from orders where id = ?", Integer.class, orderId);
   }
 
   private static int stock(long pid) {
-    return mall.db("product").queryForObject("select stock from products where id = ?", Integer.class, pid);
+    return mall.db("product")
+        .queryForObject("select stock from products where id = ?", Integer.class, pid);
   }
 }

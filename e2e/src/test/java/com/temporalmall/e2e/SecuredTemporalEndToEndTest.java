@@ -36,8 +36,13 @@ class SecuredTemporalEndToEndTest {
     clientIdentity = authority.client("mall-client");
     frontend =
         TlsTemporalFrontend.start(
-            MallCluster.devServerAddress(), authority.server("temporal-frontend", SERVER_NAME), authority.caFile(), API_KEY);
-    mall = MallCluster.start(frontend.target(), securedConnection(authority.caFile(), clientIdentity, API_KEY));
+            MallCluster.devServerAddress(),
+            authority.server("temporal-frontend", SERVER_NAME),
+            authority.caFile(),
+            API_KEY);
+    mall =
+        MallCluster.start(
+            frontend.target(), securedConnection(authority.caFile(), clientIdentity, API_KEY));
   }
 
   @AfterAll
@@ -50,7 +55,8 @@ class SecuredTemporalEndToEndTest {
     }
   }
 
-  private static List<String> securedConnection(Path serverCa, TestCertificates.Issued client, String apiKey) {
+  private static List<String> securedConnection(
+      Path serverCa, TestCertificates.Issued client, String apiKey) {
     List<String> properties = new ArrayList<>();
     properties.add("mall.temporal.tls.server-ca-file=" + serverCa);
     properties.add("spring.temporal.connection.mtls.server-name=" + SERVER_NAME);
@@ -74,9 +80,13 @@ class SecuredTemporalEndToEndTest {
 
     assertThat(order.status()).as(order.toString()).isEqualTo(200);
     long orderId = order.body().get("id").asLong();
-    assertThat(mall.db("order").queryForObject("SELECT status FROM orders WHERE id = ?", Integer.class, orderId))
+    assertThat(
+            mall.db("order")
+                .queryForObject("SELECT status FROM orders WHERE id = ?", Integer.class, orderId))
         .isZero();
-    assertThat(mall.db("product").queryForObject("SELECT stock FROM products WHERE id = ?", Integer.class, pid))
+    assertThat(
+            mall.db("product")
+                .queryForObject("SELECT stock FROM products WHERE id = ?", Integer.class, pid))
         .isEqualTo(1);
     // Both the workflow worker and the domain workers polled through the secured frontend, which
     // forwards a call only once its TLS handshake (with client certificate) and API key passed.
@@ -97,7 +107,15 @@ class SecuredTemporalEndToEndTest {
               api.post(
                   "/api/user/register",
                   null,
-                  Map.of("name", "Nobody", "gender", 1, "mobile", "13500000002", "password", "secret-123"));
+                  Map.of(
+                      "name",
+                      "Nobody",
+                      "gender",
+                      1,
+                      "mobile",
+                      "13500000002",
+                      "password",
+                      "secret-123"));
           assertThat(register.status()).as(register.toString()).isEqualTo(503);
           assertThat(register.body().get("type").asText()).endsWith("/temporal-unavailable");
         });
@@ -116,7 +134,9 @@ class SecuredTemporalEndToEndTest {
     assertThat(frontend.refusedForApiKey()).isGreaterThan(refusedBefore);
   }
 
-  /** Starts an API with this connection; it must report Temporal DOWN, then pass {@code alsoCheck}. */
+  /**
+   * Starts an API with this connection; it must report Temporal DOWN, then pass {@code alsoCheck}.
+   */
   private static void assertNotReady(List<String> connection, Consumer<MallHttp> alsoCheck) {
     try (ConfigurableApplicationContext api =
         MallCluster.startApi("misconfigured-api", frontend.target(), connection)) {
@@ -132,7 +152,12 @@ class SecuredTemporalEndToEndTest {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> new MallHttp(baseUrl).get("/actuator/health/readiness").body().at("/components/temporal/status").asText(),
+            () ->
+                new MallHttp(baseUrl)
+                    .get("/actuator/health/readiness")
+                    .body()
+                    .at("/components/temporal/status")
+                    .asText(),
             "UP"::equals);
   }
 }

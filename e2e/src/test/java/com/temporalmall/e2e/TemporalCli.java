@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the `temporal` CLI that scripts/test.sh installed (MALL_TEST_TEMPORAL_CLI), as an operator would. */
+/**
+ * Runs the `temporal` CLI that scripts/test.sh installed (MALL_TEST_TEMPORAL_CLI), as an operator
+ * would.
+ */
 final class TemporalCli {
   private final String binary;
   private final String address;

@@ -30,7 +30,9 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A throwaway certificate authority for the TLS tests, writing PEM files (PKCS8 keys) to a folder. */
+/**
+ * A throwaway certificate authority for the TLS tests, writing PEM files (PKCS8 keys) to a folder.
+ */
 final class TestCertificates {
   record Issued(Path certificate, Path privateKey) {}
 
@@ -54,7 +56,8 @@ final class TestCertificates {
       X500Name subject = new X500Name("CN=" + name);
       X509v3CertificateBuilder builder = validFor(subject, subject, keys);
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       TestCertificates authority = new TestCertificates(folder, name, keys, sign(builder, keys));
       writePem(authority.caFile(), authority.ca);
       return authority;
@@ -92,7 +95,8 @@ final class TestCertificates {
         }
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
       }
-      Issued issued = new Issued(folder.resolve(fileName + ".pem"), folder.resolve(fileName + "-key.pem"));
+      Issued issued =
+          new Issued(folder.resolve(fileName + ".pem"), folder.resolve(fileName + "-key.pem"));
       writePem(issued.certificate(), sign(builder, caKeys));
       writePem(issued.privateKey(), new JcaPKCS8Generator(keys.getPrivate(), null));
       return issued;
@@ -107,7 +111,8 @@ final class TestCertificates {
     return generator.generateKeyPair();
   }
 
-  private static X509v3CertificateBuilder validFor(X500Name issuer, X500Name subject, KeyPair keys) {
+  private static X509v3CertificateBuilder validFor(
+      X500Name issuer, X500Name subject, KeyPair keys) {
     Instant now = Instant.now();
     return new JcaX509v3CertificateBuilder(
         issuer,
@@ -121,7 +126,9 @@ final class TestCertificates {
   private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)
       throws OperatorCreationException, GeneralSecurityException {
     return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+        .getCertificate(
+            builder.build(
+                new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
   }
 
   private static void writePem(Path file, Object object) throws IOException {

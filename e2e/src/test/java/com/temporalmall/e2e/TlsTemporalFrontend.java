@@ -20,6 +20,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Set;
@@ -48,11 +49,13 @@ final class TlsTemporalFrontend implements AutoCloseable {
     upstream = ManagedChannelBuilder.forTarget(upstreamTarget).usePlaintext().build();
     SslContextBuilder tls =
         GrpcSslContexts.configure(
-                SslContextBuilder.forServer(serverIdentity.certificate().toFile(), serverIdentity.privateKey().toFile()))
+                SslContextBuilder.forServer(
+                    serverIdentity.certificate().toFile(), serverIdentity.privateKey().toFile()))
             .trustManager(clientCa.toFile())
             .clientAuth(ClientAuth.REQUIRE);
     server =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        NettyServerBuilder.forAddress(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0))
             .sslContext(tls.build())
             .fallbackHandlerRegistry(new ForwardEverything())
             .intercept(requireApiKey(apiKey))
@@ -73,7 +76,10 @@ final class TlsTemporalFrontend implements AutoCloseable {
     return "127.0.0.1:" + server.getPort();
   }
 
-  /** Full gRPC method names forwarded to Temporal, e.g. temporal.api.workflowservice.v1.WorkflowService/PollActivityTaskQueue. */
+  /**
+   * Full gRPC method names forwarded to Temporal, e.g.
+   * temporal.api.workflowservice.v1.WorkflowService/PollActivityTaskQueue.
+   */
   Set<String> forwardedMethods() {
     return forwardedMethods;
   }
@@ -89,7 +95,8 @@ final class TlsTemporalFrontend implements AutoCloseable {
           ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         if (!("Bearer " + apiKey).equals(headers.get(AUTHORIZATION))) {
           refusedForApiKey.incrementAndGet();
-          call.close(Status.UNAUTHENTICATED.withDescription("missing or wrong API key"), new Metadata());
+          call.close(
+              Status.UNAUTHENTICATED.withDescription("missing or wrong API key"), new Metadata());
           return new ServerCall.Listener<>() {};
         }
         return next.startCall(call, headers);
@@ -118,7 +125,8 @@ final class TlsTemporalFrontend implements AutoCloseable {
     }
 
     @Override
-    public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> serverCall, Metadata headers) {
+    public ServerCall.Listener<byte[]> startCall(
+        ServerCall<byte[], byte[]> serverCall, Metadata headers) {
       forwardedMethods.add(method.getFullMethodName());
       // Runs in the server call's gRPC context, so its deadline (e.g. of a long poll) carries over.
       ClientCall<byte[], byte[]> clientCall = upstream.newCall(method, CallOptions.DEFAULT);

@@ -30,7 +30,8 @@ public class EncryptionCodec implements PayloadCodec {
 
   public EncryptionCodec(byte[] key, String keyId) {
     if (key.length != 32) {
-      throw new IllegalArgumentException("mall.codec.key must be 32 bytes (base64), was " + key.length);
+      throw new IllegalArgumentException(
+          "mall.codec.key must be 32 bytes (base64), was " + key.length);
     }
     this.key = new SecretKeySpec(key, "AES");
     this.keyId = keyId;
@@ -67,9 +68,14 @@ public class EncryptionCodec implements PayloadCodec {
     if (!ENCODING.equals(payload.getMetadataMap().get("encoding"))) {
       return payload;
     }
-    String payloadKey = payload.getMetadataMap().getOrDefault(KEY_ID, ByteString.EMPTY).toString(StandardCharsets.UTF_8);
+    String payloadKey =
+        payload
+            .getMetadataMap()
+            .getOrDefault(KEY_ID, ByteString.EMPTY)
+            .toString(StandardCharsets.UTF_8);
     if (!keyId.equals(payloadKey)) {
-      throw new PayloadCodecException("payload encrypted with key '" + payloadKey + "', this process has '" + keyId + "'");
+      throw new PayloadCodecException(
+          "payload encrypted with key '" + payloadKey + "', this process has '" + keyId + "'");
     }
     try {
       byte[] data = payload.getData().toByteArray();

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 public class MallCodecAutoConfiguration {
   @Bean
   EncryptionCodec encryptionCodec(
-      @Value("${mall.codec.key}") String key, @Value("${mall.codec.key-id:mall-key-1}") String keyId) {
+      @Value("${mall.codec.key}") String key,
+      @Value("${mall.codec.key-id:mall-key-1}") String keyId) {
     return new EncryptionCodec(Base64.getDecoder().decode(key.trim()), keyId);
   }
 

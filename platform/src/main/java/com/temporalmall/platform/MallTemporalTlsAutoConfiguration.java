@@ -20,12 +20,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * TLS to a Temporal frontend whose certificate is signed by a private CA, the usual case for a
- * self-hosted cluster: set {@code mall.temporal.tls.server-ca-file} (MALL_TEMPORAL_TLS_SERVER_CA_FILE,
- * PEM). The starter's own {@code spring.temporal.connection.mtls.*} (key-file, cert-chain-file,
- * key-password, server-name) and {@code api-key} still apply; the starter alone can only trust the
- * JVM's default CAs, which is enough for Temporal Cloud but not for a private CA.
+ * self-hosted cluster: set {@code mall.temporal.tls.server-ca-file}
+ * (MALL_TEMPORAL_TLS_SERVER_CA_FILE, PEM). The starter's own {@code
+ * spring.temporal.connection.mtls.*} (key-file, cert-chain-file, key-password, server-name) and
+ * {@code api-key} still apply; the starter alone can only trust the JVM's default CAs, which is
+ * enough for Temporal Cloud but not for a private CA.
  */
-@AutoConfiguration(beforeName = "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration")
+@AutoConfiguration(
+    beforeName = "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration")
 @ConditionalOnProperty("mall.temporal.tls.server-ca-file")
 public class MallTemporalTlsAutoConfiguration {
 
@@ -42,25 +44,32 @@ public class MallTemporalTlsAutoConfiguration {
     return builder -> {
       try {
         SimpleSslContextBuilder ssl =
-            keyFile.isBlank() ? SimpleSslContextBuilder.noKeyOrCertChain() : clientIdentity(keyFile, certChainFile);
+            keyFile.isBlank()
+                ? SimpleSslContextBuilder.noKeyOrCertChain()
+                : clientIdentity(keyFile, certChainFile);
         if (!keyPassword.isBlank()) {
           ssl.setKeyPassword(keyPassword);
         }
-        builder.setSslContext(ssl.setTrustManager(trustManagerFor(Path.of(serverCaFile)).getTrustManagers()[0]).build());
+        builder.setSslContext(
+            ssl.setTrustManager(trustManagerFor(Path.of(serverCaFile)).getTrustManagers()[0])
+                .build());
         return builder;
       } catch (IOException | GeneralSecurityException e) {
-        throw new IllegalStateException("cannot set up TLS to Temporal with CA file " + serverCaFile, e);
+        throw new IllegalStateException(
+            "cannot set up TLS to Temporal with CA file " + serverCaFile, e);
       }
     };
   }
 
-  private static SimpleSslContextBuilder clientIdentity(String keyFile, String certChainFile) throws IOException {
+  private static SimpleSslContextBuilder clientIdentity(String keyFile, String certChainFile)
+      throws IOException {
     return SimpleSslContextBuilder.forPKCS8(
         new ByteArrayInputStream(Files.readAllBytes(Path.of(certChainFile))),
         new ByteArrayInputStream(Files.readAllBytes(Path.of(keyFile))));
   }
 
-  private static TrustManagerFactory trustManagerFor(Path caFile) throws IOException, GeneralSecurityException {
+  private static TrustManagerFactory trustManagerFor(Path caFile)
+      throws IOException, GeneralSecurityException {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     try (InputStream pem = Files.newInputStream(caFile)) {
@@ -72,7 +81,8 @@ public class MallTemporalTlsAutoConfiguration {
         throw new GeneralSecurityException("no certificate in " + caFile);
       }
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trusted);
     return factory;
   }

@@ -22,7 +22,8 @@ import org.springframework.core.Ordered;
 public class MallTracingAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(OpenTelemetry.class)
-  OpenTelemetry mallOpenTelemetry(@Value("${spring.application.name:temporal-mall}") String serviceName) {
+  OpenTelemetry mallOpenTelemetry(
+      @Value("${spring.application.name:temporal-mall}") String serviceName) {
     return MallTracing.fromEnvironment(serviceName);
   }
 

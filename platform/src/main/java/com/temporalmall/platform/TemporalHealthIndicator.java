@@ -6,8 +6,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * Health contributor "temporal": UP when the Temporal frontend answers its gRPC health check.
- * Part of the readiness group, so an API or worker that cannot reach Temporal takes no traffic.
+ * Health contributor "temporal": UP when the Temporal frontend answers its gRPC health check. Part
+ * of the readiness group, so an API or worker that cannot reach Temporal takes no traffic.
  */
 public class TemporalHealthIndicator implements HealthIndicator {
   private final WorkflowServiceStubs service;

@@ -26,7 +26,9 @@ class EncryptionCodecTest {
     assertThat(sealed.getMetadataMap().get("encoding")).isEqualTo(EncryptionCodec.ENCODING);
     assertThat(sealed.getData().toStringUtf8()).doesNotContain("13900000000");
     assertThat(codec.decode(List.of(sealed))).containsExactly(PLAIN);
-    assertThat(codec.decode(List.of(PLAIN))).as("unencrypted payloads pass through").containsExactly(PLAIN);
+    assertThat(codec.decode(List.of(PLAIN)))
+        .as("unencrypted payloads pass through")
+        .containsExactly(PLAIN);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.temporalmall.standalone;
 
-import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import com.temporalmall.workflows.MallSearchAttributes;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.springframework.beans.factory.InitializingBean;

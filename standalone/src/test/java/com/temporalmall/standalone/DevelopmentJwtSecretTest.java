@@ -12,7 +12,9 @@ class DevelopmentJwtSecretTest {
   @Test
   void drawsOneStrongSecretWhenNoneIsConfigured() {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    environment
+        .getPropertySources()
+        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 
     new DevelopmentJwtSecret().postProcessEnvironment(environment, null);
 
@@ -28,7 +30,8 @@ class DevelopmentJwtSecretTest {
         .getPropertySources()
         .addFirst(
             new MapPropertySource(
-                "test", Map.of(DevelopmentJwtSecret.PROPERTY, "configured-secret-configured-secret")));
+                "test",
+                Map.of(DevelopmentJwtSecret.PROPERTY, "configured-secret-configured-secret")));
 
     new DevelopmentJwtSecret().postProcessEnvironment(environment, null);
 

@@ -3,7 +3,7 @@ package com.temporalmall.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import io.temporal.client.WorkflowClient;
@@ -86,16 +86,35 @@ class EmbeddedDefaultTest {
             .get("accessToken")
             .asText();
     long pid =
-        post("/api/product/create", token,
-                Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1), "mug-1")
-            .getBody().get("id").asLong();
-    assertThat(post("/api/product/create", token,
-                Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1), "mug-1")
-            .getBody().get("id").asLong())
+        post(
+                "/api/product/create",
+                token,
+                Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1),
+                "mug-1")
+            .getBody()
+            .get("id")
+            .asLong();
+    assertThat(
+            post(
+                    "/api/product/create",
+                    token,
+                    Map.of("name", "mug", "stock", 5, "amount", 300, "status", 1),
+                    "mug-1")
+                .getBody()
+                .get("id")
+                .asLong())
         .isEqualTo(pid);
 
-    long first = post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1").getBody().get("id").asLong();
-    long second = post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1").getBody().get("id").asLong();
+    long first =
+        post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1")
+            .getBody()
+            .get("id")
+            .asLong();
+    long second =
+        post("/api/order/create", token, Map.of("pid", pid, "num", 2), "cart-1")
+            .getBody()
+            .get("id")
+            .asLong();
 
     assertThat(second).isEqualTo(first);
     assertThat(post("/api/product/detail", token, Map.of("id", pid)).getBody().get("stock").asInt())
@@ -111,20 +130,28 @@ class EmbeddedDefaultTest {
     long uid = post("/api/user/register", null, carol).getBody().get("id").asLong();
     String token =
         post("/api/user/login", null, Map.of("mobile", "13900000088", "password", "carol-pw"))
-            .getBody().get("accessToken").asText();
+            .getBody()
+            .get("accessToken")
+            .asText();
     long pid =
-        post("/api/product/create", token, Map.of("name", "pan", "stock", 5, "amount", 700, "status", 1))
-            .getBody().get("id").asLong();
+        post(
+                "/api/product/create",
+                token,
+                Map.of("name", "pan", "stock", 5, "amount", 700, "status", 1))
+            .getBody()
+            .get("id")
+            .asLong();
     OrderSagaWorkflow legacy =
         temporal.newWorkflowStub(
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSagaWorkflow.workflowId("u" + uid + "-cart-7"))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowId(OrderContract.sagaWorkflowId("u" + uid + "-cart-7"))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
     long placedBefore = legacy.placeOrder(new PlaceOrder(uid, pid, 1, null)).orderId();
 
-    ResponseEntity<JsonNode> retried = post("/api/order/create", token, Map.of("pid", pid), "cart-7");
+    ResponseEntity<JsonNode> retried =
+        post("/api/order/create", token, Map.of("pid", pid), "cart-7");
 
     assertThat(retried.getStatusCode().value()).isEqualTo(200);
     assertThat(retried.getBody().get("id").asLong()).isEqualTo(placedBefore);

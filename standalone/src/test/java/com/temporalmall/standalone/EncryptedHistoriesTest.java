@@ -2,6 +2,7 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.workflows.user.UserContract;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -27,19 +28,34 @@ class EncryptedHistoriesTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", "secret-user");
-    Map<String, Object> hank = Map.of("name", "hank", "gender", 1, "mobile", "13611112222", "password", "hank-pass");
-    assertThat(rest.postForEntity("/api/user/register", new HttpEntity<>(hank, headers), String.class).getBody())
+    Map<String, Object> hank =
+        Map.of("name", "hank", "gender", 1, "mobile", "13611112222", "password", "hank-pass");
+    assertThat(
+            rest.postForEntity("/api/user/register", new HttpEntity<>(hank, headers), String.class)
+                .getBody())
         .contains("13611112222");
     MallClient signedIn = MallClient.signUp(rest, "ivy", "13611113333");
     assertThat(signedIn.token()).isNotBlank();
 
     String history =
-        temporal.fetchHistory("user.register-register-secret-user").getEvents().stream()
+        temporal
+            .fetchHistory(
+                UserContract.callWorkflowId(
+                    UserContract.Activities.REGISTER, "register-secret-user"))
+            .getEvents()
+            .stream()
             .map(HistoryEvent::toString)
             .reduce("", String::concat);
     Payload input =
-        temporal.fetchHistory("user.register-register-secret-user").getEvents().get(0)
-            .getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0);
+        temporal
+            .fetchHistory(
+                UserContract.callWorkflowId(
+                    UserContract.Activities.REGISTER, "register-secret-user"))
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput()
+            .getPayloads(0);
 
     assertThat(input.getMetadataMap().get("encoding").toStringUtf8()).isEqualTo("binary/encrypted");
     assertThat(history).doesNotContain("13611112222").doesNotContain("hank");

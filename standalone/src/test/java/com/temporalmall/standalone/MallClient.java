@@ -13,7 +13,8 @@ record MallClient(TestRestTemplate rest, String token) {
   static MallClient signUp(TestRestTemplate rest, String name, String mobile) {
     MallClient anonymous = new MallClient(rest, null);
     anonymous.post(
-        "/api/user/register", Map.of("name", name, "gender", 1, "mobile", mobile, "password", name + "-pass"));
+        "/api/user/register",
+        Map.of("name", name, "gender", 1, "mobile", mobile, "password", name + "-pass"));
     String token =
         anonymous
             .post("/api/user/login", Map.of("mobile", mobile, "password", name + "-pass"))
@@ -35,7 +36,8 @@ record MallClient(TestRestTemplate rest, String token) {
   JsonNode ok(String path, Map<String, ?> body) {
     ResponseEntity<JsonNode> reply = post(path, body);
     if (reply.getStatusCode().value() != 200) {
-      throw new AssertionError(path + " answered " + reply.getStatusCode() + ": " + reply.getBody());
+      throw new AssertionError(
+          path + " answered " + reply.getStatusCode() + ": " + reply.getBody());
     }
     return reply.getBody();
   }

@@ -17,15 +17,20 @@ class MallJourneyTest {
   @Test
   void registerLoginProductOrderPayCallbackListDetail() {
     MallClient alice = MallClient.signUp(rest, "alice", "13600000001");
-    long pid = alice.id("/api/product/create", Map.of("name", "tea", "stock", 5, "amount", 300, "status", 1));
+    long pid =
+        alice.id(
+            "/api/product/create", Map.of("name", "tea", "stock", 5, "amount", 300, "status", 1));
     long oid = alice.id("/api/order/create", Map.of("pid", pid, "num", 2));
 
     long payId = alice.id("/api/pay/create", Map.of("oid", oid, "amount", 600));
-    assertThat(alice.id("/api/pay/create", Map.of("oid", oid, "amount", 600))).as("one pay per order").isEqualTo(payId);
+    assertThat(alice.id("/api/pay/create", Map.of("oid", oid, "amount", 600)))
+        .as("one pay per order")
+        .isEqualTo(payId);
     assertThat(alice.status("/api/pay/create", Map.of("oid", oid, "amount", 1))).isEqualTo(400);
     assertThat(alice.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).isZero();
 
-    Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 600, "source", 1, "status", 1);
+    Map<String, Object> callback =
+        Map.of("id", payId, "oid", oid, "amount", 600, "source", 1, "status", 1);
     alice.ok("/api/pay/callback", callback);
     alice.ok("/api/pay/callback", callback);
 
@@ -36,16 +41,21 @@ class MallJourneyTest {
     JsonNode orders = alice.ok("/api/order/list", Map.of());
     assertThat(orders).hasSize(1);
     assertThat(orders.get(0).get("id").asLong()).isEqualTo(oid);
-    assertThat(alice.status("/api/order/update", Map.of("id", oid, "status", 9))).as("paid").isEqualTo(409);
+    assertThat(alice.status("/api/order/update", Map.of("id", oid, "status", 9)))
+        .as("paid")
+        .isEqualTo(409);
     assertThat(alice.status("/api/order/remove", Map.of("id", oid))).as("paid").isEqualTo(409);
-    assertThat(alice.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(3);
+    assertThat(alice.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
+        .isEqualTo(3);
   }
 
   @Test
   void anotherUserCannotReadChangePayOrCancelMyOrder() {
     MallClient owner = MallClient.signUp(rest, "carol", "13600000002");
     MallClient other = MallClient.signUp(rest, "mallory", "13600000003");
-    long pid = owner.id("/api/product/create", Map.of("name", "cup", "stock", 5, "amount", 100, "status", 1));
+    long pid =
+        owner.id(
+            "/api/product/create", Map.of("name", "cup", "stock", 5, "amount", 100, "status", 1));
     long oid = owner.id("/api/order/create", Map.of("pid", pid));
     long payId = owner.id("/api/pay/create", Map.of("oid", oid, "amount", 100));
 
@@ -54,24 +64,31 @@ class MallJourneyTest {
     assertThat(other.status("/api/order/remove", Map.of("id", oid))).isEqualTo(403);
     assertThat(other.status("/api/pay/create", Map.of("oid", oid, "amount", 100))).isEqualTo(403);
     assertThat(other.status("/api/pay/detail", Map.of("id", payId))).isEqualTo(403);
-    assertThat(other.status("/api/pay/callback",
-            Map.of("id", payId, "oid", oid, "amount", 100, "source", 1, "status", 1)))
+    assertThat(
+            other.status(
+                "/api/pay/callback",
+                Map.of("id", payId, "oid", oid, "amount", 100, "source", 1, "status", 1)))
         .isEqualTo(403);
-    assertThat(other.status("/api/product/update",
-            Map.of("id", pid, "name", "x", "stock", 0, "amount", 1, "status", 0)))
+    assertThat(
+            other.status(
+                "/api/product/update",
+                Map.of("id", pid, "name", "x", "stock", 0, "amount", 1, "status", 0)))
         .isEqualTo(403);
     assertThat(other.status("/api/product/remove", Map.of("id", pid))).isEqualTo(403);
     assertThat(other.status("/api/order/list", Map.of("uid", 1))).isEqualTo(403);
 
     assertThat(owner.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isZero();
     assertThat(owner.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).isZero();
-    assertThat(owner.ok("/api/product/detail", Map.of("id", pid)).get("name").asText()).isEqualTo("cup");
+    assertThat(owner.ok("/api/product/detail", Map.of("id", pid)).get("name").asText())
+        .isEqualTo("cup");
   }
 
   @Test
   void theOwnerCancelsAnUnpaidOrderAndGetsTheStockBack() {
     MallClient dave = MallClient.signUp(rest, "dave", "13600000004");
-    long pid = dave.id("/api/product/create", Map.of("name", "pot", "stock", 4, "amount", 50, "status", 1));
+    long pid =
+        dave.id(
+            "/api/product/create", Map.of("name", "pot", "stock", 4, "amount", 50, "status", 1));
     long oid = dave.id("/api/order/create", Map.of("pid", pid, "num", 3));
     long payId = dave.id("/api/pay/create", Map.of("oid", oid, "amount", 150));
     assertThat(dave.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(1);
@@ -81,7 +98,9 @@ class MallJourneyTest {
 
     assertThat(dave.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
     assertThat(dave.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(4);
-    assertThat(dave.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).as("closed").isEqualTo(2);
+    assertThat(dave.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
+        .as("closed")
+        .isEqualTo(2);
     assertThat(dave.status("/api/pay/create", Map.of("oid", oid, "amount", 150))).isEqualTo(409);
     assertThat(dave.status("/api/order/update", Map.of("id", oid, "status", 1))).isEqualTo(400);
 
@@ -92,9 +111,13 @@ class MallJourneyTest {
   @Test
   void theOwnerUpdatesAndRemovesAProduct() {
     MallClient erin = MallClient.signUp(rest, "erin", "13600000005");
-    long pid = erin.id("/api/product/create", Map.of("name", "jar", "stock", 1, "amount", 10, "status", 1));
+    long pid =
+        erin.id(
+            "/api/product/create", Map.of("name", "jar", "stock", 1, "amount", 10, "status", 1));
 
-    erin.ok("/api/product/update", Map.of("id", pid, "name", "big jar", "desc", "2 l", "stock", 7, "amount", 20, "status", 1));
+    erin.ok(
+        "/api/product/update",
+        Map.of("id", pid, "name", "big jar", "desc", "2 l", "stock", 7, "amount", 20, "status", 1));
     JsonNode product = erin.ok("/api/product/detail", Map.of("id", pid));
     assertThat(product.get("name").asText()).isEqualTo("big jar");
     assertThat(product.get("stock").asInt()).isEqualTo(7);

@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** An unpaid order is cancelled by its lifecycle's durable timer; a payment after that is refunded. */
+/**
+ * An unpaid order is cancelled by its lifecycle's durable timer; a payment after that is refunded.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "mall.order.payment-timeout=2s")
@@ -20,7 +22,9 @@ class PaymentTimeoutTest {
   @Test
   void anUnpaidOrderIsCancelledAndALateCallbackIsFlaggedForRefund() {
     MallClient frank = MallClient.signUp(rest, "frank", "13600000006");
-    long pid = frank.id("/api/product/create", Map.of("name", "bowl", "stock", 3, "amount", 70, "status", 1));
+    long pid =
+        frank.id(
+            "/api/product/create", Map.of("name", "bowl", "stock", 3, "amount", 70, "status", 1));
     long oid = frank.id("/api/order/create", Map.of("pid", pid, "num", 2));
     long payId = frank.id("/api/pay/create", Map.of("oid", oid, "amount", 140));
 
@@ -30,12 +34,18 @@ class PaymentTimeoutTest {
         .until(() -> frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt() == 2);
 
     assertThat(frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
-    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).isEqualTo(3);
+    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
+        .isEqualTo(3);
 
-    Map<String, Object> callback = Map.of("id", payId, "oid", oid, "amount", 140, "source", 1, "status", 1);
+    Map<String, Object> callback =
+        Map.of("id", payId, "oid", oid, "amount", 140, "source", 1, "status", 1);
     assertThat(frank.status("/api/pay/callback", callback)).isEqualTo(409);
-    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).as("refund due").isEqualTo(3);
+    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
+        .as("refund due")
+        .isEqualTo(3);
     assertThat(frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
-    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt()).as("released once").isEqualTo(3);
+    assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
+        .as("released once")
+        .isEqualTo(3);
   }
 }

@@ -2,6 +2,8 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -37,7 +39,9 @@ class TracingTest {
       return OpenTelemetrySdk.builder()
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .setTracerProvider(
-              SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build())
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(EXPORTER))
+                  .build())
           .build();
     }
   }
@@ -47,14 +51,19 @@ class TracingTest {
   @Test
   void aRejectedOrderIsOneTraceFromRequestToCompensation() {
     MallClient grace = MallClient.signUp(rest, "grace", "13600000099");
-    long pid = grace.id("/api/product/create", Map.of("name", "rare", "stock", 0, "amount", 5, "status", 1));
+    long pid =
+        grace.id(
+            "/api/product/create", Map.of("name", "rare", "stock", 0, "amount", 5, "status", 1));
     EXPORTER.reset();
 
     assertThat(grace.status("/api/order/create", Map.of("pid", pid))).isEqualTo(409);
 
     List<SpanData> spans = EXPORTER.getFinishedSpanItems();
     SpanData request =
-        spans.stream().filter(span -> span.getName().equals("POST /api/order/create")).findFirst().orElseThrow();
+        spans.stream()
+            .filter(span -> span.getName().equals("POST /api/order/create"))
+            .findFirst()
+            .orElseThrow();
     List<SpanData> trace =
         spans.stream().filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
     Set<String> names = trace.stream().map(SpanData::getName).collect(Collectors.toSet());
@@ -62,9 +71,9 @@ class TracingTest {
     assertThat(names)
         .contains(
             "RunWorkflow:Order",
-            "RunActivity:order.create",
-            "RunActivity:product.decrStock",
-            "RunActivity:product.decrStockRevert",
-            "RunActivity:order.createRevert");
+            "RunActivity:" + OrderContract.Activities.CREATE,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK_REVERT,
+            "RunActivity:" + OrderContract.Activities.CREATE_REVERT);
   }
 }

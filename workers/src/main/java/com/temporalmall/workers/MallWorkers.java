@@ -1,12 +1,13 @@
 package com.temporalmall.workers;
 
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.OrderWorkflowImpl;
+import com.temporalmall.workflows.rpc.DomainCallContract;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
-import io.temporal.client.WorkflowClient;
 import io.opentracing.Tracer;
+import io.temporal.client.WorkflowClient;
 import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -23,9 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * One Temporal worker per hosted task queue: the workflow queue if enabled (DomainCall and the
  * legacy OrderSaga/OrderLifecycle types, kept until their executions drain), and one queue per
  * domain whose activities bean exists in this process (see {@code mall.domains}); the order
- * domain's queue also runs the Order workflow. Started after
- * everything else and stopped first, so on SIGTERM in-flight activities drain while their
- * databases are still open.
+ * domain's queue also runs the Order workflow. Started after everything else and stopped first, so
+ * on SIGTERM in-flight activities drain while their databases are still open.
  */
 public class MallWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(MallWorkers.class);
@@ -65,12 +65,13 @@ public class MallWorkers implements SmartLifecycle {
     WorkerFactoryOptions.Builder options = WorkerFactoryOptions.newBuilder();
     if (tracer != null) {
       options.setWorkerInterceptors(
-          new OpenTracingWorkerInterceptor(OpenTracingOptions.newBuilder().setTracer(tracer).build()));
+          new OpenTracingWorkerInterceptor(
+              OpenTracingOptions.newBuilder().setTracer(tracer).build()));
     }
     WorkerFactory newFactory = WorkerFactory.newInstance(client, options.build());
     if (properties.enabled()) {
       newFactory
-          .newWorker(TaskQueues.WORKFLOWS)
+          .newWorker(DomainCallContract.TASK_QUEUE)
           .registerWorkflowImplementationTypes(
               OrderSagaWorkflowImpl.class,
               OrderLifecycleWorkflowImpl.class,
@@ -80,7 +81,7 @@ public class MallWorkers implements SmartLifecycle {
         (taskQueue, activities) -> {
           Worker worker = newFactory.newWorker(taskQueue);
           worker.registerActivitiesImplementations(activities);
-          if (TaskQueues.ORDER.equals(taskQueue)) {
+          if (OrderContract.TASK_QUEUE.equals(taskQueue)) {
             // The order's own workflow runs beside the order database: its order steps are
             // local activities, with no task dispatch of their own.
             worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
@@ -91,7 +92,7 @@ public class MallWorkers implements SmartLifecycle {
     log.info(
         "Temporal workers polling namespace '{}': workflows={}, activity task queues={}",
         client.getOptions().getNamespace(),
-        properties.enabled() ? TaskQueues.WORKFLOWS : "-",
+        properties.enabled() ? DomainCallContract.TASK_QUEUE : "-",
         activitiesByTaskQueue.keySet());
   }
 

@@ -1,11 +1,14 @@
 package com.temporalmall.workers;
 
 import com.temporalmall.activities.MallDomainsConfiguration;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import io.temporal.client.WorkflowClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +34,11 @@ public class WorkerHostConfiguration {
       ObjectProvider<PayActivities> payActivities,
       ObjectProvider<io.opentracing.Tracer> tracer) {
     Map<String, Object> activitiesByTaskQueue = new HashMap<>();
-    userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.USER, bean));
-    productActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PRODUCT, bean));
-    orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.ORDER, bean));
-    payActivities.ifAvailable(bean -> activitiesByTaskQueue.put(TaskQueues.PAY, bean));
+    userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(UserContract.TASK_QUEUE, bean));
+    productActivities.ifAvailable(
+        bean -> activitiesByTaskQueue.put(ProductContract.TASK_QUEUE, bean));
+    orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(OrderContract.TASK_QUEUE, bean));
+    payActivities.ifAvailable(bean -> activitiesByTaskQueue.put(PayContract.TASK_QUEUE, bean));
     return new MallWorkers(client, properties, activitiesByTaskQueue, tracer.getIfAvailable());
   }
 }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.rpc.DomainCall;
+import com.temporalmall.workflows.rpc.DomainCallContract;
+import com.temporalmall.workflows.rpc.DomainCallWorkflow;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
-import com.temporalmall.workflows.rpc.DomainCall;
-import com.temporalmall.workflows.rpc.DomainCallWorkflow;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -58,26 +59,42 @@ class MallWorkersDrainTest {
   @Test
   void stoppingWaitsForTheRunningActivityAndReportsItsResult() throws Exception {
     try (TestWorkflowEnvironment server =
-        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
       WorkflowClient client = server.getWorkflowClient();
       SlowUsers users = new SlowUsers();
       MallWorkers workers =
-          new MallWorkers(client, new WorkerHostProperties(true, Duration.ofSeconds(30)), Map.of(TaskQueues.USER, users));
+          new MallWorkers(
+              client,
+              new WorkerHostProperties(true, Duration.ofSeconds(30)),
+              Map.of(UserContract.TASK_QUEUE, users));
       workers.start();
       DomainCallWorkflow call =
           client.newWorkflowStub(
               DomainCallWorkflow.class,
-              WorkflowOptions.newBuilder().setWorkflowId("user.info-drain").setTaskQueue(TaskQueues.WORKFLOWS).build());
-      WorkflowClient.start(call::call, new DomainCall(TaskQueues.USER, UserActivities.INFO, List.of(LongNode.valueOf(1))));
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(UserContract.callWorkflowId(UserContract.Activities.INFO, "drain"))
+                  .setTaskQueue(DomainCallContract.TASK_QUEUE)
+                  .build());
+      WorkflowClient.start(
+          call::call,
+          new DomainCall(
+              UserContract.TASK_QUEUE, UserContract.Activities.INFO, List.of(LongNode.valueOf(1))));
       assertThat(users.started.await(10, TimeUnit.SECONDS)).isTrue();
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(workers::stop);
-      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !stopping.isDone());
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> !stopping.isDone());
       users.release.countDown();
       stopping.get(30, TimeUnit.SECONDS);
 
       assertThat(workers.isRunning()).isFalse();
-      assertThat(client.fetchHistory("user.info-drain").getEvents())
+      assertThat(
+              client
+                  .fetchHistory(UserContract.callWorkflowId(UserContract.Activities.INFO, "drain"))
+                  .getEvents())
           .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
     }
   }

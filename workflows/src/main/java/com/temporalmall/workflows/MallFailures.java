@@ -9,16 +9,22 @@ import io.temporal.failure.ApplicationFailure;
 public final class MallFailures {
   /** An id (user, product, order) that does not exist. */
   public static final String NOT_FOUND = "NotFound";
+
   /** A unique business key already taken, e.g. a mobile number on register. */
   public static final String CONFLICT = "Conflict";
+
   /** decrStock found fewer items than requested. Details: [orderId] once the saga compensated. */
   public static final String INSUFFICIENT_STOCK = "InsufficientStock";
+
   /** The request contradicts server state, e.g. a client amount that differs from price x num. */
   public static final String INVALID_REQUEST = "InvalidRequest";
+
   /** A saga step failed for a technical reason and the saga compensated. Details: [orderId]. */
   public static final String ORDER_COMPENSATED = "OrderCompensated";
+
   /** The caller may not act on this resource (another user's order, pay or product). */
   public static final String FORBIDDEN = "Forbidden";
+
   /** A fault switched on by configuration for tests (see the product worker's settings). */
   public static final String INJECTED_FAULT = "InjectedFault";
 

@@ -14,7 +14,8 @@ public final class MallSearchAttributes {
   public static final SearchAttributeKey<Long> ORDER_ID = SearchAttributeKey.forLong("OrderId");
   public static final SearchAttributeKey<Long> USER_ID = SearchAttributeKey.forLong("UserId");
   public static final SearchAttributeKey<Long> PRODUCT_ID = SearchAttributeKey.forLong("ProductId");
-  public static final SearchAttributeKey<String> SAGA_STATUS = SearchAttributeKey.forKeyword("SagaStatus");
+  public static final SearchAttributeKey<String> SAGA_STATUS =
+      SearchAttributeKey.forKeyword("SagaStatus");
 
   /** Name and type of each, for registration. */
   public static final Map<String, IndexedValueType> DEFINITIONS =

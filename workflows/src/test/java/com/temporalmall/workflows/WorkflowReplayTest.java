@@ -2,28 +2,33 @@ package com.temporalmall.workflows;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.temporalmall.workflows.order.OrderSagaWorkflow;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflowImpl;
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
 import com.temporalmall.workflows.order.OrderWorkflowImpl;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import io.temporal.common.WorkflowExecutionHistory;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Histories recorded from released workflow code (see RecordHistories) must replay on today's
- * code: a change to the command sequence without Workflow.getVersion breaks running workflows.
+ * Histories recorded from released workflow code (see RecordHistories) must replay on today's code:
+ * a change to the command sequence without Workflow.getVersion breaks running workflows.
  */
 class WorkflowReplayTest {
 
@@ -32,23 +37,7 @@ class WorkflowReplayTest {
    * part of the replay: the saga derives its lifecycle's id from its own.
    */
   @ParameterizedTest
-  @CsvSource({
-    "order-saga-completed-v0.json, order-saga-recorded-completed",
-    "order-saga-compensated-v0.json, order-saga-recorded-compensated",
-    "domain-call-completed-v0.json, product.detail-recorded",
-    "order-saga-completed-v1.json, order-saga-recorded-completed",
-    "order-saga-compensated-v1.json, order-saga-recorded-compensated",
-    "order-lifecycle-paid-v1.json, order-lifecycle-recorded-completed",
-    "order-lifecycle-cancelled-v1.json, order-lifecycle-recorded-unpaid",
-    "domain-call-completed-v1.json, product.detail-recorded",
-    "order-saga-completed-v2.json, order-saga-recorded-completed",
-    "order-saga-compensated-v2.json, order-saga-recorded-compensated",
-    "order-lifecycle-paid-v2.json, order-lifecycle-recorded-completed",
-    "order-lifecycle-cancelled-v2.json, order-lifecycle-recorded-unpaid",
-    "order-paid-v3.json, order-recorded-paid",
-    "order-cancelled-v3.json, order-recorded-unpaid",
-    "order-rejected-v3.json, order-recorded-rejected"
-  })
+  @MethodSource("recordedHistories")
   void recordedHistoriesReplay(String history, String workflowId) throws Exception {
     String json =
         new String(
@@ -63,6 +52,33 @@ class WorkflowReplayTest {
                     OrderWorkflowImpl.class,
                     DomainCallWorkflowImpl.class))
         .doesNotThrowAnyException();
+  }
+
+  /** Each recorded history with the workflow id it was recorded under. */
+  static Stream<Arguments> recordedHistories() {
+    String sagaCompleted = OrderContract.sagaWorkflowId("recorded-completed");
+    String sagaCompensated = OrderContract.sagaWorkflowId("recorded-compensated");
+    String domainCall =
+        ProductContract.callWorkflowId(ProductContract.Activities.DETAIL, "recorded");
+    String lifecyclePaid = OrderContract.lifecycleWorkflowId(sagaCompleted);
+    String lifecycleUnpaid =
+        OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("recorded-unpaid"));
+    return Stream.of(
+        arguments("order-saga-completed-v0.json", sagaCompleted),
+        arguments("order-saga-compensated-v0.json", sagaCompensated),
+        arguments("domain-call-completed-v0.json", domainCall),
+        arguments("order-saga-completed-v1.json", sagaCompleted),
+        arguments("order-saga-compensated-v1.json", sagaCompensated),
+        arguments("order-lifecycle-paid-v1.json", lifecyclePaid),
+        arguments("order-lifecycle-cancelled-v1.json", lifecycleUnpaid),
+        arguments("domain-call-completed-v1.json", domainCall),
+        arguments("order-saga-completed-v2.json", sagaCompleted),
+        arguments("order-saga-compensated-v2.json", sagaCompensated),
+        arguments("order-lifecycle-paid-v2.json", lifecyclePaid),
+        arguments("order-lifecycle-cancelled-v2.json", lifecycleUnpaid),
+        arguments("order-paid-v3.json", OrderContract.workflowId("recorded-paid")),
+        arguments("order-cancelled-v3.json", OrderContract.workflowId("recorded-unpaid")),
+        arguments("order-rejected-v3.json", OrderContract.workflowId("recorded-rejected")));
   }
 
   /** Proves the replay test can fail: a saga that skips creating the order is not the same code. */
@@ -80,7 +96,7 @@ class WorkflowReplayTest {
         Workflow.newActivityStub(
             ProductActivities.class,
             ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.PRODUCT)
+                .setTaskQueue(ProductContract.TASK_QUEUE)
                 .setStartToCloseTimeout(Duration.ofSeconds(10))
                 .build());
 

@@ -5,7 +5,9 @@ public enum BarrierOutcome {
   APPLIED,
   /** A retry of a branch that already committed: the business SQL was skipped. */
   DUPLICATE,
-  /** A compensation whose action never committed: nothing to undo, and the action is now fenced off. */
+  /**
+   * A compensation whose action never committed: nothing to undo, and the action is now fenced off.
+   */
   NULL_COMPENSATION,
   /** An action arriving after its compensation (a "hanging" action): refused, business skipped. */
   REFUSED_AFTER_COMPENSATION

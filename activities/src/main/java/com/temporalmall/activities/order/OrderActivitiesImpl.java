@@ -1,17 +1,22 @@
 package com.temporalmall.activities.order;
 
+import static com.temporalmall.workflows.order.OrderContract.Activities.CANCEL;
+import static com.temporalmall.workflows.order.OrderContract.Activities.CREATE;
+import static com.temporalmall.workflows.order.OrderContract.Activities.MARK_PAID;
+import static com.temporalmall.workflows.order.OrderContract.Activities.REMOVE;
+
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
+import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderChange;
 import com.temporalmall.workflows.order.OrderRemoval;
-import java.util.List;
-import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +59,8 @@ public class OrderActivitiesImpl implements OrderActivities {
   @Override
   public void createRevert(String gid) {
     BarrierOutcome outcome =
-        barrier.compensate(BarrierKey.saga(gid, CREATE), () -> orders.updateStatusByGid(gid, OrderStatus.INVALID));
+        barrier.compensate(
+            BarrierKey.saga(gid, CREATE), () -> orders.updateStatusByGid(gid, OrderStatus.INVALID));
     log.info("barrier {} {} compensate: {}", gid, CREATE, outcome);
   }
 
@@ -73,7 +79,9 @@ public class OrderActivitiesImpl implements OrderActivities {
     changeStatus(CANCEL, change, OrderStatus.INVALID);
   }
 
-  /** Only from created (0): the order lifecycle decides once, so a paid order is never cancelled. */
+  /**
+   * Only from created (0): the order lifecycle decides once, so a paid order is never cancelled.
+   */
   private void changeStatus(String branch, OrderChange change, int status) {
     BarrierOutcome outcome =
         barrier.action(
@@ -91,13 +99,20 @@ public class OrderActivitiesImpl implements OrderActivities {
               Order order =
                   orders
                       .findById(removal.orderId())
-                      .orElseThrow(() -> MallFailures.notFound("order " + removal.orderId() + " does not exist"));
+                      .orElseThrow(
+                          () ->
+                              MallFailures.notFound(
+                                  "order " + removal.orderId() + " does not exist"));
               if (order.uid() != removal.uid()) {
-                throw MallFailures.forbidden("order " + removal.orderId() + " belongs to another user");
+                throw MallFailures.forbidden(
+                    "order " + removal.orderId() + " belongs to another user");
               }
               if (order.status() != OrderStatus.INVALID) {
                 throw MallFailures.conflict(
-                    "order " + removal.orderId() + " is " + (order.status() == OrderStatus.PAID ? "paid" : "open")
+                    "order "
+                        + removal.orderId()
+                        + " is "
+                        + (order.status() == OrderStatus.PAID ? "paid" : "open")
                         + ": only invalid (cancelled) orders can be removed");
               }
               orders.deleteById(order.id());
@@ -107,6 +122,9 @@ public class OrderActivitiesImpl implements OrderActivities {
 
   @Override
   public OrderView detail(long id) {
-    return orders.findById(id).map(Order::view).orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
+    return orders
+        .findById(id)
+        .map(Order::view)
+        .orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
   }
 }

@@ -2,12 +2,12 @@ package com.temporalmall.activities.order;
 
 import com.temporalmall.activities.ConditionalOnDomain;
 import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.workflows.order.OrderActivities;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import com.temporalmall.workflows.order.OrderActivities;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDomain("order")

@@ -1,5 +1,10 @@
 package com.temporalmall.activities.pay;
 
+import static com.temporalmall.workflows.pay.PayContract.Activities.CLOSE;
+import static com.temporalmall.workflows.pay.PayContract.Activities.CREATE;
+import static com.temporalmall.workflows.pay.PayContract.Activities.FLAG_REFUND;
+import static com.temporalmall.workflows.pay.PayContract.Activities.MARK_PAID;
+
 import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;

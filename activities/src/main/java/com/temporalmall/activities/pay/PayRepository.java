@@ -10,6 +10,7 @@ public interface PayRepository extends ListCrudRepository<Pay, Long> {
 
   /** Moves a pay from one of {@code fromStatuses} to {@code status}; other pays are left alone. */
   @Modifying
-  @Query("UPDATE pays SET status = :status, source = :source WHERE id = :id AND status IN (:fromStatuses)")
+  @Query(
+      "UPDATE pays SET status = :status, source = :source WHERE id = :id AND status IN (:fromStatuses)")
   int changeStatus(long id, int status, int source, java.util.List<Integer> fromStatuses);
 }

@@ -16,6 +16,8 @@ public enum DecrStockFault {
   RETRYABLE_AFTER_COMMIT;
 
   static DecrStockFault from(Environment environment) {
-    return Binder.get(environment).bind("mall.product.fault.decr-stock", DecrStockFault.class).orElse(NONE);
+    return Binder.get(environment)
+        .bind("mall.product.fault.decr-stock", DecrStockFault.class)
+        .orElse(NONE);
   }
 }

@@ -1,5 +1,11 @@
 package com.temporalmall.activities.product;
 
+import static com.temporalmall.workflows.product.ProductContract.Activities.CREATE;
+import static com.temporalmall.workflows.product.ProductContract.Activities.DECR_STOCK;
+import static com.temporalmall.workflows.product.ProductContract.Activities.RELEASE_STOCK;
+import static com.temporalmall.workflows.product.ProductContract.Activities.REMOVE;
+import static com.temporalmall.workflows.product.ProductContract.Activities.UPDATE;
+
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
 import com.temporalmall.activities.barrier.SubTransactionBarrier;
@@ -23,12 +29,13 @@ public class ProductActivitiesImpl implements ProductActivities {
   private final SubTransactionBarrier barrier;
   private final DecrStockFault fault;
 
-  ProductActivitiesImpl(ProductRepository products, SubTransactionBarrier barrier, DecrStockFault fault) {
+  ProductActivitiesImpl(
+      ProductRepository products, SubTransactionBarrier barrier, DecrStockFault fault) {
     this.products = products;
     this.barrier = barrier;
     this.fault = fault;
     if (fault != DecrStockFault.NONE) {
-      log.warn("FAULT INJECTION ON: product.decrStock fails after commit ({})", fault);
+      log.warn("FAULT INJECTION ON: {} fails after commit ({})", DECR_STOCK, fault);
     }
   }
 
@@ -64,7 +71,10 @@ public class ProductActivitiesImpl implements ProductActivities {
       outcome = decrementUnderBarrier(change);
     } catch (ApplicationFailure rejected) {
       if (MallFailures.INSUFFICIENT_STOCK.equals(rejected.getType())) {
-        Activity.getExecutionContext().getMetricsScope().counter(MallMetrics.STOCK_REJECTIONS).inc(1);
+        Activity.getExecutionContext()
+            .getMetricsScope()
+            .counter(MallMetrics.STOCK_REJECTIONS)
+            .inc(1);
       }
       throw rejected;
     }
@@ -74,18 +84,18 @@ public class ProductActivitiesImpl implements ProductActivities {
 
   private BarrierOutcome decrementUnderBarrier(StockChange change) {
     return barrier.action(
-            BarrierKey.saga(change.gid(), DECR_STOCK),
-            () -> {
-              int changed =
-                  change.unitPrice() == null
-                      ? products.decrementStock(change.pid(), change.num())
-                      : products.decrementStockAtPrice(change.pid(), change.num(), change.unitPrice());
-              if (changed == 0) {
-                // Thrown inside the transaction so that the barrier row rolls back too: the
-                // revert will then find no action row and be a null compensation.
-                throw whyNotDecremented(change);
-              }
-            });
+        BarrierKey.saga(change.gid(), DECR_STOCK),
+        () -> {
+          int changed =
+              change.unitPrice() == null
+                  ? products.decrementStock(change.pid(), change.num())
+                  : products.decrementStockAtPrice(change.pid(), change.num(), change.unitPrice());
+          if (changed == 0) {
+            // Thrown inside the transaction so that the barrier row rolls back too: the
+            // revert will then find no action row and be a null compensation.
+            throw whyNotDecremented(change);
+          }
+        });
   }
 
   private ApplicationFailure whyNotDecremented(StockChange change) {
@@ -95,8 +105,13 @@ public class ProductActivitiesImpl implements ProductActivities {
     }
     if (change.unitPrice() != null && product.amount() != change.unitPrice()) {
       return MallFailures.conflict(
-          "the price of product " + change.pid() + " changed from " + change.unitPrice() + " to "
-              + product.amount() + " while the order was placed; order again");
+          "the price of product "
+              + change.pid()
+              + " changed from "
+              + change.unitPrice()
+              + " to "
+              + product.amount()
+              + " while the order was placed; order again");
     }
     return MallFailures.insufficientStock(
         "product " + change.pid() + " has fewer than " + change.num() + " in stock");

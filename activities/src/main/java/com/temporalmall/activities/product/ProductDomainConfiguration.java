@@ -2,12 +2,12 @@ package com.temporalmall.activities.product;
 
 import com.temporalmall.activities.ConditionalOnDomain;
 import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.workflows.product.ProductActivities;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import com.temporalmall.workflows.product.ProductActivities;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDomain("product")
@@ -18,8 +18,12 @@ public class ProductDomainConfiguration {
   }
 
   @Bean
-  ProductActivities productActivities(@Qualifier("productDataSource") HikariDataSource dataSource, Environment environment) {
+  ProductActivities productActivities(
+      @Qualifier("productDataSource") HikariDataSource dataSource, Environment environment) {
     DomainDatabase database = DomainDatabase.of(dataSource);
-    return new ProductActivitiesImpl(database.repository(ProductRepository.class), database.barrier(), DecrStockFault.from(environment));
+    return new ProductActivitiesImpl(
+        database.repository(ProductRepository.class),
+        database.barrier(),
+        DecrStockFault.from(environment));
   }
 }

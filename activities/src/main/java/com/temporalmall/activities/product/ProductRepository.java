@@ -15,7 +15,8 @@ public interface ProductRepository extends ListCrudRepository<Product, Long> {
 
   /** As {@link #decrementStock}, and only while the product still sells at {@code price}. */
   @Modifying
-  @Query("UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num AND amount = :price")
+  @Query(
+      "UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num AND amount = :price")
   int decrementStockAtPrice(long id, int num, long price);
 
   @Modifying

@@ -1,5 +1,7 @@
 package com.temporalmall.activities.user;
 
+import static com.temporalmall.workflows.user.UserContract.Activities.REGISTER;
+
 import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
 import com.temporalmall.activities.barrier.BarrierOutcome;
@@ -55,7 +57,10 @@ public class UserActivitiesImpl implements UserActivities {
 
   @Override
   public UserView info(long id) {
-    return users.findById(id).map(User::view).orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
+    return users
+        .findById(id)
+        .map(User::view)
+        .orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
   }
 
   private static RuntimeException mobileTaken(String mobile) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.product.ProductContract;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counter (a product's stock), so "applied exactly once" is visible.
  */
 abstract class BarrierContract {
-  static final BarrierKey KEY = BarrierKey.saga("order-saga-1", "product.decrStock");
+  static final BarrierKey KEY =
+      BarrierKey.saga(OrderContract.sagaWorkflowId("1"), ProductContract.Activities.DECR_STOCK);
 
   SubTransactionBarrier barrier;
   JdbcClient jdbc;
@@ -45,7 +48,8 @@ abstract class BarrierContract {
   }
 
   List<String> rows() {
-    return jdbc.sql("SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
+    return jdbc.sql(
+            "SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
         .params(KEY.gid(), KEY.branchId())
         .query(String.class)
         .list();
@@ -73,7 +77,8 @@ abstract class BarrierContract {
 
   @Test
   void compensationWithoutActionIsANullCompensation() {
-    assertThat(barrier.compensate(KEY, this::subtractOne)).isEqualTo(BarrierOutcome.NULL_COMPENSATION);
+    assertThat(barrier.compensate(KEY, this::subtractOne))
+        .isEqualTo(BarrierOutcome.NULL_COMPENSATION);
 
     assertThat(counter()).isZero();
     assertThat(rows()).containsExactly("action|compensate", "compensate|compensate");
@@ -83,7 +88,8 @@ abstract class BarrierContract {
   void actionArrivingAfterItsCompensationIsRefused() {
     barrier.compensate(KEY, this::subtractOne);
 
-    assertThat(barrier.action(KEY, this::addOne)).isEqualTo(BarrierOutcome.REFUSED_AFTER_COMPENSATION);
+    assertThat(barrier.action(KEY, this::addOne))
+        .isEqualTo(BarrierOutcome.REFUSED_AFTER_COMPENSATION);
 
     assertThat(counter()).isZero();
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On the real MariaDB/MySQL server, plus what only a real server can show: racing duplicates. */
 class BarrierOnMariaDbTest extends BarrierContract {
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
 
   @Override
   DataSource productDatabase() {

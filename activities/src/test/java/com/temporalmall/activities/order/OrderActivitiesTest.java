@@ -9,17 +9,20 @@ import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.NewOrder;
-import com.temporalmall.workflows.order.OrderChange;
-import com.temporalmall.workflows.order.OrderRemoval;
-import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.OrderActivities;
+import com.temporalmall.workflows.order.OrderChange;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderStatus;
+import com.temporalmall.workflows.order.OrderView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrderActivitiesTest {
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("order");
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("order");
+
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private OrderActivities orders;
 
@@ -27,7 +30,9 @@ class OrderActivitiesTest {
   void stub() {
     DomainDatabase db = DATABASE.domainDatabase();
     orders =
-        activities.stub(OrderActivities.class, new OrderActivitiesImpl(db.repository(OrderRepository.class), db.barrier()));
+        activities.stub(
+            OrderActivities.class,
+            new OrderActivitiesImpl(db.repository(OrderRepository.class), db.barrier()));
   }
 
   @Test
@@ -63,7 +68,8 @@ class OrderActivitiesTest {
 
   @Test
   void unknownOrderIsNotFound() {
-    assertThat(failureType(catchThrowable(() -> orders.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> orders.detail(999_999))))
+        .isEqualTo(MallFailures.NOT_FOUND);
   }
 
   @Test
@@ -71,10 +77,10 @@ class OrderActivitiesTest {
     long paid = orders.create(new NewOrder("saga-d1", 9, 7, 1, 250));
     long cancelled = orders.create(new NewOrder("saga-d2", 9, 7, 1, 250));
 
-    orders.markPaid(new OrderChange("order-" + paid, paid));
-    orders.cancel(new OrderChange("order-" + paid + "-late", paid));
-    orders.cancel(new OrderChange("order-" + cancelled, cancelled));
-    orders.markPaid(new OrderChange("order-" + cancelled + "-late", cancelled));
+    orders.markPaid(new OrderChange(OrderContract.workflowId(String.valueOf(paid)), paid));
+    orders.cancel(new OrderChange(OrderContract.workflowId(paid + "-late"), paid));
+    orders.cancel(new OrderChange(OrderContract.workflowId(String.valueOf(cancelled)), cancelled));
+    orders.markPaid(new OrderChange(OrderContract.workflowId(cancelled + "-late"), cancelled));
 
     assertThat(orders.detail(paid).status()).isEqualTo(OrderStatus.PAID);
     assertThat(orders.detail(cancelled).status()).isEqualTo(OrderStatus.INVALID);
@@ -89,7 +95,8 @@ class OrderActivitiesTest {
 
     assertThat(failureType(catchThrowable(() -> orders.remove(new OrderRemoval("rm-1", 11, open)))))
         .isEqualTo(MallFailures.CONFLICT);
-    assertThat(failureType(catchThrowable(() -> orders.remove(new OrderRemoval("rm-2", 12, invalid)))))
+    assertThat(
+            failureType(catchThrowable(() -> orders.remove(new OrderRemoval("rm-2", 12, invalid)))))
         .isEqualTo(MallFailures.FORBIDDEN);
 
     orders.remove(new OrderRemoval("rm-3", 11, invalid));

@@ -9,6 +9,7 @@ import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
@@ -20,21 +21,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayActivitiesTest {
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private PayActivities pays;
 
   @BeforeEach
   void stub() {
     DomainDatabase db = DATABASE.domainDatabase();
-    pays = activities.stub(PayActivities.class, new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
+    pays =
+        activities.stub(
+            PayActivities.class,
+            new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
   }
 
   @Test
   void anOrderHasExactlyOnePay() {
-    PayView first = pays.create(new NewPay("order-1", 3, 1, 500));
-    PayView retried = pays.create(new NewPay("order-1", 3, 1, 500));
-    PayView fromAnotherWorkflow = pays.create(new NewPay("order-1-other", 3, 1, 500));
+    PayView first = pays.create(new NewPay(OrderContract.workflowId("1"), 3, 1, 500));
+    PayView retried = pays.create(new NewPay(OrderContract.workflowId("1"), 3, 1, 500));
+    PayView fromAnotherWorkflow =
+        pays.create(new NewPay(OrderContract.workflowId("1-other"), 3, 1, 500));
 
     assertThat(retried).isEqualTo(first);
     assertThat(fromAnotherWorkflow).isEqualTo(first);
@@ -44,27 +51,32 @@ class PayActivitiesTest {
 
   @Test
   void paidIsFinalAndRecordsTheSource() {
-    PayView pay = pays.create(new NewPay("order-2", 3, 2, 500));
+    PayView pay = pays.create(new NewPay(OrderContract.workflowId("2"), 3, 2, 500));
 
-    assertThat(pays.markPaid(new PayChange("order-2", pay.id(), 2)).status()).isEqualTo(PayStatus.PAID);
-    assertThat(pays.close(new PayChange("order-2", pay.id(), 0)).status()).isEqualTo(PayStatus.PAID);
+    assertThat(pays.markPaid(new PayChange(OrderContract.workflowId("2"), pay.id(), 2)).status())
+        .isEqualTo(PayStatus.PAID);
+    assertThat(pays.close(new PayChange(OrderContract.workflowId("2"), pay.id(), 0)).status())
+        .isEqualTo(PayStatus.PAID);
     assertThat(pays.detail(pay.id()).source()).isEqualTo(2);
   }
 
   @Test
   void aPaymentAfterCloseIsFlaggedForRefund() {
-    PayView pay = pays.create(new NewPay("order-3", 3, 3, 500));
-    pays.close(new PayChange("order-3", pay.id(), 0));
+    PayView pay = pays.create(new NewPay(OrderContract.workflowId("3"), 3, 3, 500));
+    pays.close(new PayChange(OrderContract.workflowId("3"), pay.id(), 0));
 
     PayView refund = pays.flagRefund(new PayChange("callback-1", pay.id(), 1));
 
     assertThat(refund.status()).isEqualTo(PayStatus.REFUND_DUE);
-    assertThat(pays.markPaid(new PayChange("order-3-late", pay.id(), 1)).status()).isEqualTo(PayStatus.REFUND_DUE);
+    assertThat(
+            pays.markPaid(new PayChange(OrderContract.workflowId("3-late"), pay.id(), 1)).status())
+        .isEqualTo(PayStatus.REFUND_DUE);
   }
 
   @Test
   void unknownPayIsNotFound() {
-    assertThat(failureType(catchThrowable(() -> pays.detail(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> pays.detail(999_999))))
+        .isEqualTo(MallFailures.NOT_FOUND);
     assertThat(failureType(catchThrowable(() -> pays.markPaid(new PayChange("x", 999_999, 1)))))
         .isEqualTo(MallFailures.NOT_FOUND);
   }
@@ -75,10 +87,17 @@ class PayActivitiesTest {
     PayActivities direct = new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier());
     int racers = 8;
     List<Long> payIds =
-        race(racers, i -> () -> direct.create(new NewPay("order-4-attempt-" + i, 3, 4, 500)).id());
+        race(
+            racers,
+            i ->
+                () ->
+                    direct
+                        .create(new NewPay(OrderContract.workflowId("4-attempt-") + i, 3, 4, 500))
+                        .id());
 
     assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
-    assertThat(db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
+    assertThat(
+            db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
         .isEqualTo(1);
   }
 }

@@ -8,8 +8,10 @@ import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
 import com.temporalmall.workflows.MallFailures;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.StockChange;
@@ -19,13 +21,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProductActivitiesTest {
   private static final long OWNER = 5;
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
+
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
+
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
 
   private ProductActivities products(DecrStockFault fault) {
     DomainDatabase db = DATABASE.domainDatabase();
     return activities.stub(
-        ProductActivities.class, new ProductActivitiesImpl(db.repository(ProductRepository.class), db.barrier(), fault));
+        ProductActivities.class,
+        new ProductActivitiesImpl(db.repository(ProductRepository.class), db.barrier(), fault));
   }
 
   private long productWithStock(ProductActivities products, String gid, int stock) {
@@ -33,14 +39,22 @@ class ProductActivitiesTest {
   }
 
   private int stock(long id) {
-    return DATABASE.domainDatabase().jdbc()
-        .sql("SELECT stock FROM products WHERE id = ?").param(id).query(Integer.class).single();
+    return DATABASE
+        .domainDatabase()
+        .jdbc()
+        .sql("SELECT stock FROM products WHERE id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
   }
 
   private List<String> barrierRows(String gid) {
-    return DATABASE.domainDatabase().jdbc()
-        .sql("SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
-        .params(gid, ProductActivities.DECR_STOCK)
+    return DATABASE
+        .domainDatabase()
+        .jdbc()
+        .sql(
+            "SELECT CONCAT(op, '|', reason) FROM barrier WHERE gid = ? AND branch_id = ? ORDER BY op")
+        .params(gid, ProductContract.Activities.DECR_STOCK)
         .query(String.class)
         .list();
   }
@@ -85,7 +99,8 @@ class ProductActivitiesTest {
   @Test
   void unknownProductIsNotFound() {
     Throwable failure =
-        catchThrowable(() -> products(DecrStockFault.NONE).decrStock(new StockChange("saga-4", 999_999, 1)));
+        catchThrowable(
+            () -> products(DecrStockFault.NONE).decrStock(new StockChange("saga-4", 999_999, 1)));
 
     assertThat(failureType(failure)).isEqualTo(MallFailures.NOT_FOUND);
   }
@@ -126,7 +141,8 @@ class ProductActivitiesTest {
 
   @Test
   void faultSwitchIsReadFromItsDocumentedSetting() {
-    org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+    org.springframework.mock.env.MockEnvironment environment =
+        new org.springframework.mock.env.MockEnvironment();
     assertThat(DecrStockFault.from(environment)).isEqualTo(DecrStockFault.NONE);
     environment.setProperty("mall.product.fault.decr-stock", "retryable-after-commit");
     assertThat(DecrStockFault.from(environment)).isEqualTo(DecrStockFault.RETRYABLE_AFTER_COMMIT);
@@ -137,8 +153,8 @@ class ProductActivitiesTest {
     ProductActivities products = products(DecrStockFault.NONE);
     long id = productWithStock(products, "create-8", 10);
 
-    products.releaseStock(new StockChange("order-1", id, 3));
-    products.releaseStock(new StockChange("order-1", id, 3));
+    products.releaseStock(new StockChange(OrderContract.workflowId("1"), id, 3));
+    products.releaseStock(new StockChange(OrderContract.workflowId("1"), id, 3));
 
     assertThat(stock(id)).isEqualTo(13);
   }
@@ -149,17 +165,23 @@ class ProductActivitiesTest {
     long id = productWithStock(products, "create-9", 10);
 
     Throwable foreign =
-        catchThrowable(() -> products.update(new ProductUpdate("update-1", OWNER + 1, id, "x", "", 1, 1, 1)));
+        catchThrowable(
+            () -> products.update(new ProductUpdate("update-1", OWNER + 1, id, "x", "", 1, 1, 1)));
     assertThat(failureType(foreign)).isEqualTo(MallFailures.FORBIDDEN);
-    assertThat(failureType(catchThrowable(() -> products.remove(new ProductRemoval("remove-1", OWNER + 1, id)))))
+    assertThat(
+            failureType(
+                catchThrowable(
+                    () -> products.remove(new ProductRemoval("remove-1", OWNER + 1, id)))))
         .isEqualTo(MallFailures.FORBIDDEN);
     assertThat(products.detail(id).name()).isEqualTo("kettle");
 
     products.update(new ProductUpdate("update-2", OWNER, id, "teapot", "0.5 l", 4, 900, 1));
     assertThat(products.detail(id))
-        .isEqualTo(new com.temporalmall.workflows.product.ProductView(id, "teapot", "0.5 l", 4, 900, 1));
+        .isEqualTo(
+            new com.temporalmall.workflows.product.ProductView(id, "teapot", "0.5 l", 4, 900, 1));
 
     products.remove(new ProductRemoval("remove-2", OWNER, id));
-    assertThat(failureType(catchThrowable(() -> products.detail(id)))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> products.detail(id))))
+        .isEqualTo(MallFailures.NOT_FOUND);
   }
 }

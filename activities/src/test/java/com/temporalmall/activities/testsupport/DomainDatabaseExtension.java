@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh, migrated database of one domain for a whole test class, on the real server of
- * {@link TestDatabases}. Register it as a static field with {@code @RegisterExtension}.
+ * A fresh, migrated database of one domain for a whole test class, on the real server of {@link
+ * TestDatabases}. Register it as a static field with {@code @RegisterExtension}.
  */
 public final class DomainDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
   private final String domain;

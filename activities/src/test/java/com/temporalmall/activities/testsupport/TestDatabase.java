@@ -19,7 +19,8 @@ public final class TestDatabase implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Runnable dropper;
 
-  TestDatabase(String name, String url, String username, String password, Account reader, Runnable dropper) {
+  TestDatabase(
+      String name, String url, String username, String password, Account reader, Runnable dropper) {
     this.name = name;
     this.url = url;
     this.username = username;

@@ -54,7 +54,9 @@ public final class TestDatabases {
     String value = System.getenv(variable);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(
-          "MariaDB/MySQL for tests is not configured (" + variable + " is not set):"
+          "MariaDB/MySQL for tests is not configured ("
+              + variable
+              + " is not set):"
               + " run the tests with scripts/test.sh (see README)");
     }
     return value;

@@ -19,14 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserActivitiesTest {
-  @RegisterExtension static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("user");
+  @RegisterExtension
+  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("user");
+
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
   private UserActivities users;
 
   @BeforeEach
   void stub() {
     DomainDatabase db = DATABASE.domainDatabase();
-    users = activities.stub(UserActivities.class, new UserActivitiesImpl(db.repository(UserRepository.class), db.barrier()));
+    users =
+        activities.stub(
+            UserActivities.class,
+            new UserActivitiesImpl(db.repository(UserRepository.class), db.barrier()));
   }
 
   @Test
@@ -45,22 +50,26 @@ class UserActivitiesTest {
     users.register(new NewUser("register-2", "bob", 1, "13900000002", "h"));
 
     Throwable failure =
-        catchThrowable(() -> users.register(new NewUser("register-3", "eve", 1, "13900000002", "h")));
+        catchThrowable(
+            () -> users.register(new NewUser("register-3", "eve", 1, "13900000002", "h")));
 
     assertThat(failureType(failure)).isEqualTo(MallFailures.CONFLICT);
   }
 
   @Test
   void unknownUsersAreNotFound() {
-    assertThat(failureType(catchThrowable(() -> users.info(999_999)))).isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(failureType(catchThrowable(() -> users.credentials("000")))).isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> users.info(999_999))))
+        .isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(failureType(catchThrowable(() -> users.credentials("000"))))
+        .isEqualTo(MallFailures.NOT_FOUND);
   }
 
   @Test
   void racingRegistrationsOfOneMobileLeaveOneUserAndConflicts() throws Exception {
     // Without the race the pre-check would catch every duplicate, never the unique key.
     DomainDatabase db = DATABASE.domainDatabase();
-    UserActivities direct = new UserActivitiesImpl(db.repository(UserRepository.class), db.barrier());
+    UserActivities direct =
+        new UserActivitiesImpl(db.repository(UserRepository.class), db.barrier());
     int racers = 8;
     List<String> results =
         race(
@@ -68,18 +77,26 @@ class UserActivitiesTest {
             i ->
                 () -> {
                   try {
-                    direct.register(new NewUser("register-race-" + i, "racer" + i, 1, "13900000009", "h"));
+                    direct.register(
+                        new NewUser("register-race-" + i, "racer" + i, 1, "13900000009", "h"));
                     return "registered";
                   } catch (RuntimeException failure) {
-                    return failure instanceof ApplicationFailure ? failureType(failure) : failure.toString();
+                    return failure instanceof ApplicationFailure
+                        ? failureType(failure)
+                        : failure.toString();
                   }
                 });
 
     assertThat(results).containsOnlyOnce("registered");
-    assertThat(results).filteredOn(MallFailures.CONFLICT::equals).as(results.toString()).hasSize(racers - 1);
+    assertThat(results)
+        .filteredOn(MallFailures.CONFLICT::equals)
+        .as(results.toString())
+        .hasSize(racers - 1);
     assertThat(
             db.jdbc()
-                .sql("SELECT COUNT(*) FROM users WHERE mobile = '13900000009'").query(Integer.class).single())
+                .sql("SELECT COUNT(*) FROM users WHERE mobile = '13900000009'")
+                .query(Integer.class)
+                .single())
         .isEqualTo(1);
   }
 }

@@ -7,11 +7,9 @@ import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
-import com.temporalmall.workflows.order.OrderActivities;
-import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.OrderWorkflow;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
+import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
@@ -33,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Orders belong to the user in the token. A body {@code uid} (accepted for go-zero clients) must
- * be that user; another user's order is 403.
+ * Orders belong to the user in the token. A body {@code uid} (accepted for go-zero clients) must be
+ * that user; another user's order is 403.
  */
 @RestController
 @RequestMapping(path = "/api/order", consumes = "application/json", produces = "application/json")
@@ -51,7 +49,10 @@ public class OrderController {
 
   /** pid and amount are fixed by the saga: when sent they must match. status 9 cancels. */
   public record UpdateRequest(
-      @NotNull @Positive Long id, @Positive Long pid, @PositiveOrZero Long amount, @Min(0) @Max(9) Integer status) {}
+      @NotNull @Positive Long id,
+      @Positive Long pid,
+      @PositiveOrZero Long amount,
+      @Min(0) @Max(9) Integer status) {}
 
   public record ListRequest(Long uid) {}
 
@@ -61,7 +62,10 @@ public class OrderController {
   private final OrderReads orders;
 
   public OrderController(
-      OrderPlacements placements, DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders) {
+      OrderPlacements placements,
+      DomainCalls domains,
+      OrderLifecycles lifecycles,
+      OrderReads orders) {
     this.placements = placements;
     this.domains = domains;
     this.lifecycles = lifecycles;
@@ -83,23 +87,26 @@ public class OrderController {
   }
 
   @PostMapping("/detail")
-  public OrderView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
+  public OrderView detail(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
     return ownOrder(token, request.id());
   }
 
   @PostMapping("/list")
-  public List<OrderView> list(@AuthenticationPrincipal Jwt token, @RequestBody ListRequest request) {
+  public List<OrderView> list(
+      @AuthenticationPrincipal Jwt token, @RequestBody ListRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
     return orders.list(uid);
   }
 
   /**
-   * The only change an owner can make is cancelling an unpaid order (status 9), which releases
-   * its stock; paid (1) is reached through /api/pay/callback only.
+   * The only change an owner can make is cancelling an unpaid order (status 9), which releases its
+   * stock; paid (1) is reached through /api/pay/callback only.
    */
   @PostMapping("/update")
-  public Map<String, Object> update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
+  public Map<String, Object> update(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
     OrderView order = ownOrder(token, request.id());
     if ((request.pid() != null && request.pid() != order.pid())
         || (request.amount() != null && request.amount() != order.amount())) {
@@ -113,11 +120,12 @@ public class OrderController {
       throw Problems.invalidRequest("an order becomes paid through /api/pay/callback");
     }
     if (status != OrderStatus.INVALID) {
-      throw Problems.invalidRequest("status " + status + " cannot be set; send 9 to cancel an unpaid order");
+      throw Problems.invalidRequest(
+          "status " + status + " cannot be set; send 9 to cancel an unpaid order");
     }
     lifecycles.update(
         order,
-        OrderWorkflow.CANCEL,
+        OrderContract.Updates.CANCEL,
         OrderState.class,
         outcome -> {
           if (outcome == OrderState.PAID) {
@@ -129,12 +137,13 @@ public class OrderController {
   }
 
   @PostMapping("/remove")
-  public Map<String, Object> remove(@AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
-    String workflowId = domains.newWorkflowId(OrderActivities.REMOVE);
+  public Map<String, Object> remove(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
+    String workflowId = domains.newWorkflowId(OrderContract.Activities.REMOVE);
     domains.call(
         workflowId,
-        TaskQueues.ORDER,
-        OrderActivities.REMOVE,
+        OrderContract.TASK_QUEUE,
+        OrderContract.Activities.REMOVE,
         Void.class,
         new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
     return Map.of();

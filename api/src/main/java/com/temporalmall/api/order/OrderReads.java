@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /** Reads of mall_order through the API's read-only account. Ownership is checked by the caller. */
 @Component
 public class OrderReads {
-  private static final String COLUMNS = "SELECT id, uid, pid, amount, num, status, gid FROM orders ";
+  private static final String COLUMNS =
+      "SELECT id, uid, pid, amount, num, status, gid FROM orders ";
 
   private final JdbcClient db;
 
@@ -21,11 +22,15 @@ public class OrderReads {
 
   /** Unknown id: 404. */
   public OrderView detail(long id) {
-    return Rows.one(db.sql(COLUMNS + "WHERE id = ?").param(id).query(OrderView.class), "order " + id);
+    return Rows.one(
+        db.sql(COLUMNS + "WHERE id = ?").param(id).query(OrderView.class), "order " + id);
   }
 
   /** The user's orders, newest first. */
   public List<OrderView> list(long uid) {
-    return db.sql(COLUMNS + "WHERE uid = ? ORDER BY id DESC").param(uid).query(OrderView.class).list();
+    return db.sql(COLUMNS + "WHERE uid = ? ORDER BY id DESC")
+        .param(uid)
+        .query(OrderView.class)
+        .list();
   }
 }

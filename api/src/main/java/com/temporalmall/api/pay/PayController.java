@@ -6,13 +6,12 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.OrderWorkflow;
-import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderView;
-import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import jakarta.validation.Valid;
@@ -37,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/pay", consumes = "application/json", produces = "application/json")
 public class PayController {
-  public record CreateRequest(@NotNull @Positive Long oid, @NotNull @PositiveOrZero Long amount, Long uid) {}
+  public record CreateRequest(
+      @NotNull @Positive Long oid, @NotNull @PositiveOrZero Long amount, Long uid) {}
 
   public record CreateResponse(long id) {}
 
@@ -57,7 +57,8 @@ public class PayController {
   private final OrderReads orders;
   private final PayReads pays;
 
-  public PayController(DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders, PayReads pays) {
+  public PayController(
+      DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders, PayReads pays) {
     this.domains = domains;
     this.lifecycles = lifecycles;
     this.orders = orders;
@@ -65,7 +66,8 @@ public class PayController {
   }
 
   @PostMapping("/create")
-  public CreateResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
+  public CreateResponse create(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
     OrderView order = orders.detail(request.oid());
@@ -73,17 +75,22 @@ public class PayController {
     PayView pay =
         lifecycles.update(
             order,
-            OrderWorkflow.CREATE_PAY,
+            OrderContract.Updates.CREATE_PAY,
             PayView.class,
             outcome -> {
-              throw Problems.conflict("order " + order.id() + " is " + (outcome == OrderState.PAID ? "paid" : "cancelled"));
+              throw Problems.conflict(
+                  "order "
+                      + order.id()
+                      + " is "
+                      + (outcome == OrderState.PAID ? "paid" : "cancelled"));
             },
             request.amount());
     return new CreateResponse(pay.id());
   }
 
   @PostMapping("/detail")
-  public PayView detail(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
+  public PayView detail(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
     PayView pay = pays.detail(request.id());
     Ownership.requireOwner(pay.uid(), JwtIssuer.uidOf(token), "pay " + pay.id());
     return pay;
@@ -91,21 +98,24 @@ public class PayController {
 
   /**
    * Marks the pay and its order paid. A duplicate callback is answered 200 and changes nothing. A
-   * callback for an order that was cancelled first flags the pay for refund (status 3) and is a 409.
+   * callback for an order that was cancelled first flags the pay for refund (status 3) and is a
+   * 409.
    */
   @PostMapping("/callback")
-  public Map<String, Object> callback(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CallbackRequest request) {
+  public Map<String, Object> callback(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody CallbackRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
     PayView pay = detail(token, new DetailRequest(request.id()));
     if (pay.oid() != request.oid()) {
-      throw Problems.invalidRequest("pay " + pay.id() + " is not the pay of order " + request.oid());
+      throw Problems.invalidRequest(
+          "pay " + pay.id() + " is not the pay of order " + request.oid());
     }
     PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
     OrderView order = orders.detail(pay.oid());
     lifecycles.update(
         order,
-        OrderWorkflow.PAY_CALLBACK,
+        OrderContract.Updates.PAY_CALLBACK,
         PayView.class,
         outcome -> outcome == OrderState.PAID ? pay : refundLatePayment(pay, request.source()),
         callback);
@@ -114,13 +124,19 @@ public class PayController {
 
   private PayView refundLatePayment(PayView pay, int source) {
     if (pay.status() != PayStatus.REFUND_DUE) {
-      String workflowId = domains.newWorkflowId(PayActivities.FLAG_REFUND);
+      String workflowId = domains.newWorkflowId(PayContract.Activities.FLAG_REFUND);
       domains.call(
-          workflowId, TaskQueues.PAY, PayActivities.FLAG_REFUND, PayView.class,
+          workflowId,
+          PayContract.TASK_QUEUE,
+          PayContract.Activities.FLAG_REFUND,
+          PayView.class,
           new PayChange(workflowId, pay.id(), source));
     }
     throw Problems.conflict(
-        "order " + pay.oid() + " was cancelled before the payment arrived; pay " + pay.id()
+        "order "
+            + pay.oid()
+            + " was cancelled before the payment arrived; pay "
+            + pay.id()
             + " is flagged for refund");
   }
 }

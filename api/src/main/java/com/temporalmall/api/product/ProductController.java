@@ -3,15 +3,11 @@ package com.temporalmall.api.product;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.NewProduct;
-import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
-import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +15,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -66,7 +65,7 @@ public class ProductController {
       @Valid @RequestBody CreateRequest request) {
     String workflowId =
         domains.workflowId(
-            ProductActivities.CREATE,
+            ProductContract.Activities.CREATE,
             IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)));
     NewProduct product =
         new NewProduct(
@@ -78,17 +77,25 @@ public class ProductController {
             request.amount(),
             request.status());
     return new CreateResponse(
-        domains.call(workflowId, TaskQueues.PRODUCT, ProductActivities.CREATE, ProductView.class, product).id());
+        domains
+            .call(
+                workflowId,
+                ProductContract.TASK_QUEUE,
+                ProductContract.Activities.CREATE,
+                ProductView.class,
+                product)
+            .id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
   @PostMapping("/update")
-  public Map<String, Object> update(@AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
-    String workflowId = domains.newWorkflowId(ProductActivities.UPDATE);
+  public Map<String, Object> update(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
+    String workflowId = domains.newWorkflowId(ProductContract.Activities.UPDATE);
     domains.call(
         workflowId,
-        TaskQueues.PRODUCT,
-        ProductActivities.UPDATE,
+        ProductContract.TASK_QUEUE,
+        ProductContract.Activities.UPDATE,
         Void.class,
         new ProductUpdate(
             workflowId,
@@ -104,12 +111,13 @@ public class ProductController {
 
   /** Only the product's owner may remove it. */
   @PostMapping("/remove")
-  public Map<String, Object> remove(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
-    String workflowId = domains.newWorkflowId(ProductActivities.REMOVE);
+  public Map<String, Object> remove(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
+    String workflowId = domains.newWorkflowId(ProductContract.Activities.REMOVE);
     domains.call(
         workflowId,
-        TaskQueues.PRODUCT,
-        ProductActivities.REMOVE,
+        ProductContract.TASK_QUEUE,
+        ProductContract.Activities.REMOVE,
         Void.class,
         new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
     return Map.of();

@@ -2,15 +2,16 @@ package com.temporalmall.api.read;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The API's read-only access to each domain database: one small pool per domain, opened with
- * {@code mall.read.<domain>.url/username/password} (MALL_READ_&lt;DOMAIN&gt;_*), an account that may
- * only SELECT. The pools connect on their first read, never migrate anything (the domain's worker
- * owns its schema) and are checked by the {@code db} health indicator of the readiness group.
+ * The API's read-only access to each domain database: one small pool per domain, opened with {@code
+ * mall.read.<domain>.url/username/password} (MALL_READ_&lt;DOMAIN&gt;_*), an account that may only
+ * SELECT. The pools connect on their first read, never migrate anything (the domain's worker owns
+ * its schema) and are checked by the {@code db} health indicator of the readiness group.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadDatabases {
@@ -39,8 +40,12 @@ public class ReadDatabases {
     String url = environment.getProperty(prefix + "url");
     if (url == null || url.isBlank()) {
       throw new IllegalStateException(
-          prefix + "url (MALL_READ_" + domain.toUpperCase() + "_URL) is not set: the API reads the "
-              + domain + " database through it");
+          prefix
+              + "url (MALL_READ_"
+              + domain.toUpperCase(Locale.ROOT)
+              + "_URL) is not set: the API reads the "
+              + domain
+              + " database through it");
     }
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("mall-read-" + domain);
@@ -50,7 +55,9 @@ public class ReadDatabases {
     dataSource.setMaximumPoolSize(environment.getProperty(prefix + "pool-size", Integer.class, 8));
     dataSource.setMinimumIdle(Math.min(2, dataSource.getMaximumPoolSize()));
     dataSource.setConnectionTimeout(
-        environment.getProperty(prefix + "connection-timeout", Duration.class, Duration.ofSeconds(5)).toMillis());
+        environment
+            .getProperty(prefix + "connection-timeout", Duration.class, Duration.ofSeconds(5))
+            .toMillis());
     dataSource.setReadOnly(true);
     return dataSource;
   }

@@ -6,9 +6,8 @@ import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.user.NewUser;
-import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/user", consumes = "application/json", produces = "application/json")
 public class UserController {
   static final String MOBILE = "^\\+?[0-9]{5,20}$";
+
   /** BCrypt reads at most 72 bytes of a password; longer ones are refused, not truncated. */
   static final int BCRYPT_MAX_BYTES = 72;
 
@@ -42,7 +42,10 @@ public class UserController {
       @NotNull @Min(0) @Max(2) Integer gender,
       @NotNull @Pattern(regexp = MOBILE) String mobile,
       @Schema(description = "6 to 72 characters, at most 72 bytes in UTF-8")
-          @NotNull @Size(min = 6, max = BCRYPT_MAX_BYTES) @MaxUtf8Bytes(BCRYPT_MAX_BYTES) String password) {}
+          @NotNull
+          @Size(min = 6, max = BCRYPT_MAX_BYTES)
+          @MaxUtf8Bytes(BCRYPT_MAX_BYTES)
+          String password) {}
 
   public record LoginRequest(
       @NotNull @Pattern(regexp = MOBILE) String mobile,
@@ -55,7 +58,8 @@ public class UserController {
   private final PasswordEncoder passwords;
   private final JwtIssuer tokens;
 
-  public UserController(DomainCalls domains, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
+  public UserController(
+      DomainCalls domains, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
     this.domains = domains;
     this.users = users;
     this.passwords = passwords;
@@ -68,10 +72,21 @@ public class UserController {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody RegisterRequest request) {
     String workflowId =
-        domains.workflowId(UserActivities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
+        domains.workflowId(
+            UserContract.Activities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
     NewUser user =
-        new NewUser(workflowId, request.name(), request.gender(), request.mobile(), passwords.encode(request.password()));
-    return domains.call(workflowId, TaskQueues.USER, UserActivities.REGISTER, UserView.class, user);
+        new NewUser(
+            workflowId,
+            request.name(),
+            request.gender(),
+            request.mobile(),
+            passwords.encode(request.password()));
+    return domains.call(
+        workflowId,
+        UserContract.TASK_QUEUE,
+        UserContract.Activities.REGISTER,
+        UserView.class,
+        user);
   }
 
   @PostMapping("/login")
@@ -86,13 +101,19 @@ public class UserController {
   }
 
   @PostMapping("/userinfo")
-  public UserView userinfo(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) Map<String, Object> ignored) {
+  public UserView userinfo(
+      @AuthenticationPrincipal Jwt token,
+      @RequestBody(required = false) Map<String, Object> ignored) {
     return users.info(JwtIssuer.uidOf(token));
   }
 
   /** The same answer for an unknown mobile and a wrong password: no account enumeration. */
   private static ProblemException badCredentials() {
     return new ProblemException(
-        Problems.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized", "Wrong mobile or password"));
+        Problems.of(
+            HttpStatus.UNAUTHORIZED,
+            "bad-credentials",
+            "Unauthorized",
+            "Wrong mobile or password"));
   }
 }

@@ -21,7 +21,9 @@ public class UserReads {
   /** Unknown id: 404. */
   public UserView info(long id) {
     return Rows.one(
-        db.sql("SELECT id, name, gender, mobile FROM users WHERE id = ?").param(id).query(UserView.class),
+        db.sql("SELECT id, name, gender, mobile FROM users WHERE id = ?")
+            .param(id)
+            .query(UserView.class),
         "user " + id);
   }
 

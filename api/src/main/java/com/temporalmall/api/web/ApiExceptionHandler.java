@@ -19,8 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error leaves as application/problem+json. Spring's base handler covers malformed JSON (400),
- * wrong method (405), wrong content type (415) and unknown paths (404).
+ * Every error leaves as application/problem+json. Spring's base handler covers malformed JSON
+ * (400), wrong method (405), wrong content type (415) and unknown paths (404).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -64,7 +64,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
       body = errorResponse.getBody();
     }
-    if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+    if (body instanceof ProblemDetail problem
+        && "about:blank".equals(String.valueOf(problem.getType()))) {
       String type =
           switch (status.value()) {
             case 400 -> "malformed-request";
@@ -77,7 +78,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           };
       problem.setType(java.net.URI.create(Problems.BASE + type));
       if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
-        problem.setDetail("The request body is not valid JSON for this endpoint (wrong syntax or field type)");
+        problem.setDetail(
+            "The request body is not valid JSON for this endpoint (wrong syntax or field type)");
       }
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
@@ -85,12 +87,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem =
-        Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request body is invalid");
+        Problems.of(
+            HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request body is invalid");
     List<Map<String, String>> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
             .toList();
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);

@@ -36,14 +36,17 @@ public class CodecController {
     return apply(payloads, codec::encode);
   }
 
-  private static String apply(String json, UnaryOperator<List<io.temporal.api.common.v1.Payload>> transform) {
+  private static String apply(
+      String json, UnaryOperator<List<io.temporal.api.common.v1.Payload>> transform) {
     try {
       Payloads.Builder in = Payloads.newBuilder();
       JsonFormat.parser().ignoringUnknownFields().merge(json, in);
-      return JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(transform.apply(in.getPayloadsList())));
+      return JsonFormat.printer()
+          .print(Payloads.newBuilder().addAllPayloads(transform.apply(in.getPayloadsList())));
     } catch (InvalidProtocolBufferException | io.temporal.payload.codec.PayloadCodecException e) {
       throw new ProblemException(
-          Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed payloads", e.getMessage()));
+          Problems.of(
+              HttpStatus.BAD_REQUEST, "malformed-request", "Malformed payloads", e.getMessage()));
     }
   }
 }

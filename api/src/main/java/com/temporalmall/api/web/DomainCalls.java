@@ -2,10 +2,11 @@ package com.temporalmall.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.rpc.DomainCall;
-import com.temporalmall.workflows.rpc.DomainCallWorkflow;
+import com.temporalmall.workflows.rpc.DomainCallContract;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,19 +31,20 @@ public class DomainCalls {
   private final WorkflowClient client;
   private final Duration timeout;
 
-  public DomainCalls(WorkflowClient client, @Value("${mall.api.call-timeout:40s}") Duration timeout) {
+  public DomainCalls(
+      WorkflowClient client, @Value("${mall.api.call-timeout:40s}") Duration timeout) {
     this.client = client;
     this.timeout = timeout;
   }
 
   /** A fresh workflow id; a write passes it to the activity as its barrier gid. */
   public String newWorkflowId(String activity) {
-    return DomainCallWorkflow.workflowId(activity, UUID.randomUUID().toString());
+    return DomainCallContract.workflowId(activity, UUID.randomUUID().toString());
   }
 
   /** The workflow id of a write that may carry an Idempotency-Key. */
   public String workflowId(String activity, IdempotencyKey.RequestId requestId) {
-    return DomainCallWorkflow.workflowId(activity, requestId.value());
+    return DomainCallContract.workflowId(activity, requestId.value());
   }
 
   public <T> T call(String taskQueue, String activity, Class<T> result, Object... args) {
@@ -55,14 +55,16 @@ public class DomainCalls {
    * Runs the call as workflow {@code workflowId}. If that id already ran (a retried request with
    * the same Idempotency-Key), its first outcome is returned and nothing runs twice.
    */
-  public <T> T call(String workflowId, String taskQueue, String activity, Class<T> result, Object... args) {
+  public <T> T call(
+      String workflowId, String taskQueue, String activity, Class<T> result, Object... args) {
     WorkflowStub workflow =
         client.newUntypedWorkflowStub(
-            DomainCallWorkflow.TYPE,
+            DomainCallContract.WORKFLOW_TYPE,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setTaskQueue(DomainCallContract.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     List<JsonNode> json = Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
     try {
@@ -71,7 +73,8 @@ public class DomainCalls {
       workflow = client.newUntypedWorkflowStub(workflowId);
     }
     try {
-      JsonNode answer = workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
+      JsonNode answer =
+          workflow.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class);
       return answer == null || answer.isNull() ? null : JSON.treeToValue(answer, result);
     } catch (TimeoutException e) {
       throw new ProblemException(TemporalOutcomes.timedOut(workflowId));

@@ -3,8 +3,8 @@ package com.temporalmall.api.web;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -33,7 +33,8 @@ public class JwtIssuer {
             .issuedAt(now)
             .expiresAt(now.plus(properties.expire()))
             .build();
-    return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims));
+    return encoder.encode(
+        JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims));
   }
 
   /** The caller's user id: from the token, never from a request body. */

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A string whose UTF-8 encoding is at most {@link #value()} bytes. {@code @Size} counts chars, but
- * BCrypt refuses passwords longer than 72 bytes, and 72 chars of non-ASCII text are up to 288 bytes.
+ * BCrypt refuses passwords longer than 72 bytes, and 72 chars of non-ASCII text are up to 288
+ * bytes.
  */
 @Documented
 @Constraint(validatedBy = MaxUtf8Bytes.Validator.class)

@@ -26,7 +26,10 @@ public class OpenApiConfiguration {
             new Components()
                 .addSecuritySchemes(
                     "bearer",
-                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 }

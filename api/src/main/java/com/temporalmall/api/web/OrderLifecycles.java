@@ -1,11 +1,10 @@
 package com.temporalmall.api.web;
 
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderView;
-import com.temporalmall.workflows.order.OrderWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -34,8 +33,8 @@ public class OrderLifecycles {
       Class<T> result,
       Function<OrderState, T> afterEnd,
       Object... arguments) {
-    boolean legacy = OrderWorkflow.isLegacySaga(order.gid());
-    String workflowId = legacy ? OrderLifecycleWorkflow.workflowId(order.gid()) : order.gid();
+    boolean legacy = OrderContract.isLegacySaga(order.gid());
+    String workflowId = legacy ? OrderContract.lifecycleWorkflowId(order.gid()) : order.gid();
     WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
     try {
       return workflow.update(update, result, arguments);

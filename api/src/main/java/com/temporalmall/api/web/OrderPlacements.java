@@ -1,9 +1,9 @@
 package com.temporalmall.api.web;
 
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
-import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.OrderWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
@@ -64,14 +64,16 @@ public class OrderPlacements {
    * Completes with the placed order, or exceptionally with a {@link ProblemException} (bad amount,
    * timeout: 504 naming the workflow) or the workflow's failure (unknown product, out of stock).
    */
-  public CompletableFuture<PlacedOrder> place(PlaceOrder order, IdempotencyKey.RequestId requestId) {
+  public CompletableFuture<PlacedOrder> place(
+      PlaceOrder order, IdempotencyKey.RequestId requestId) {
     ProductView product = products.detail(order.pid());
     checkAmount(order, product);
     OrderRequest request =
         new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
-    String workflowId = OrderWorkflow.workflowId(requestId.value());
+    String workflowId = OrderContract.workflowId(requestId.value());
     OrderWorkflow workflow =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
     long deadline = System.nanoTime() + timeout.toNanos();
     return CompletableFuture.supplyAsync(
             () -> {
@@ -104,7 +106,10 @@ public class OrderPlacements {
                     : CompletableFuture.failedFuture(unwrap(failure)));
   }
 
-  /** The amount is the server's: price x num; a client amount that differs is a 400 and starts nothing. */
+  /**
+   * The amount is the server's: price x num; a client amount that differs is a 400 and starts
+   * nothing.
+   */
   private static void checkAmount(PlaceOrder order, ProductView product) {
     long amount;
     try {
@@ -114,8 +119,14 @@ public class OrderPlacements {
     }
     if (order.clientAmount() != null && order.clientAmount() != amount) {
       throw Problems.invalidRequest(
-          "amount " + order.clientAmount() + " does not match price " + product.amount() + " x "
-              + order.num() + " = " + amount);
+          "amount "
+              + order.clientAmount()
+              + " does not match price "
+              + product.amount()
+              + " x "
+              + order.num()
+              + " = "
+              + amount);
     }
   }
 
@@ -123,7 +134,8 @@ public class OrderPlacements {
    * A request repeated with its Idempotency-Key after its order closed (rejected, paid or
    * cancelled) is not run again: it gets the first outcome from the closed workflow.
    */
-  private CompletableFuture<PlacedOrder> placementOfClosedOrder(String workflowId, Throwable failure) {
+  private CompletableFuture<PlacedOrder> placementOfClosedOrder(
+      String workflowId, Throwable failure) {
     if (!closedAlready(unwrap(failure))) {
       return CompletableFuture.failedFuture(unwrap(failure));
     }
@@ -139,14 +151,16 @@ public class OrderPlacements {
    * requests only; remove together with the legacy workflow types.
    */
   private PlacedOrder legacyPlacement(IdempotencyKey.RequestId requestId, long deadline) {
-    WorkflowStub saga = client.newUntypedWorkflowStub(OrderSagaWorkflow.workflowId(requestId.value()));
+    WorkflowStub saga =
+        client.newUntypedWorkflowStub(OrderContract.sagaWorkflowId(requestId.value()));
     try {
       saga.describe();
     } catch (WorkflowNotFoundException neverStarted) {
       return null;
     }
     try {
-      return saga.getResult(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, PlacedOrder.class);
+      return saga.getResult(
+          Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, PlacedOrder.class);
     } catch (TimeoutException e) {
       throw new CompletionException(e);
     }

@@ -1,6 +1,5 @@
 package com.temporalmall.api.web;
 
-
 /** The user id comes from the token: a body {@code uid} may only repeat it. */
 public final class Ownership {
   private Ownership() {}

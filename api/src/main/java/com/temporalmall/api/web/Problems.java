@@ -17,7 +17,8 @@ public final class Problems {
 
   /** 400: the request is well-formed but asks for something the mall does not allow. */
   public static ProblemException invalidRequest(String detail) {
-    return new ProblemException(of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+    return new ProblemException(
+        of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
   }
 
   /** 404: an unknown id (the same problem a workflow's NotFound failure becomes). */

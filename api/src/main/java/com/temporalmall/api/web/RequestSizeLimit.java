@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request body of the contract is a few hundred bytes: a declared body above
- * {@code mall.api.max-request-size} (default 16KB) is refused with 413 before anything reads it.
+ * Every request body of the contract is a few hundred bytes: a declared body above {@code
+ * mall.api.max-request-size} (default 16KB) is refused with 413 before anything reads it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,13 +25,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
   private final ObjectMapper json;
 
-  public RequestSizeLimit(@Value("${mall.api.max-request-size:16KB}") DataSize maxSize, ObjectMapper json) {
+  public RequestSizeLimit(
+      @Value("${mall.api.max-request-size:16KB}") DataSize maxSize, ObjectMapper json) {
     this.maxBytes = maxSize.toBytes();
     this.json = json;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

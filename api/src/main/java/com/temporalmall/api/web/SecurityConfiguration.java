@@ -8,10 +8,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,15 +27,24 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
 
 /** Stateless HS256 bearer tokens, as in the go-zero mall; problem+json for 401 and 403. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration {
   private static final String[] PUBLIC = {
-    "/api/user/register", "/api/user/login", "/actuator/health", "/actuator/health/**",
-    "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-    "/swagger-ui.html", "/error"
+    "/api/user/register",
+    "/api/user/login",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html",
+    "/error"
   };
 
   /**
@@ -46,8 +54,8 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   @ConditionalOnProperty("mall.codec.allowed-origin")
-  SecurityFilterChain codecForWebUi(HttpSecurity http, @Value("${mall.codec.allowed-origin}") String origin)
-      throws Exception {
+  SecurityFilterChain codecForWebUi(
+      HttpSecurity http, @Value("${mall.codec.allowed-origin}") String origin) throws Exception {
     CorsConfiguration cors = new CorsConfiguration();
     cors.addAllowedOrigin(origin);
     cors.addAllowedMethod("POST");
@@ -63,17 +71,31 @@ public class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) ->
-            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid bearer token is required (POST /api/user/login)"));
+            write(
+                response,
+                json,
+                Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    "Unauthorized",
+                    "A valid bearer token is required (POST /api/user/login)"));
     AccessDeniedHandler forbidden =
         (request, response, e) ->
-            write(response, json, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+            write(
+                response,
+                json,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(
-            o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+            o ->
+                o.jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .build();
   }
 

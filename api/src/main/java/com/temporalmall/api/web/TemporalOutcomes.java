@@ -25,16 +25,20 @@ public final class TemporalOutcomes {
     if (failure instanceof WorkflowServiceException) {
       return temporalUnavailable();
     }
-    return Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
+    return Problems.of(
+        HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
   }
 
   public static ProblemDetail problemFor(ApplicationFailure failure) {
     String detail = failure.getOriginalMessage();
     ProblemDetail problem =
         switch (String.valueOf(failure.getType())) {
-          case MallFailures.NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
-          case MallFailures.CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
-          case MallFailures.FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+          case MallFailures.NOT_FOUND ->
+              Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+          case MallFailures.CONFLICT ->
+              Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+          case MallFailures.FORBIDDEN ->
+              Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
           case MallFailures.INSUFFICIENT_STOCK ->
               Problems.of(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock", detail);
           case MallFailures.INVALID_REQUEST ->
@@ -45,7 +49,8 @@ public final class TemporalOutcomes {
                   "order-compensated",
                   "Order not placed: a step failed and the saga compensated",
                   detail);
-          default -> Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", detail);
+          default ->
+              Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", detail);
         };
     if (failure.getDetails().getSize() > 0) {
       problem.setProperty("orderId", failure.getDetails().get(Long.class));
@@ -71,7 +76,9 @@ public final class TemporalOutcomes {
             HttpStatus.GATEWAY_TIMEOUT,
             "timed-out",
             "Timed out",
-            "Workflow " + workflowId + " did not finish in time; it keeps running and its outcome is"
+            "Workflow "
+                + workflowId
+                + " did not finish in time; it keeps running and its outcome is"
                 + " durable: retry with the same Idempotency-Key to get it");
     problem.setProperty("workflowId", workflowId);
     return problem;

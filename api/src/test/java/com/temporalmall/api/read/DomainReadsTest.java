@@ -22,15 +22,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The read classes against each domain's own DDL (H2 in MySQL mode, migrated as a worker does):
- * the columns they select exist and map to the views, and they answer as the activities they
- * replaced did (unknown id: the not-found problem; order list: the user's orders, newest first).
+ * The read classes against each domain's own DDL (H2 in MySQL mode, migrated as a worker does): the
+ * columns they select exist and map to the views, and they answer as the activities they replaced
+ * did (unknown id: the not-found problem; order list: the user's orders, newest first).
  */
 class DomainReadsTest {
   private static DataSource migrated(String domain) {
     DataSource dataSource =
         new DriverManagerDataSource(
-            "jdbc:h2:mem:reads_" + domain + "_" + UUID.randomUUID()
+            "jdbc:h2:mem:reads_"
+                + domain
+                + "_"
+                + UUID.randomUUID()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
             "sa",
             "");
@@ -65,9 +68,12 @@ class DomainReadsTest {
   void ordersAreTheUsersOwnNewestFirst() {
     DataSource db = migrated("order");
     JdbcTemplate admin = new JdbcTemplate(db);
-    admin.update("INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (1, 'saga-1', 8, 3, 2, 500, 0)");
-    admin.update("INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (2, 'saga-2', 9, 3, 1, 250, 0)");
-    admin.update("INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (3, 'saga-3', 8, 4, 1, 100, 9)");
+    admin.update(
+        "INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (1, 'saga-1', 8, 3, 2, 500, 0)");
+    admin.update(
+        "INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (2, 'saga-2', 9, 3, 1, 250, 0)");
+    admin.update(
+        "INSERT INTO orders (id, gid, uid, pid, num, amount, status) VALUES (3, 'saga-3', 8, 4, 1, 100, 9)");
     OrderReads orders = new OrderReads(db);
 
     assertThat(orders.detail(1)).isEqualTo(new OrderView(1, 8, 3, 500, 2, 0, "saga-1"));
@@ -80,7 +86,8 @@ class DomainReadsTest {
   void userInfoAndCredentials() {
     DataSource db = migrated("user");
     new JdbcTemplate(db)
-        .update("INSERT INTO users (id, name, gender, mobile, password) VALUES (7, 'alice', 2, '13900000000', '$2a$hash')");
+        .update(
+            "INSERT INTO users (id, name, gender, mobile, password) VALUES (7, 'alice', 2, '13900000000', '$2a$hash')");
     UserReads users = new UserReads(db);
 
     assertThat(users.info(7)).isEqualTo(new UserView(7, "alice", 2, "13900000000"));
@@ -92,7 +99,9 @@ class DomainReadsTest {
   @Test
   void payDetail() {
     DataSource db = migrated("pay");
-    new JdbcTemplate(db).update("INSERT INTO pays (id, uid, oid, amount, source, status) VALUES (9, 8, 6, 500, 1, 3)");
+    new JdbcTemplate(db)
+        .update(
+            "INSERT INTO pays (id, uid, oid, amount, source, status) VALUES (9, 8, 6, 500, 1, 3)");
     PayReads pays = new PayReads(db);
 
     assertThat(pays.detail(9)).isEqualTo(new PayView(9, 8, 6, 500, 1, 3));

@@ -15,7 +15,9 @@ class OrderPlacementsTest {
 
   @Test
   void aStartRefusedBecauseTheOrderClosedIsRecognisedFromEitherServer() {
-    assertThat(OrderPlacements.closedAlready(new WorkflowExecutionAlreadyStarted(ORDER, "Order", null)))
+    assertThat(
+            OrderPlacements.closedAlready(
+                new WorkflowExecutionAlreadyStarted(ORDER, "Order", null)))
         .isTrue();
     assertThat(
             OrderPlacements.closedAlready(

@@ -10,9 +10,9 @@ final class Compensations {
   private Compensations() {}
 
   /**
-   * Newest first, in a detached scope so that it also runs when the workflow itself was
-   * cancelled. A CompensationException is not a TemporalFailure: left alone it would fail the
-   * workflow task forever instead of the workflow.
+   * Newest first, in a detached scope so that it also runs when the workflow itself was cancelled.
+   * A CompensationException is not a TemporalFailure: left alone it would fail the workflow task
+   * forever instead of the workflow.
    */
   static void compensate(Saga saga, String gid) {
     try {
@@ -26,8 +26,8 @@ final class Compensations {
   }
 
   /**
-   * A business rejection keeps its type (the API maps it to 404/409); anything else becomes
-   * {@link MallFailures#ORDER_COMPENSATED}. Details: [orderId] when the order row was written.
+   * A business rejection keeps its type (the API maps it to 404/409); anything else becomes {@link
+   * MallFailures#ORDER_COMPENSATED}. Details: [orderId] when the order row was written.
    */
   static ApplicationFailure failureAfterCompensation(
       String step, RuntimeException failure, Long orderId) {
@@ -39,7 +39,8 @@ final class Compensations {
         || MallFailures.CONFLICT.equals(type)) {
       return ApplicationFailure.newNonRetryableFailure(cause.getOriginalMessage(), type, details);
     }
-    String reason = cause != null ? cause.getOriginalMessage() : String.valueOf(failure.getMessage());
+    String reason =
+        cause != null ? cause.getOriginalMessage() : String.valueOf(failure.getMessage());
     return ApplicationFailure.newNonRetryableFailure(
         "order not placed: step " + step + " failed (" + reason + "); the saga compensated",
         MallFailures.ORDER_COMPENSATED,

@@ -4,51 +4,88 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
-/** Activities of the order domain, served on task queue {@code order}. */
+/**
+ * Activities of the order domain, served on task queue {@value OrderContract#TASK_QUEUE} by the
+ * order worker (the {@link OrderWorkflow} runs them as local activities beside the order database).
+ *
+ * <p>Each write is idempotent through the order database's {@code barrier} table: its business SQL
+ * commits in one local transaction with a barrier row (gid, branch, op), gid being the calling
+ * workflow's id and branch the activity name, so a retried or duplicate call changes nothing. Each
+ * method names its key and what compensates it.
+ */
 @ActivityInterface
 public interface OrderActivities {
-  String CREATE = "order.create";
-  String CREATE_REVERT = "order.createRevert";
-  String DETAIL = "order.detail";
-  String LIST = "order.list";
-  String MARK_PAID = "order.markPaid";
-  String CANCEL = "order.cancel";
-  String REMOVE = "order.remove";
 
   /**
    * Saga action: inserts the order bound to saga {@code gid} with status {@link
-   * OrderStatus#CREATED} and returns its id. A retried call re-reads and returns the same id.
+   * OrderStatus#CREATED} and returns its id. A retried call re-reads and returns the same id; a
+   * call arriving after its compensation is refused (non-retryable {@code
+   * RefusedAfterCompensation}).
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * OrderContract.Activities#CREATE}, op {@code action}). Compensation: {@link #createRevert}.
    */
-  @ActivityMethod(name = CREATE)
+  @ActivityMethod(name = OrderContract.Activities.CREATE)
   long create(NewOrder order);
 
   /**
    * Saga compensation of {@link #create}: sets the status of the order of saga {@code gid} (and no
-   * other) to {@link OrderStatus#INVALID}.
+   * other) to {@link OrderStatus#INVALID}. Without a prior action it is a null compensation, and
+   * its row then blocks a late {@link #create}.
+   *
+   * <p>Idempotency key: barrier (gid, branch {@value OrderContract.Activities#CREATE}, op {@code
+   * compensate}, after the origin row (gid, {@value OrderContract.Activities#CREATE}, {@code
+   * action})). Compensation: none, it is one.
    */
-  @ActivityMethod(name = CREATE_REVERT)
+  @ActivityMethod(name = OrderContract.Activities.CREATE_REVERT)
   void createRevert(String gid);
 
-  /** {@code NotFound} if there is no such order. */
-  @ActivityMethod(name = DETAIL)
+  /**
+   * {@code NotFound} if there is no such order.
+   *
+   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
+   */
+  @ActivityMethod(name = OrderContract.Activities.DETAIL)
   OrderView detail(long id);
 
-  /** The orders of one user, newest first. */
-  @ActivityMethod(name = LIST)
+  /**
+   * The orders of one user, newest first.
+   *
+   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
+   */
+  @ActivityMethod(name = OrderContract.Activities.LIST)
   List<OrderView> list(long uid);
 
-  /** Created (0) to paid (1); a no-op if already paid. */
-  @ActivityMethod(name = MARK_PAID)
+  /**
+   * Created (0) to paid (1); a no-op if already paid or no longer created.
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * OrderContract.Activities#MARK_PAID}, op {@code action}). Compensation: none - a payment is
+   * final; the workflow refuses a cancellation once it started paying.
+   */
+  @ActivityMethod(name = OrderContract.Activities.MARK_PAID)
   void markPaid(OrderChange change);
 
-  /** Created (0) to invalid (9), for an order not paid in time or cancelled by its owner. */
-  @ActivityMethod(name = CANCEL)
+  /**
+   * Created (0) to invalid (9), for an order not paid in time or cancelled by its owner; a no-op
+   * once paid.
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * OrderContract.Activities#CANCEL}, op {@code action}). Compensation: none - a cancellation is
+   * final (it is itself the undo of a placed order, with {@code product.releaseStock} and {@code
+   * pay.close}).
+   */
+  @ActivityMethod(name = OrderContract.Activities.CANCEL)
   void cancel(OrderChange change);
 
   /**
-   * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order,
-   * {@code Conflict} while it is open or paid.
+   * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order, {@code
+   * Conflict} while it is open or paid.
+   *
+   * <p>Idempotency key: barrier (gid = the DomainCall workflow id, branch {@value
+   * OrderContract.Activities#REMOVE}, op {@code action}). Compensation: none - a single-step write
+   * of an order that is already invalid.
    */
-  @ActivityMethod(name = REMOVE)
+  @ActivityMethod(name = OrderContract.Activities.REMOVE)
   void remove(OrderRemoval removal);
 }

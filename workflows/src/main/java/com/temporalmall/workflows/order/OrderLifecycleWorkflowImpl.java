@@ -1,10 +1,11 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -18,7 +19,9 @@ import java.time.Duration;
  * WorkflowReplayTest).
  */
 public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
-  /** Once the lifecycle has decided, its steps must happen: retried until they do (barrier-safe). */
+  /**
+   * Once the lifecycle has decided, its steps must happen: retried until they do (barrier-safe).
+   */
   static final ActivityOptions DECIDED_STEP =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
@@ -45,9 +48,9 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         new PaymentPhase(
             Workflow.getInfo().getWorkflowId(),
             placed,
-            stub(OrderActivities.class, TaskQueues.ORDER),
-            stub(ProductActivities.class, TaskQueues.PRODUCT),
-            stub(PayActivities.class, TaskQueues.PAY));
+            stub(OrderActivities.class, OrderContract.TASK_QUEUE),
+            stub(ProductActivities.class, ProductContract.TASK_QUEUE),
+            stub(PayActivities.class, PayContract.TASK_QUEUE));
   }
 
   @Override

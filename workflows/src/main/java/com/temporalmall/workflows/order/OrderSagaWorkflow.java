@@ -4,19 +4,27 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Places one order: {@code order.create} then {@code product.decrStock}, each with its
- * compensation registered before the call. Fails with a non-retryable ApplicationFailure of a
- * {@link com.temporalmall.workflows.MallFailures} type once compensation has run.
+ * Legacy: superseded by {@link OrderWorkflow}, registered (on {@value
+ * OrderContract#LEGACY_TASK_QUEUE}) until its executions have drained. Places one order and fails
+ * with a non-retryable ApplicationFailure of a {@link com.temporalmall.workflows.MallFailures} type
+ * once compensation has run.
+ *
+ * <p>Steps and what compensates each:
+ *
+ * <ol>
+ *   <li>{@code product.detail}: the price, checked against the client's amount - none, a read.
+ *   <li>{@code order.create}: compensated by {@code order.createRevert}, registered before the
+ *       call.
+ *   <li>{@code product.decrStock}: compensated by {@code product.decrStockRevert}, registered
+ *       before the call.
+ *   <li>Starts the order's {@link OrderLifecycleWorkflow} child (abandoned on close) - none; the
+ *       lifecycle cancels the order itself if it is not paid.
+ * </ol>
+ *
+ * Compensations run newest first in a detached cancellation scope.
  */
 @WorkflowInterface
 public interface OrderSagaWorkflow {
-  String TYPE = "OrderSaga";
-
-  @WorkflowMethod(name = TYPE)
+  @WorkflowMethod(name = OrderContract.Workflows.ORDER_SAGA)
   PlacedOrder placeOrder(PlaceOrder request);
-
-  /** Readable, unique: the saga id is chosen by the caller (a UUID, or later an idempotency key). */
-  static String workflowId(String sagaId) {
-    return "order-saga-" + sagaId;
-  }
 }

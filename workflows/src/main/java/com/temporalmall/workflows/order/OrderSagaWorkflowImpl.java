@@ -3,16 +3,16 @@ package com.temporalmall.workflows.order;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Saga;
@@ -61,19 +61,27 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private final ProductActivities products =
       Workflow.newActivityStub(
           ProductActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+          ActivityOptions.newBuilder(ACTION_OPTIONS)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
+              .build());
   private final OrderActivities orders =
       Workflow.newActivityStub(
           OrderActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+          ActivityOptions.newBuilder(ACTION_OPTIONS)
+              .setTaskQueue(OrderContract.TASK_QUEUE)
+              .build());
   private final ProductActivities productCompensations =
       Workflow.newActivityStub(
           ProductActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.PRODUCT).build());
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
+              .build());
   private final OrderActivities orderCompensations =
       Workflow.newActivityStub(
           OrderActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS).setTaskQueue(TaskQueues.ORDER).build());
+          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
+              .setTaskQueue(OrderContract.TASK_QUEUE)
+              .build());
 
   @Override
   public PlacedOrder placeOrder(PlaceOrder request) {
@@ -91,18 +99,18 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
     long amount = priceOf(request);
     Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
 
-    Saga saga =
-        new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     Long orderId = null;
-    String step = OrderActivities.CREATE;
+    String step = OrderContract.Activities.CREATE;
     try {
       saga.addCompensation(orderCompensations::createRevert, gid);
-      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+      orderId =
+          orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
       if (searchable) {
         Workflow.upsertTypedSearchAttributes(MallSearchAttributes.ORDER_ID.valueSet(orderId));
       }
 
-      step = ProductActivities.DECR_STOCK;
+      step = ProductContract.Activities.DECR_STOCK;
       StockChange change = new StockChange(gid, request.pid(), request.num());
       saga.addCompensation(productCompensations::decrStockRevert, change);
       products.decrStock(change);
@@ -113,8 +121,14 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
             MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACED));
       }
       if (Workflow.getVersion(START_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1) {
-        startLifecycle(new OrderLifecycleWorkflow.PlacedOrderInfo(
-            orderId, request.uid(), request.pid(), request.num(), amount, request.paymentTimeout()));
+        startLifecycle(
+            new OrderLifecycleWorkflow.PlacedOrderInfo(
+                orderId,
+                request.uid(),
+                request.pid(),
+                request.num(),
+                amount,
+                request.paymentTimeout()));
       }
       Workflow.getMetricsScope().counter(MallMetrics.SAGAS_COMPLETED).inc(1);
       return new PlacedOrder(orderId, amount);
@@ -143,8 +157,9 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
         Workflow.newChildWorkflowStub(
             OrderLifecycleWorkflow.class,
             ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(OrderLifecycleWorkflow.workflowId(Workflow.getInfo().getWorkflowId()))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowId(
+                    OrderContract.lifecycleWorkflowId(Workflow.getInfo().getWorkflowId()))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
     Async.function(lifecycle::run, placed);

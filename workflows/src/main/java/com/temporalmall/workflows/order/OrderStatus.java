@@ -4,6 +4,7 @@ package com.temporalmall.workflows.order;
 public final class OrderStatus {
   public static final int CREATED = 0;
   public static final int PAID = 1;
+
   /** Saga compensated or cancelled. */
   public static final int INVALID = 9;
 

@@ -1,4 +1,5 @@
 package com.temporalmall.workflows.order;
 
 /** {@code gid}: the id of the saga that placed the order (find it in the Temporal Web UI). */
-public record OrderView(long id, long uid, long pid, long amount, int num, int status, String gid) {}
+public record OrderView(
+    long id, long uid, long pid, long amount, int num, int status, String gid) {}

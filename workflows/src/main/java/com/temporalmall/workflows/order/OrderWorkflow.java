@@ -1,7 +1,6 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.PayView;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -15,73 +14,85 @@ import io.temporal.workflow.WorkflowMethod;
 import java.util.Map;
 
 /**
- * One execution per order, on the order domain's task queue: first the placement saga ({@code
- * order.create}, then {@code product.decrStock}, each compensation registered before its step),
- * then the payment phase (payment callback, owner cancellation or the payment timer, whichever
- * comes first). The API starts it with Update-with-Start on {@link #PLACEMENT} and answers the
- * client as soon as the placement is decided; the same execution then waits for payment.
+ * One execution per order, on the order domain's task queue ({@value OrderContract#TASK_QUEUE}):
+ * first the placement saga, then the payment phase. The API starts it with Update-with-Start on
+ * {@link OrderContract.Updates#PLACEMENT} and answers the client as soon as the placement is
+ * decided; the same execution then waits for payment, cancellation or the payment timer, whichever
+ * comes first.
+ *
+ * <p>Steps and what compensates each (ids are {@link OrderContract.Activities}, {@link
+ * com.temporalmall.workflows.product.ProductContract.Activities} and {@link
+ * com.temporalmall.workflows.pay.PayContract.Activities}):
+ *
+ * <ol>
+ *   <li>Placement checks ({@code num} at least 1, price x num without overflow): they write
+ *       nothing, so nothing compensates them.
+ *   <li>{@code order.create} (local activity, order database): compensated by {@code
+ *       order.createRevert} (local), registered before the call.
+ *   <li>{@code product.decrStock} (product worker): compensated by {@code product.decrStockRevert},
+ *       registered before the call.
+ * </ol>
+ *
+ * A failed placement step runs the registered compensations newest first, in a detached
+ * cancellation scope, and the placement fails with a non-retryable {@link
+ * com.temporalmall.workflows.MallFailures} type. The payment phase's steps are decisions, each
+ * final and barrier-protected, so none is compensated:
+ *
+ * <ol start="4">
+ *   <li>{@link #createPay}: {@code pay.create} - none; an open pay is closed by step 6.
+ *   <li>{@link #payCallback}: {@code pay.markPaid}, then {@code order.markPaid} - none (a payment
+ *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead.
+ *   <li>{@link #cancel}, {@link #requestCancel} or the payment timer: {@code order.cancel}, {@code
+ *       product.releaseStock}, {@code pay.close} if a pay exists - none (a cancellation is final;
+ *       these steps are what undoes a placed order).
+ * </ol>
  */
 @WorkflowInterface
 public interface OrderWorkflow {
-  String TYPE = "Order";
-  String PLACEMENT = "placement";
-  String CREATE_PAY = "createPay";
-  String PAY_CALLBACK = "payCallback";
-  String CANCEL = "cancel";
-  String REQUEST_CANCEL = "requestCancel";
-  String STATE = "state";
-
   /**
    * Completes with the order's final state once it is paid or cancelled; fails with the placement
    * saga's non-retryable {@link com.temporalmall.workflows.MallFailures} type once it compensated.
    */
-  @WorkflowMethod(name = TYPE)
+  @WorkflowMethod(name = OrderContract.Workflows.ORDER)
   OrderResult run(OrderRequest request);
 
   /** The placement outcome: waits until the saga placed the order or compensated (then throws). */
-  @UpdateMethod(name = PLACEMENT)
+  @UpdateMethod(name = OrderContract.Updates.PLACEMENT)
   PlacedOrder placement();
 
   /** The order's one pay: created on the first call, returned again on later calls. */
-  @UpdateMethod(name = CREATE_PAY)
+  @UpdateMethod(name = OrderContract.Updates.CREATE_PAY)
   PayView createPay(long amount);
 
   /** The provider reports the money taken. Duplicates change nothing. */
-  @UpdateMethod(name = PAY_CALLBACK)
+  @UpdateMethod(name = OrderContract.Updates.PAY_CALLBACK)
   PayView payCallback(PayCallback callback);
 
   /** The owner cancels the unpaid order: stock is released, an open pay closed. */
-  @UpdateMethod(name = CANCEL)
+  @UpdateMethod(name = OrderContract.Updates.CANCEL)
   OrderState cancel();
 
   /**
    * For operators (`temporal workflow signal --name requestCancel`): cancels the order if it is
    * still unpaid, exactly as the timer would; ignored once it is paid or cancelled.
    */
-  @SignalMethod(name = REQUEST_CANCEL)
+  @SignalMethod(name = OrderContract.Signals.REQUEST_CANCEL)
   void requestCancel();
 
-  @QueryMethod(name = STATE)
+  @QueryMethod(name = OrderContract.Queries.STATE)
   OrderState state();
 
   /**
-   * Readable and unique in the namespace: {@code requestId} is a UUID, or the client's
-   * Idempotency-Key scoped to its user. The order row's {@code gid} is this id.
-   */
-  static String workflowId(String requestId) {
-    return "order-" + requestId;
-  }
-
-  /**
-   * How the API starts an order: the placement update attaches to a running execution with the
-   * same id (a retried request) and a closed one is never run again; what was asked is searchable
+   * How the API starts an order: the placement update attaches to a running execution with the same
+   * id (a retried request) and a closed one is never run again; what was asked is searchable
    * (UserId, ProductId, SagaStatus PLACING) and in the memo from the start, for the Web UI and CLI.
    */
   static WorkflowOptions startOptions(String workflowId, OrderRequest request) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
-        .setTaskQueue(TaskQueues.ORDER)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setTaskQueue(OrderContract.TASK_QUEUE)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder()
@@ -91,10 +102,5 @@ public interface OrderWorkflow {
                 .build())
         .setMemo(Map.of("uid", request.uid(), "pid", request.pid(), "num", request.num()))
         .build();
-  }
-
-  /** Orders placed before {@link OrderWorkflow} existed have a saga id as gid and a lifecycle child. */
-  static boolean isLegacySaga(String gid) {
-    return gid.startsWith(OrderSagaWorkflow.workflowId(""));
   }
 }

@@ -3,11 +3,12 @@ package com.temporalmall.workflows.order;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
 import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -40,8 +41,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final LocalActivityOptions LOCAL_ACTION = local(OrderSagaWorkflowImpl.ACTION_OPTIONS);
 
-  /** Compensations and decided payment steps retry until they succeed; the barrier applies each once. */
-  static final LocalActivityOptions LOCAL_UNTIL_DONE = local(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS);
+  /**
+   * Compensations and decided payment steps retry until they succeed; the barrier applies each
+   * once.
+   */
+  static final LocalActivityOptions LOCAL_UNTIL_DONE =
+      local(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS);
 
   private static LocalActivityOptions local(ActivityOptions remote) {
     LocalActivityOptions.Builder local =
@@ -62,19 +67,19 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       Workflow.newActivityStub(
           ProductActivities.class,
           ActivityOptions.newBuilder(OrderSagaWorkflowImpl.ACTION_OPTIONS)
-              .setTaskQueue(TaskQueues.PRODUCT)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
               .build());
   private final ProductActivities productsUntilDone =
       Workflow.newActivityStub(
           ProductActivities.class,
           ActivityOptions.newBuilder(OrderSagaWorkflowImpl.COMPENSATION_OPTIONS)
-              .setTaskQueue(TaskQueues.PRODUCT)
+              .setTaskQueue(ProductContract.TASK_QUEUE)
               .build());
   private final PayActivities pays =
       Workflow.newActivityStub(
           PayActivities.class,
           ActivityOptions.newBuilder(OrderLifecycleWorkflowImpl.DECIDED_STEP)
-              .setTaskQueue(TaskQueues.PAY)
+              .setTaskQueue(PayContract.TASK_QUEUE)
               .build());
 
   private final OrderRequest request;
@@ -138,12 +143,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
     Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     Long orderId = null;
-    String step = OrderActivities.CREATE;
+    String step = OrderContract.Activities.CREATE;
     try {
       saga.addCompensation(ordersUntilDone::createRevert, gid);
-      orderId = orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
+      orderId =
+          orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
 
-      step = ProductActivities.DECR_STOCK;
+      step = ProductContract.Activities.DECR_STOCK;
       StockChange change = new StockChange(gid, request.pid(), request.num(), request.unitPrice());
       saga.addCompensation(productsUntilDone::decrStockRevert, change);
       products.decrStock(change);
@@ -223,7 +229,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private PaymentPhase placedPayment() {
     Workflow.await(() -> payment != null || rejection != null);
     if (payment == null) {
-      throw MallFailures.conflict("order of " + gid + " was not placed: " + rejection.getOriginalMessage());
+      throw MallFailures.conflict(
+          "order of " + gid + " was not placed: " + rejection.getOriginalMessage());
     }
     return payment;
   }

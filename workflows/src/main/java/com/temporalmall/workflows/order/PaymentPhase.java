@@ -17,8 +17,8 @@ import org.slf4j.Logger;
  * The payment half of a placed order's life, used from workflow code ({@link OrderWorkflowImpl},
  * and the legacy {@link OrderLifecycleWorkflowImpl}). Workflow code runs one handler at a time, so
  * the first of payment callback, owner cancellation and payment timeout to change {@link #state}
- * wins; the others observe it: a callback after a cancellation flags its pay for refund rather
- * than losing the money, a cancellation after a payment is refused.
+ * wins; the others observe it: a callback after a cancellation flags its pay for refund rather than
+ * losing the money, a cancellation after a payment is refused.
  */
 final class PaymentPhase {
   private static final Logger log = Workflow.getLogger(PaymentPhase.class);
@@ -87,7 +87,12 @@ final class PaymentPhase {
     }
     if (amount != order.amount()) {
       throw MallFailures.invalidRequest(
-          "amount " + amount + " does not match order " + order.orderId() + " amount " + order.amount());
+          "amount "
+              + amount
+              + " does not match order "
+              + order.orderId()
+              + " amount "
+              + order.amount());
     }
     if (pay == null && !creatingPay) {
       creatingPay = true;
@@ -105,7 +110,12 @@ final class PaymentPhase {
     }
     if (callback.amount() != pay.amount()) {
       throw MallFailures.invalidRequest(
-          "amount " + callback.amount() + " does not match pay " + pay.id() + " amount " + pay.amount());
+          "amount "
+              + callback.amount()
+              + " does not match pay "
+              + pay.id()
+              + " amount "
+              + pay.amount());
     }
     switch (state) {
       case AWAITING_PAYMENT -> {
@@ -122,8 +132,11 @@ final class PaymentPhase {
         Workflow.await(() -> state == OrderState.CANCELLED);
         pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
         throw MallFailures.conflict(
-            "order " + order.orderId() + " was cancelled before the payment arrived; pay "
-                + pay.id() + " is flagged for refund");
+            "order "
+                + order.orderId()
+                + " was cancelled before the payment arrived; pay "
+                + pay.id()
+                + " is flagged for refund");
       }
       default -> {}
     }

@@ -3,32 +3,64 @@ package com.temporalmall.workflows.pay;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Activities of the pay domain, served on task queue {@code pay}. */
+/**
+ * Activities of the pay domain, served on task queue {@value PayContract#TASK_QUEUE} by the pay
+ * worker; the order's workflow calls them from its payment phase.
+ *
+ * <p>Each write is idempotent through the pay database's {@code barrier} table: its business SQL
+ * commits in one local transaction with a barrier row (gid, branch, op), gid being the calling
+ * workflow's id and branch the activity name, so a retried or duplicate call changes nothing. Each
+ * method names its key and what compensates it.
+ */
 @ActivityInterface
 public interface PayActivities {
-  String CREATE = "pay.create";
-  String DETAIL = "pay.detail";
-  String MARK_PAID = "pay.markPaid";
-  String CLOSE = "pay.close";
-  String FLAG_REFUND = "pay.flagRefund";
 
-  /** Creates the one pay of an order (unique per order): a second create returns the first. */
-  @ActivityMethod(name = CREATE)
+  /**
+   * Creates the one pay of an order: a second create, from any workflow, returns the first.
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * PayContract.Activities#CREATE}, op {@code action}), plus the pay table's unique order id.
+   * Compensation: none - a cancelled order's open pay is closed by {@link #close}.
+   */
+  @ActivityMethod(name = PayContract.Activities.CREATE)
   PayView create(NewPay pay);
 
-  /** {@code NotFound} if there is no such pay. */
-  @ActivityMethod(name = DETAIL)
+  /**
+   * {@code NotFound} if there is no such pay.
+   *
+   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
+   */
+  @ActivityMethod(name = PayContract.Activities.DETAIL)
   PayView detail(long id);
 
-  /** The provider took the money: status {@link PayStatus#PAID}, with its source. */
-  @ActivityMethod(name = MARK_PAID)
+  /**
+   * The provider took the money: unpaid to {@link PayStatus#PAID}, with its source.
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * PayContract.Activities#MARK_PAID}, op {@code action}). Compensation: none - money taken is
+   * final; money that arrives for a cancelled order goes to {@link #flagRefund} instead.
+   */
+  @ActivityMethod(name = PayContract.Activities.MARK_PAID)
   PayView markPaid(PayChange change);
 
-  /** The order was cancelled before payment: status {@link PayStatus#CLOSED}. */
-  @ActivityMethod(name = CLOSE)
+  /**
+   * The order was cancelled before payment: unpaid to {@link PayStatus#CLOSED}.
+   *
+   * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
+   * PayContract.Activities#CLOSE}, op {@code action}). Compensation: none - part of a final
+   * cancellation.
+   */
+  @ActivityMethod(name = PayContract.Activities.CLOSE)
   PayView close(PayChange change);
 
-  /** Money arrived for a cancelled order: status {@link PayStatus#REFUND_DUE}, never lost. */
-  @ActivityMethod(name = FLAG_REFUND)
+  /**
+   * Money arrived for a cancelled order: unpaid or closed to {@link PayStatus#REFUND_DUE}, never
+   * lost.
+   *
+   * <p>Idempotency key: barrier (gid = the calling workflow's id - the order's workflow, or the
+   * API's DomainCall - branch {@value PayContract.Activities#FLAG_REFUND}, op {@code action}).
+   * Compensation: none - the refund itself is settled outside the mall.
+   */
+  @ActivityMethod(name = PayContract.Activities.FLAG_REFUND)
   PayView flagRefund(PayChange change);
 }

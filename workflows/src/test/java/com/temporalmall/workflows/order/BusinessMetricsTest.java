@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,7 +32,9 @@ class BusinessMetricsTest {
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     MallSearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     fakes = new FakeDomains();
     fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
@@ -51,8 +52,8 @@ class BusinessMetricsTest {
         .newWorkflowStub(
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSagaWorkflow.workflowId(id))
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setWorkflowId(OrderContract.sagaWorkflowId(id))
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
   }
 
@@ -67,9 +68,11 @@ class BusinessMetricsTest {
         change -> {
           throw MallFailures.insufficientStock("none left");
         };
-    assertThat(catchThrowable(() -> saga("rejected").placeOrder(new PlaceOrder(1, 7, 1, null)))).isNotNull();
+    assertThat(catchThrowable(() -> saga("rejected").placeOrder(new PlaceOrder(1, 7, 1, null))))
+        .isNotNull();
     env.getWorkflowClient()
-        .newUntypedWorkflowStub(OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("placed")))
+        .newUntypedWorkflowStub(
+            OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("placed")))
         .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
 
     await()
@@ -81,7 +84,11 @@ class BusinessMetricsTest {
               assertThat(count(MallMetrics.SAGAS_COMPENSATED)).isEqualTo(1);
               assertThat(count(MallMetrics.PAYMENT_TIMEOUTS)).isEqualTo(1);
             });
-    assertThat(registry.find(MallMetrics.SAGAS_COMPENSATED).tag("reason", "InsufficientStock").counter())
+    assertThat(
+            registry
+                .find(MallMetrics.SAGAS_COMPENSATED)
+                .tag("reason", "InsufficientStock")
+                .counter())
         .isNotNull();
   }
 }

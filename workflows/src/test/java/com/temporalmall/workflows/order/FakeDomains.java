@@ -1,16 +1,17 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.NewProduct;
+import com.temporalmall.workflows.product.ProductActivities;
+import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
-import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -39,25 +40,33 @@ final class FakeDomains {
    * and, as the order worker does, the Order workflow on the order queue.
    */
   void serveOn(TestWorkflowEnvironment env, Class<?>... workflowTypes) {
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(workflowTypes);
-    io.temporal.worker.Worker orderWorker = env.newWorker(TaskQueues.ORDER);
+    env.newWorker(OrderContract.LEGACY_TASK_QUEUE)
+        .registerWorkflowImplementationTypes(workflowTypes);
+    io.temporal.worker.Worker orderWorker = env.newWorker(OrderContract.TASK_QUEUE);
     orderWorker.registerActivitiesImplementations(orders);
     orderWorker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    env.newWorker(TaskQueues.PRODUCT).registerActivitiesImplementations(products);
-    env.newWorker(TaskQueues.PAY).registerActivitiesImplementations(pays);
+    env.newWorker(ProductContract.TASK_QUEUE).registerActivitiesImplementations(products);
+    env.newWorker(PayContract.TASK_QUEUE).registerActivitiesImplementations(pays);
   }
 
   final OrderActivities orders =
       new OrderActivities() {
         @Override
         public long create(NewOrder order) {
-          journal.add("order.create " + order.gid() + " num=" + order.num() + " amount=" + order.amount());
+          journal.add(
+              OrderContract.Activities.CREATE
+                  + " "
+                  + order.gid()
+                  + " num="
+                  + order.num()
+                  + " amount="
+                  + order.amount());
           return nextOrderId;
         }
 
         @Override
         public void createRevert(String gid) {
-          journal.add("order.createRevert " + gid);
+          journal.add(OrderContract.Activities.CREATE_REVERT + " " + gid);
         }
 
         @Override
@@ -72,12 +81,12 @@ final class FakeDomains {
 
         @Override
         public void markPaid(OrderChange change) {
-          journal.add("order.markPaid " + change.orderId());
+          journal.add(OrderContract.Activities.MARK_PAID + " " + change.orderId());
         }
 
         @Override
         public void cancel(OrderChange change) {
-          journal.add("order.cancel " + change.orderId());
+          journal.add(OrderContract.Activities.CANCEL + " " + change.orderId());
           try {
             cancelBehaviour.run();
           } catch (InterruptedException e) {
@@ -95,7 +104,7 @@ final class FakeDomains {
       new PayActivities() {
         @Override
         public PayView create(NewPay pay) {
-          journal.add("pay.create " + pay.oid() + " amount=" + pay.amount());
+          journal.add(PayContract.Activities.CREATE + " " + pay.oid() + " amount=" + pay.amount());
           return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID);
         }
 
@@ -106,20 +115,21 @@ final class FakeDomains {
 
         @Override
         public PayView markPaid(PayChange change) {
-          journal.add("pay.markPaid " + change.payId());
+          journal.add(PayContract.Activities.MARK_PAID + " " + change.payId());
           return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.PAID);
         }
 
         @Override
         public PayView close(PayChange change) {
-          journal.add("pay.close " + change.payId());
+          journal.add(PayContract.Activities.CLOSE + " " + change.payId());
           return new PayView(change.payId(), 1, ORDER_ID, 500, 0, PayStatus.CLOSED);
         }
 
         @Override
         public PayView flagRefund(PayChange change) {
-          journal.add("pay.flagRefund " + change.payId());
-          return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
+          journal.add(PayContract.Activities.FLAG_REFUND + " " + change.payId());
+          return new PayView(
+              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
         }
       };
 
@@ -132,7 +142,7 @@ final class FakeDomains {
 
         @Override
         public ProductView detail(long id) {
-          journal.add("product.detail " + id);
+          journal.add(ProductContract.Activities.DETAIL + " " + id);
           if (!productExists) {
             throw MallFailures.notFound("product " + id + " does not exist");
           }
@@ -141,18 +151,29 @@ final class FakeDomains {
 
         @Override
         public void decrStock(StockChange change) {
-          journal.add("product.decrStock " + change.gid() + " num=" + change.num());
+          journal.add(
+              ProductContract.Activities.DECR_STOCK + " " + change.gid() + " num=" + change.num());
           decrStockBehaviour.accept(change);
         }
 
         @Override
         public void decrStockRevert(StockChange change) {
-          journal.add("product.decrStockRevert " + change.gid() + " num=" + change.num());
+          journal.add(
+              ProductContract.Activities.DECR_STOCK_REVERT
+                  + " "
+                  + change.gid()
+                  + " num="
+                  + change.num());
         }
 
         @Override
         public void releaseStock(StockChange change) {
-          journal.add("product.releaseStock " + change.pid() + " num=" + change.num());
+          journal.add(
+              ProductContract.Activities.RELEASE_STOCK
+                  + " "
+                  + change.pid()
+                  + " num="
+                  + change.num());
         }
 
         @Override

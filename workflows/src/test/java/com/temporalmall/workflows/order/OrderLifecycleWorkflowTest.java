@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallTestEnvironment;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
-import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -25,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Payment, callback, owner cancellation, the payment timer, and their races, with time skipping. */
+/**
+ * Payment, callback, owner cancellation, the payment timer, and their races, with time skipping.
+ */
 class OrderLifecycleWorkflowTest {
   private static final long ORDER = FakeDomains.ORDER_ID;
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -45,8 +46,9 @@ class OrderLifecycleWorkflowTest {
             .newWorkflowStub(
                 OrderLifecycleWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(OrderLifecycleWorkflow.workflowId(OrderSagaWorkflow.workflowId("test")))
-                    .setTaskQueue(TaskQueues.WORKFLOWS)
+                    .setWorkflowId(
+                        OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("test")))
+                    .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                     .build());
     WorkflowClient.start(lifecycle::run, new PlacedOrderInfo(ORDER, 1, 7, 2, 500, TIMEOUT));
   }
@@ -68,11 +70,16 @@ class OrderLifecycleWorkflowTest {
   void anUnpaidOrderIsCancelledWhenThePaymentTimerFires() {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(
-            WorkflowStub.fromTyped(lifecycle).describe().getTypedSearchAttributes()
+            WorkflowStub.fromTyped(lifecycle)
+                .describe()
+                .getTypedSearchAttributes()
                 .get(com.temporalmall.workflows.MallSearchAttributes.SAGA_STATUS))
         .isEqualTo("CANCELLED");
 
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -83,7 +90,11 @@ class OrderLifecycleWorkflowTest {
     assertThat(paid.status()).isEqualTo(PayStatus.PAID);
     assertThat(outcome()).isEqualTo(LifecycleOutcome.PAID);
     env.sleep(TIMEOUT.plusMinutes(1));
-    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500", "pay.markPaid 100", "order.markPaid 42");
+    assertThat(fakes.journal)
+        .containsExactly(
+            PayContract.Activities.CREATE + " 42 amount=500",
+            PayContract.Activities.MARK_PAID + " 100",
+            OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Test
@@ -96,7 +107,7 @@ class OrderLifecycleWorkflowTest {
     PayView second = lifecycle.createPay(500);
 
     assertThat(second).isEqualTo(first);
-    assertThat(fakes.journal).containsExactly("pay.create 42 amount=500");
+    assertThat(fakes.journal).containsExactly(PayContract.Activities.CREATE + " 42 amount=500");
   }
 
   @Test
@@ -107,18 +118,26 @@ class OrderLifecycleWorkflowTest {
 
     assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(pay.id(), 500, 2)))
         .isInstanceOf(WorkflowNotFoundException.class);
-    assertThat(fakes.journal).containsOnlyOnce("pay.markPaid 100", "order.markPaid 42");
+    assertThat(fakes.journal)
+        .containsOnlyOnce(
+            PayContract.Activities.MARK_PAID + " 100", OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Test
   void aCallbackForAnotherPayOrAmountIsRejected() {
     PayView pay = lifecycle.createPay(500);
 
-    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
-            () -> lifecycle.payCallback(new PayCallback(pay.id() + 1, 500, 2)))))
+    assertThat(
+            failureType(
+                catchThrowableOfType(
+                    WorkflowUpdateException.class,
+                    () -> lifecycle.payCallback(new PayCallback(pay.id() + 1, 500, 2)))))
         .isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(failureType(catchThrowableOfType(WorkflowUpdateException.class,
-            () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
+    assertThat(
+            failureType(
+                catchThrowableOfType(
+                    WorkflowUpdateException.class,
+                    () -> lifecycle.payCallback(new PayCallback(pay.id(), 1, 2)))))
         .isEqualTo(MallFailures.INVALID_REQUEST);
     assertThat(lifecycle.state()).isEqualTo(OrderState.AWAITING_PAYMENT);
   }
@@ -131,8 +150,12 @@ class OrderLifecycleWorkflowTest {
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)
         .containsExactly(
-            "pay.create 42 amount=500", "order.cancel 42", "product.releaseStock 7 num=2", "pay.close 100");
-    // Its outcome is final: a late callback is the API's to answer (refund flag), from this outcome.
+            PayContract.Activities.CREATE + " 42 amount=500",
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2",
+            PayContract.Activities.CLOSE + " 100");
+    // Its outcome is final: a late callback is the API's to answer (refund flag), from this
+    // outcome.
     assertThatThrownBy(() -> lifecycle.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 2)))
         .isInstanceOf(WorkflowNotFoundException.class);
   }
@@ -142,7 +165,10 @@ class OrderLifecycleWorkflowTest {
     lifecycle.requestCancel();
 
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -150,7 +176,10 @@ class OrderLifecycleWorkflowTest {
     assertThat(lifecycle.cancel()).isEqualTo(OrderState.CANCELLED);
 
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
-    assertThat(fakes.journal).containsExactly("order.cancel 42", "product.releaseStock 7 num=2");
+    assertThat(fakes.journal)
+        .containsExactly(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2");
   }
 
   @Test
@@ -164,26 +193,33 @@ class OrderLifecycleWorkflowTest {
           release.await(30, java.util.concurrent.TimeUnit.SECONDS);
         };
     WorkflowStub stub = WorkflowStub.fromTyped(lifecycle);
-    stub.startUpdate("cancel", io.temporal.client.WorkflowUpdateStage.ACCEPTED, OrderState.class);
+    stub.startUpdate(
+        OrderContract.Updates.CANCEL,
+        io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+        OrderState.class);
     assertThat(cancelling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     var callback =
         stub.startUpdate(
-            "payCallback", io.temporal.client.WorkflowUpdateStage.ACCEPTED, PayView.class,
+            OrderContract.Updates.PAY_CALLBACK,
+            io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+            PayView.class,
             new PayCallback(pay.id(), 500, 2));
     release.countDown();
 
     java.util.concurrent.ExecutionException late =
-        catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> callback.getResultAsync().get());
-    assertThat(((ApplicationFailure) late.getCause().getCause()).getType()).isEqualTo(MallFailures.CONFLICT);
+        catchThrowableOfType(
+            java.util.concurrent.ExecutionException.class, () -> callback.getResultAsync().get());
+    assertThat(((ApplicationFailure) late.getCause().getCause()).getType())
+        .isEqualTo(MallFailures.CONFLICT);
     assertThat(late.getCause().getCause().getMessage()).contains("flagged for refund");
     assertThat(outcome()).isEqualTo(LifecycleOutcome.CANCELLED);
     assertThat(fakes.journal)
         .containsExactly(
-            "pay.create 42 amount=500",
-            "order.cancel 42",
-            "product.releaseStock 7 num=2",
-            "pay.close 100",
-            "pay.flagRefund 100");
+            PayContract.Activities.CREATE + " 42 amount=500",
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=2",
+            PayContract.Activities.CLOSE + " 100",
+            PayContract.Activities.FLAG_REFUND + " 100");
   }
 }

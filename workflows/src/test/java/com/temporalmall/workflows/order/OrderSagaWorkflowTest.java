@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.MallTestEnvironment;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The saga against in-memory fakes on the Temporal test server, with time skipping. */
 class OrderSagaWorkflowTest {
-  private static final String GID = OrderSagaWorkflow.workflowId("test");
+  private static final String GID = OrderContract.sagaWorkflowId("test");
 
   private TestWorkflowEnvironment env;
   private FakeDomains fakes;
@@ -47,7 +47,7 @@ class OrderSagaWorkflowTest {
             OrderSagaWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(GID)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                 .build());
   }
 
@@ -64,9 +64,9 @@ class OrderSagaWorkflowTest {
     assertThat(searchable.get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("PLACED");
     assertThat(fakes.journal)
         .containsExactly(
-            "product.detail 7",
-            "order.create " + GID + " num=3 amount=750",
-            "product.decrStock " + GID + " num=3");
+            ProductContract.Activities.DETAIL + " 7",
+            OrderContract.Activities.CREATE + " " + GID + " num=3 amount=750",
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=3");
   }
 
   @Test
@@ -84,16 +84,19 @@ class OrderSagaWorkflowTest {
     assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
     assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
     assertThat(
-            env.getWorkflowClient().newUntypedWorkflowStub(GID).describe().getTypedSearchAttributes()
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(GID)
+                .describe()
+                .getTypedSearchAttributes()
                 .get(MallSearchAttributes.SAGA_STATUS))
         .isEqualTo("COMPENSATED");
     assertThat(fakes.journal)
         .containsExactly(
-            "product.detail 7",
-            "order.create " + GID + " num=2 amount=500",
-            "product.decrStock " + GID + " num=2",
-            "product.decrStockRevert " + GID + " num=2",
-            "order.createRevert " + GID);
+            ProductContract.Activities.DETAIL + " 7",
+            OrderContract.Activities.CREATE + " " + GID + " num=2 amount=500",
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=2",
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=2",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 
   @Test
@@ -111,13 +114,18 @@ class OrderSagaWorkflowTest {
 
     ApplicationFailure reason = (ApplicationFailure) failed.getCause();
     assertThat(reason.getType()).isEqualTo(MallFailures.ORDER_COMPENSATED);
-    assertThat(reason.getOriginalMessage()).contains("product.decrStock");
+    assertThat(reason.getOriginalMessage()).contains(ProductContract.Activities.DECR_STOCK);
     assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
-    assertThat(fakes.journal.stream().filter(call -> call.startsWith("product.decrStock ")).count())
+    assertThat(
+            fakes.journal.stream()
+                .filter(call -> call.startsWith(ProductContract.Activities.DECR_STOCK + " "))
+                .count())
         .as("retried until the timeout")
         .isGreaterThan(1);
     assertThat(fakes.journal.subList(fakes.journal.size() - 2, fakes.journal.size()))
-        .containsExactly("product.decrStockRevert " + GID + " num=1", "order.createRevert " + GID);
+        .containsExactly(
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 
   @Test
@@ -128,8 +136,9 @@ class OrderSagaWorkflowTest {
         catchThrowableOfType(
             WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 1, null)));
 
-    assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(fakes.journal).containsExactly("product.detail 7");
+    assertThat(((ApplicationFailure) failed.getCause()).getType())
+        .isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
   }
 
   @Test
@@ -141,7 +150,7 @@ class OrderSagaWorkflowTest {
     ApplicationFailure reason = (ApplicationFailure) failed.getCause();
     assertThat(reason.getType()).isEqualTo(MallFailures.INVALID_REQUEST);
     assertThat(reason.getOriginalMessage()).contains("500");
-    assertThat(fakes.journal).containsExactly("product.detail 7");
+    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
   }
 
   @Test
@@ -164,18 +173,21 @@ class OrderSagaWorkflowTest {
     WorkflowClient.start(saga::placeOrder, new PlaceOrder(1, 7, 1, null));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> fakes.journal.contains("product.decrStock " + GID + " num=1"));
+        .until(
+            () ->
+                fakes.journal.contains(
+                    ProductContract.Activities.DECR_STOCK + " " + GID + " num=1"));
 
     WorkflowStub.fromTyped(saga).cancel();
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> fakes.journal.contains("order.createRevert " + GID));
+        .until(() -> fakes.journal.contains(OrderContract.Activities.CREATE_REVERT + " " + GID));
     release.countDown();
     assertThat(fakes.journal)
         .containsSubsequence(
-            "product.decrStock " + GID + " num=1",
-            "product.decrStockRevert " + GID + " num=1",
-            "order.createRevert " + GID);
+            ProductContract.Activities.DECR_STOCK + " " + GID + " num=1",
+            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
+            OrderContract.Activities.CREATE_REVERT + " " + GID);
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.MallTestEnvironment;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.product.ProductContract;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.UpdateOptions;
@@ -24,9 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** One execution per order: placement answered by Update-with-Start, then payment, with time skipping. */
+/**
+ * One execution per order: placement answered by Update-with-Start, then payment, with time
+ * skipping.
+ */
 class OrderWorkflowTest {
-  private static final String ID = OrderWorkflow.workflowId("test");
+  private static final String ID = OrderContract.workflowId("test");
   private static final OrderRequest THREE_KETTLES =
       new OrderRequest(1, 7, 3, FakeDomains.PRICE, Duration.ofMinutes(30));
 
@@ -53,10 +58,13 @@ class OrderWorkflowTest {
   /** What the API does: start the order, or attach to it, and wait for the placement update. */
   static PlacedOrder place(WorkflowClient client, String workflowId, OrderRequest request) {
     OrderWorkflow order =
-        client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+        client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
     return WorkflowClient.executeUpdateWithStart(
         order::placement,
-        UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        UpdateOptions.<PlacedOrder>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
         new WithStartWorkflowOperation<>(order::run, request));
   }
 
@@ -82,7 +90,8 @@ class OrderWorkflowTest {
     assertThat(placed).isEqualTo(new PlacedOrder(FakeDomains.ORDER_ID, 3 * FakeDomains.PRICE));
     assertThat(fakes.journal)
         .containsExactly(
-            "order.create " + ID + " num=3 amount=750", "product.decrStock " + ID + " num=3");
+            OrderContract.Activities.CREATE + " " + ID + " num=3 amount=750",
+            ProductContract.Activities.DECR_STOCK + " " + ID + " num=3");
     // The task dispatches an order costs: order.create ran locally (a marker, no task of its own),
     // product.decrStock is the only activity task, and no child workflow was started.
     assertThat(events(EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(1);
@@ -102,7 +111,11 @@ class OrderWorkflowTest {
     PlacedOrder first = place(THREE_KETTLES);
 
     assertThat(place(THREE_KETTLES)).isEqualTo(first);
-    assertThat(fakes.journal.stream().filter(call -> call.startsWith("order.create ")).count()).isEqualTo(1);
+    assertThat(
+            fakes.journal.stream()
+                .filter(call -> call.startsWith(OrderContract.Activities.CREATE + " "))
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -116,7 +129,10 @@ class OrderWorkflowTest {
     assertThat(result).isEqualTo(new OrderResult(FakeDomains.ORDER_ID, 750, OrderState.PAID));
     assertThat(searchAttributes().get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("PAID");
     assertThat(fakes.journal)
-        .containsSubsequence("pay.create 42 amount=750", "pay.markPaid 100", "order.markPaid 42");
+        .containsSubsequence(
+            PayContract.Activities.CREATE + " 42 amount=750",
+            PayContract.Activities.MARK_PAID + " 100",
+            OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Test
@@ -126,7 +142,10 @@ class OrderWorkflowTest {
     OrderResult result = WorkflowStub.fromTyped(order()).getResult(OrderResult.class);
 
     assertThat(result.state()).isEqualTo(OrderState.CANCELLED);
-    assertThat(fakes.journal).containsSubsequence("order.cancel 42", "product.releaseStock 7 num=3");
+    assertThat(fakes.journal)
+        .containsSubsequence(
+            OrderContract.Activities.CANCEL + " 42",
+            ProductContract.Activities.RELEASE_STOCK + " 7 num=3");
     assertThat(searchAttributes().get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("CANCELLED");
   }
 
@@ -147,10 +166,10 @@ class OrderWorkflowTest {
       assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
       assertThat(fakes.journal)
           .containsExactly(
-              "order.create " + ID + " num=3 amount=750",
-              "product.decrStock " + ID + " num=3",
-              "product.decrStockRevert " + ID + " num=3",
-              "order.createRevert " + ID);
+              OrderContract.Activities.CREATE + " " + ID + " num=3 amount=750",
+              ProductContract.Activities.DECR_STOCK + " " + ID + " num=3",
+              ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+              OrderContract.Activities.CREATE_REVERT + " " + ID);
       WorkflowFailedException workflowFailed =
           catchThrowableOfType(
               WorkflowFailedException.class,
@@ -170,8 +189,9 @@ class OrderWorkflowTest {
       WorkflowUpdateException failed =
           catchThrowableOfType(WorkflowUpdateException.class, () -> place(THREE_KETTLES));
 
-      assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo(MallFailures.CONFLICT);
-      assertThat(fakes.journal).endsWith("order.createRevert " + ID);
+      assertThat(((ApplicationFailure) failed.getCause()).getType())
+          .isEqualTo(MallFailures.CONFLICT);
+      assertThat(fakes.journal).endsWith(OrderContract.Activities.CREATE_REVERT + " " + ID);
     }
 
     @Test
@@ -186,7 +206,9 @@ class OrderWorkflowTest {
               .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.startOptions(ID, THREE_KETTLES));
       WorkflowClient.startUpdateWithStart(
           order::placement,
-          UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+          UpdateOptions.<PlacedOrder>newBuilder()
+              .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+              .build(),
           new WithStartWorkflowOperation<>(order::run, THREE_KETTLES));
 
       // Waiting for the workflow's result (not the update's) lets the test server skip time.
@@ -197,9 +219,11 @@ class OrderWorkflowTest {
 
       ApplicationFailure reason = (ApplicationFailure) failed.getCause();
       assertThat(reason.getType()).isEqualTo(MallFailures.ORDER_COMPENSATED);
-      assertThat(reason.getOriginalMessage()).contains("product.decrStock");
+      assertThat(reason.getOriginalMessage()).contains(ProductContract.Activities.DECR_STOCK);
       assertThat(fakes.journal.subList(fakes.journal.size() - 2, fakes.journal.size()))
-          .containsExactly("product.decrStockRevert " + ID + " num=3", "order.createRevert " + ID);
+          .containsExactly(
+              ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+              OrderContract.Activities.CREATE_REVERT + " " + ID);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
-import com.temporalmall.workflows.TaskQueues;
+import com.temporalmall.workflows.product.ProductContract;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
@@ -49,7 +49,9 @@ class SagaTracingTest {
             // Trace context crosses Temporal in its headers, as W3C traceparent (the OTel default).
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
             .build();
     Tracer tracer = OpenTracingShim.createTracerShim(openTelemetry);
     OpenTracingOptions tracing = OpenTracingOptions.newBuilder().setTracer(tracer).build();
@@ -88,10 +90,11 @@ class SagaTracingTest {
             .newWorkflowStub(
                 OrderSagaWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(OrderSagaWorkflow.workflowId("traced"))
-                    .setTaskQueue(TaskQueues.WORKFLOWS)
+                    .setWorkflowId(OrderContract.sagaWorkflowId("traced"))
+                    .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
                     .build());
-    Span request = openTelemetry.getTracer("test").spanBuilder("POST /api/order/create").startSpan();
+    Span request =
+        openTelemetry.getTracer("test").spanBuilder("POST /api/order/create").startSpan();
     try (Scope ignored = request.makeCurrent()) {
       assertThat(catchThrowable(() -> saga.placeOrder(new PlaceOrder(1, 7, 1, null)))).isNotNull();
     } finally {
@@ -107,10 +110,10 @@ class SagaTracingTest {
             "POST /api/order/create",
             "StartWorkflow:OrderSaga",
             "RunWorkflow:OrderSaga",
-            "RunActivity:product.detail",
-            "RunActivity:order.create",
-            "RunActivity:product.decrStock",
-            "RunActivity:product.decrStockRevert",
-            "RunActivity:order.createRevert");
+            "RunActivity:" + ProductContract.Activities.DETAIL,
+            "RunActivity:" + OrderContract.Activities.CREATE,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK,
+            "RunActivity:" + ProductContract.Activities.DECR_STOCK_REVERT,
+            "RunActivity:" + OrderContract.Activities.CREATE_REVERT);
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.workflows.MallFailures;
-import com.temporalmall.workflows.TaskQueues;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
+import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.client.WorkflowFailedException;
@@ -50,8 +50,9 @@ class DomainCallWorkflowTest {
   @BeforeEach
   void startTestServer() {
     env = TestWorkflowEnvironment.newInstance();
-    env.newWorker(TaskQueues.WORKFLOWS).registerWorkflowImplementationTypes(DomainCallWorkflowImpl.class);
-    env.newWorker(TaskQueues.USER).registerActivitiesImplementations(new OneUser());
+    env.newWorker(DomainCallContract.TASK_QUEUE)
+        .registerWorkflowImplementationTypes(DomainCallWorkflowImpl.class);
+    env.newWorker(UserContract.TASK_QUEUE).registerActivitiesImplementations(new OneUser());
     env.start();
   }
 
@@ -66,17 +67,20 @@ class DomainCallWorkflowTest {
             .newWorkflowStub(
                 DomainCallWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(DomainCallWorkflow.workflowId(activity, "test"))
-                    .setTaskQueue(TaskQueues.WORKFLOWS)
+                    .setWorkflowId(DomainCallContract.workflowId(activity, "test"))
+                    .setTaskQueue(DomainCallContract.TASK_QUEUE)
                     .build());
-    List<JsonNode> json = java.util.Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
-    return workflow.call(new DomainCall(TaskQueues.USER, activity, json));
+    List<JsonNode> json =
+        java.util.Arrays.stream(args).map(arg -> (JsonNode) JSON.valueToTree(arg)).toList();
+    return workflow.call(new DomainCall(UserContract.TASK_QUEUE, activity, json));
   }
 
   @Test
   void returnsTheActivityResultAsJson() throws Exception {
     JsonNode result =
-        call(UserActivities.REGISTER, new NewUser("gid-1", "bob", 1, "13700000000", "hash"));
+        call(
+            UserContract.Activities.REGISTER,
+            new NewUser("gid-1", "bob", 1, "13700000000", "hash"));
 
     assertThat(JSON.treeToValue(result, UserView.class))
         .isEqualTo(new UserView(2, "bob", 1, "13700000000"));
@@ -85,13 +89,15 @@ class DomainCallWorkflowTest {
   @Test
   void theActivitysBusinessFailureIsTheWorkflowsFailure() {
     WorkflowFailedException failed =
-        catchThrowableOfType(WorkflowFailedException.class, () -> call(UserActivities.INFO, 99L));
+        catchThrowableOfType(
+            WorkflowFailedException.class, () -> call(UserContract.Activities.INFO, 99L));
 
     Throwable cause = failed.getCause();
     while (!(cause instanceof ApplicationFailure)) {
       cause = cause.getCause();
     }
     assertThat(((ApplicationFailure) cause).getType()).isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(((ApplicationFailure) cause).getOriginalMessage()).isEqualTo("user 99 does not exist");
+    assertThat(((ApplicationFailure) cause).getOriginalMessage())
+        .isEqualTo("user 99 does not exist");
   }
 }
