@@ -2,6 +2,7 @@ package com.temporalmall.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.workflows.order.OrderContract;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -11,18 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class OrderPlacementsTest {
   private static final WorkflowExecution ORDER =
-      WorkflowExecution.newBuilder().setWorkflowId("order-u1-key").build();
+      WorkflowExecution.newBuilder().setWorkflowId(OrderContract.workflowId("u1-key")).build();
 
   @Test
   void aStartRefusedBecauseTheOrderClosedIsRecognisedFromEitherServer() {
     assertThat(
             OrderPlacements.closedAlready(
-                new WorkflowExecutionAlreadyStarted(ORDER, "Order", null)))
+                new WorkflowExecutionAlreadyStarted(ORDER, OrderContract.Workflows.ORDER, null)))
         .isTrue();
     assertThat(
             OrderPlacements.closedAlready(
                 new WorkflowServiceException(
-                    ORDER, "Order", new StatusRuntimeException(Status.ALREADY_EXISTS))))
+                    ORDER,
+                    OrderContract.Workflows.ORDER,
+                    new StatusRuntimeException(Status.ALREADY_EXISTS))))
         .isTrue();
   }
 
@@ -31,7 +34,9 @@ class OrderPlacementsTest {
     assertThat(
             OrderPlacements.closedAlready(
                 new WorkflowServiceException(
-                    ORDER, "Order", new StatusRuntimeException(Status.UNAVAILABLE))))
+                    ORDER,
+                    OrderContract.Workflows.ORDER,
+                    new StatusRuntimeException(Status.UNAVAILABLE))))
         .isFalse();
     assertThat(OrderPlacements.closedAlready(new IllegalStateException("boom"))).isFalse();
   }
