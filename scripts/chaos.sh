@@ -75,6 +75,8 @@ trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
 start_temporal_server --headless
+# The driver kills and restarts this server through callbacks: no job-control notice from this shell.
+disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
 MALL_JWT_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
