@@ -122,7 +122,7 @@ final class CarefulClient {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         String problem = problemType(response.body());
-        if (status < 500 || (status == 503 && COMPENSATED.equals(problem))) {
+        if (isFinal(status, problem)) {
           Long orderId = status == 200 ? Json.read(response.body()).get("id").asLong() : null;
           return new Order(
               key, status, problem, orderId, retried, true, seconds(start), seconds(loadStart));
@@ -138,6 +138,15 @@ final class CarefulClient {
       }
       TimeUnit.SECONDS.sleep(Math.min(5, retried.size()));
     }
+  }
+
+  /**
+   * Final: any answer below 500, and the 503 of a saga that compensated (retrying it with the key
+   * returns the same). Retried: every other 5xx - Temporal or a database unreachable (503), the
+   * API's timeout (504), anything unexpected.
+   */
+  static boolean isFinal(int status, String problem) {
+    return status < 500 || (status == 503 && COMPENSATED.equals(problem));
   }
 
   /** The last segment of an RFC 7807 type URI ("order-compensated"), or null. */
