@@ -1,7 +1,9 @@
 package com.temporalmall.bench;
 
+import com.google.protobuf.util.Timestamps;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -137,6 +140,51 @@ final class Books {
         new Check(
             "barrier rows at most one per (gid, branch, op)", doubled == 0, doubled + " repeated"));
     return checks;
+  }
+
+  /**
+   * Waits until {@code expected} sagas of the product are in placement, each with a pending
+   * activity, and returns the latest of those activities' schedule-to-close deadlines.
+   */
+  Instant pendingActivityDeadlines(long pid, int expected, Duration timeout)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      List<String> placing =
+          temporal
+              .listExecutions("ProductId = " + pid + " AND SagaStatus = 'PLACING'")
+              .map(execution -> execution.getExecution().getWorkflowId())
+              .toList();
+      Instant latest = Instant.EPOCH;
+      int pending = 0;
+      for (String workflowId : placing) {
+        for (PendingActivityInfo activity :
+            temporal
+                .newUntypedWorkflowStub(workflowId)
+                .describe()
+                .getRawDescription()
+                .getPendingActivitiesList()) {
+          pending++;
+          Instant deadline =
+              Instant.ofEpochMilli(Timestamps.toMillis(activity.getExpirationTime()));
+          latest = deadline.isAfter(latest) ? deadline : latest;
+        }
+      }
+      if (placing.size() == expected && pending == expected) {
+        return latest;
+      }
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        throw new IllegalStateException(
+            placing.size()
+                + " of "
+                + expected
+                + " sagas in placement, "
+                + pending
+                + " pending activities after "
+                + timeout);
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,6 @@ import java.util.function.Function;
  * chaos.json and chaos.md. Exits 1 if a check failed.
  */
 final class ChaosSuite {
-  /** product.decrStock's schedule-to-close timeout (OrderSagaWorkflowImpl.ACTION_OPTIONS). */
-  private static final Duration DECR_STOCK_SCHEDULE_TO_CLOSE = Duration.ofMinutes(2);
-
   private static final Duration READY = Duration.ofMinutes(3);
   private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(8);
   private static final Duration DRAIN = Duration.ofMinutes(5);
@@ -337,8 +335,14 @@ final class ChaosSuite {
       long downAt = System.nanoTime();
       run.fault("kill -9 product-worker");
       Future<List<CarefulClient.Order>> load = run.load(background, 2);
-      TimeUnit.NANOSECONDS.sleep(
-          Duration.ofSeconds(10).plus(DECR_STOCK_SCHEDULE_TO_CLOSE).plusSeconds(15).toNanos());
+      // Back only once the last saga's product.decrStock is past its schedule-to-close deadline,
+      // as Temporal computed it (however long the orders took to start on a busy machine).
+      Instant lastDeadline = books.pendingActivityDeadlines(run.pid, run.orders, READY);
+      System.err.println(
+          "[chaos] worker-down: every saga waits for product.decrStock, the last until "
+              + lastDeadline);
+      TimeUnit.MILLISECONDS.sleep(
+          Math.max(0, Duration.between(Instant.now(), lastDeadline).plusSeconds(10).toMillis()));
       productWorker.start();
       productWorker.awaitReady(READY);
       run.fault(
