@@ -59,6 +59,7 @@ done
 [ "${#ENGINES[@]}" -gt 0 ] || die "BENCH_ENGINES: dev and/or production, not empty"
 for engine in "${ENGINES[@]}"; do
   case "$engine" in dev|production) ;; *) die "BENCH_ENGINES: dev and/or production, not $engine" ;; esac
+  [ "$engine" = dev ] || check_production_settings
 done
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$RUN_DIR"
@@ -285,7 +286,8 @@ start_engine() {
     export TEMPORAL_ADDRESS="127.0.0.1:$MALL_TEMPORAL_PORT"
   else
     start_temporal_production
-    export TEMPORAL_ADDRESS="$(prod_address)"
+    TEMPORAL_ADDRESS="$(prod_address)"
+    export TEMPORAL_ADDRESS
   fi
   log "engine $ENGINE on $TEMPORAL_ADDRESS"
 }

@@ -24,6 +24,7 @@ source "$MALL_ROOT/scripts/lib/temporal-production.sh"
 
 case "${1:-}" in
   start)
+    check_production_settings
     start_mariadb
     create_mall_databases
     start_temporal_production

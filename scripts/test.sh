@@ -29,6 +29,7 @@ case "$ENGINE" in
   dev | production) ;;
   *) die "MALL_TEMPORAL_ENGINE must be dev or production, not '$ENGINE'" ;;
 esac
+check_production_settings
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_what_we_started() {

@@ -110,9 +110,11 @@ setup_temporal_store() {
     [ "$database" = temporal_visibility ] && schema=visibility
     if ! postgres_database_exists "$database"; then
       log "creating database $database with Temporal's $schema schema"
-      temporal_sql_tool "$database" create-database >>"$MALL_PROD_HOME/schema.log" 2>&1 \
-        && temporal_sql_tool "$database" setup-schema -v 0.0 >>"$MALL_PROD_HOME/schema.log" 2>&1 \
-        || { tail -20 "$MALL_PROD_HOME/schema.log" >&2; die "creating $database failed (log: $MALL_PROD_HOME/schema.log)"; }
+      if ! { temporal_sql_tool "$database" create-database && temporal_sql_tool "$database" setup-schema -v 0.0; } \
+        >>"$MALL_PROD_HOME/schema.log" 2>&1; then
+        tail -20 "$MALL_PROD_HOME/schema.log" >&2
+        die "creating $database failed (log: $MALL_PROD_HOME/schema.log)"
+      fi
     fi
     temporal_sql_tool "$database" update-schema -d "$TEMPORAL_SERVER_DIR/schema/postgresql/v12/$schema/versioned" \
       >>"$MALL_PROD_HOME/schema.log" 2>&1 \
