@@ -325,7 +325,7 @@ environment() {
     started="$TEMPORAL_STARTED_BY_US"
     dynamic_config="$MALL_TEMPORAL_DYNAMIC_CONFIG"
   else
-    server="temporal-server $("$TEMPORAL_SERVER_BIN" --version | awk '{print $NF}') (PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $NF}'), $MALL_PROD_TEMPORAL_SHARDS history shards)"
+    server="temporal-server $("$TEMPORAL_SERVER_BIN" --version | awk '{print $NF}') (PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}'), $MALL_PROD_TEMPORAL_SHARDS history shards)"
     started="$PROD_STARTED_BY_US"
     dynamic_config="$MALL_PROD_DYNAMIC_CONFIG"
   fi
