@@ -38,7 +38,9 @@ ensure_postgres_installed() {
     postgres_bin_dir >/dev/null || die "postgresql installed but its initdb/postgres were not found under /usr/lib/postgresql/*/bin"
   fi
   POSTGRES_BIN="$(postgres_bin_dir)"
-  command -v psql >/dev/null 2>&1 || [ -x "$POSTGRES_BIN/psql" ] || apt_install postgresql-client
+  if [ ! -x "$POSTGRES_BIN/psql" ] || [ ! -x "$POSTGRES_BIN/pg_isready" ]; then
+    apt_install "postgresql-client-$(basename "$(dirname "$POSTGRES_BIN")")"
+  fi
 }
 
 # as_postgres_owner <command...>: runs a server-side command as the instance's owner (see above).
@@ -54,8 +56,9 @@ as_postgres_owner() {
     if unshare --user --map-user="$uid" --map-group="$gid" true >/dev/null 2>&1; then
       POSTGRES_AS=userns
     else
-      runuser -u postgres -- test -w "$POSTGRES_HOME" 2>/dev/null \
-        || die "as root, PostgreSQL runs as the postgres account here (no user namespaces), which cannot write $POSTGRES_HOME: set MALL_POSTGRES_HOME to a directory it can reach"
+      # The directories become postgres's (start_postgres), but it must be able to reach them.
+      runuser -u postgres -- test -x "$POSTGRES_HOME" 2>/dev/null \
+        || die "as root, PostgreSQL runs as the postgres account here (no user namespaces), which cannot reach $POSTGRES_HOME: set MALL_POSTGRES_HOME to a directory under a path it may enter"
       POSTGRES_AS=runuser
     fi
   fi
