@@ -112,6 +112,8 @@ trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
 if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
+# The driver kills and restarts this server through callbacks: no job-control notice from this shell.
+disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
 export TEMPORAL_ADDRESS="$temporal_address"
 log "chaos suite on the $CHAOS_ENGINE engine: $engine_name at $temporal_address"
