@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The mall side by side with the engine's own limit, in one run, on one tuned Temporal dev server and
-# MariaDB (scripts/lib/*.sh). This script only starts and stops processes and checks the books with
+# The mall side by side with the engine's own limit, in one run, on each Temporal engine of
+# BENCH_ENGINES - the tuned dev server and the production engine (temporal-server on PostgreSQL,
+# 4 history shards: scripts/lib/temporal-production.sh) - and one MariaDB (scripts/lib/*.sh). This script only starts and stops processes and checks the books with
 # SQL; the probes, the load and the report are the `bench` module (java -jar mall-bench-*-exec.jar).
 #   1. engine probe: a no-op workflow with 2 no-op activities on 2 task queues (Java SDK, workers in
 #      their own JVMs with the mall's worker settings), at BENCH_PROBE_CLIENTS clients;
@@ -10,15 +11,18 @@
 #   4. reads (product/detail, order/detail, order/list, user/userinfo) at BENCH_READ_CONNECTIONS;
 #   5. flash sale: BENCH_FLASH_REQUESTS order requests at once for a product with BENCH_FLASH_STOCK;
 #   6. ratios mall/engine, the JVMs' RSS, a stock-consistency check after each load.
+# Steps 1-3 run on every engine (one after the other, each stopped before the next starts); reads and
+# the flash sale on the first engine only. The report sets the engines side by side.
 # Prints the table and writes it as JSON to $BENCH_OUT/bench.json (default target/bench). Exits
 # non-zero if a consistency check or the flash sale's books fail; timings are reported, never judged.
 # Settings (environment), defaults in brackets: BENCH_SECONDS [15] per point, BENCH_WARMUP [3],
 # BENCH_PROBE_CLIENTS ["1 8 32"], BENCH_ORDER_CONNECTIONS ["1 8 32"], BENCH_READ_CONNECTIONS ["1 32"],
 # BENCH_TOPOLOGIES ["split combined"] (reads and flash sale run on the first), BENCH_USERS [32],
 # BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m],
-# BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM.
-# A Temporal server already healthy on MALL_TEMPORAL_PORT is reused as it is (its tuning unknown):
-# for figures on the tuned engine, let the bench start its own (or scripts/dev-servers.sh start).
+# BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"].
+# A Temporal server already healthy on MALL_TEMPORAL_PORT (dev) or MALL_PROD_TEMPORAL_PORT
+# (production) is reused as it is (its tuning unknown): for figures on the tuned engines, let the
+# bench start its own.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
@@ -28,6 +32,8 @@ source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
 source "$MALL_ROOT/scripts/lib/mariadb.sh"
 # shellcheck source=lib/temporal-server.sh
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+# shellcheck source=lib/temporal-production.sh
+source "$MALL_ROOT/scripts/lib/temporal-production.sh"
 
 POINT_SECONDS="${BENCH_SECONDS:-15}"
 WARMUP_SECONDS="${BENCH_WARMUP:-3}"
@@ -35,6 +41,7 @@ read -ra PROBE_CLIENTS <<<"${BENCH_PROBE_CLIENTS:-1 8 32}"
 read -ra ORDER_CONNECTIONS <<<"${BENCH_ORDER_CONNECTIONS:-1 8 32}"
 read -ra READ_CONNECTIONS <<<"${BENCH_READ_CONNECTIONS:-1 32}"
 read -ra TOPOLOGIES <<<"${BENCH_TOPOLOGIES:-split combined}"
+read -ra ENGINES <<<"${BENCH_ENGINES:-dev production}"
 USERS="${BENCH_USERS:-32}"
 STOCK="${BENCH_STOCK:-1000000}"
 FLASH_REQUESTS="${BENCH_FLASH_REQUESTS:-1000}"
@@ -49,6 +56,11 @@ RUN_DIR="$MALL_CACHE_DIR/bench"
 for topology in "${TOPOLOGIES[@]}"; do
   case "$topology" in split|combined) ;; *) die "BENCH_TOPOLOGIES: split and/or combined, not $topology" ;; esac
 done
+[ "${#ENGINES[@]}" -gt 0 ] || die "BENCH_ENGINES: dev and/or production, not empty"
+for engine in "${ENGINES[@]}"; do
+  case "$engine" in dev|production) ;; *) die "BENCH_ENGINES: dev and/or production, not $engine" ;; esac
+  [ "$engine" = dev ] || check_production_settings
+done
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$RUN_DIR"
 
@@ -58,7 +70,7 @@ declare -A JVM_NAMES=()
 stop_everything() {
   local status=$?
   stop_jvms
-  if [ "$TEMPORAL_STARTED_BY_US" = 1 ]; then stop_temporal_server; else terminate_order_probes; fi
+  stop_engine
   [ "$MARIADB_STARTED_BY_US" = 1 ] && stop_mariadb
   exit "$status"
 }
@@ -163,7 +175,8 @@ consistency() {
 # The order probes' executions wait 30 min for a payment that never comes: end them.
 terminate_order_probes() {
   [ -n "${TEMPORAL_BIN:-}" ] || return 0
-  "$TEMPORAL_BIN" workflow terminate --address "127.0.0.1:$MALL_TEMPORAL_PORT" --yes --reason "scripts/bench.sh done" \
+  [ -n "${TEMPORAL_ADDRESS:-}" ] || return 0
+  "$TEMPORAL_BIN" workflow terminate --address "$TEMPORAL_ADDRESS" --yes --reason "scripts/bench.sh done" \
     --query "WorkflowType = 'BenchOrderProbe' AND ExecutionStatus = 'Running'" >/dev/null 2>&1 \
     || log "could not terminate the order probes' executions (they end by their timer)"
 }
@@ -264,19 +277,70 @@ run_topology() {
   stop_jvms
 }
 
+ENGINE=""
+# start_engine <dev|production>: that Temporal engine, TEMPORAL_ADDRESS pointing at it.
+start_engine() {
+  ENGINE=$1
+  if [ "$ENGINE" = dev ]; then
+    start_temporal_server --headless
+    export TEMPORAL_ADDRESS="127.0.0.1:$MALL_TEMPORAL_PORT"
+  else
+    start_temporal_production
+    TEMPORAL_ADDRESS="$(prod_address)"
+    export TEMPORAL_ADDRESS
+  fi
+  log "engine $ENGINE on $TEMPORAL_ADDRESS"
+}
+
+# stop_engine: ends the order probes' executions, then stops the engine if the bench started it.
+stop_engine() {
+  [ -n "$ENGINE" ] || return 0
+  terminate_order_probes
+  if [ "$ENGINE" = dev ] && [ "$TEMPORAL_STARTED_BY_US" = 1 ]; then
+    stop_temporal_server
+    TEMPORAL_STARTED_BY_US=0
+  elif [ "$ENGINE" = production ] && [ "$PROD_STARTED_BY_US" = 1 ]; then
+    stop_temporal_production
+    PROD_STARTED_BY_US=0
+  fi
+  ENGINE=""
+}
+
+# stamp_engine: the engine's name into every result fragment written since the last stamp.
+stamp_engine() {
+  python3 - "$RESULTS" "$1" <<'PY'
+import json, pathlib, sys
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
+    fragment = json.loads(path.read_text())
+    if "engine" not in fragment:
+        fragment["engine"] = sys.argv[2]
+        path.write_text(json.dumps(fragment) + "\n")
+PY
+}
+
 environment() {
-  fragment env
+  local server started dynamic_config
+  if [ "$ENGINE" = dev ]; then
+    server="$("$TEMPORAL_BIN" --version | tr -d '"') start-dev (SQLite in memory, 1 history shard)"
+    started="$TEMPORAL_STARTED_BY_US"
+    dynamic_config="$MALL_TEMPORAL_DYNAMIC_CONFIG"
+  else
+    server="temporal-server $("$TEMPORAL_SERVER_BIN" --version | awk '{print $NF}') (PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}'), $MALL_PROD_TEMPORAL_SHARDS history shards)"
+    started="$PROD_STARTED_BY_US"
+    dynamic_config="$MALL_PROD_DYNAMIC_CONFIG"
+  fi
+  fragment "env-$ENGINE"
   printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s"}\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
-    "$(java -version 2>&1 | head -1 | tr -d '"') -Xmx$XMX ${JAVA_OPTS[*]}" "$("$TEMPORAL_BIN" --version | tr -d '"')" \
-    "${MALL_TEMPORAL_DYNAMIC_CONFIG#"$MALL_ROOT"/}" "$([ "$TEMPORAL_STARTED_BY_US" = 1 ] && echo true || echo false)" \
+    "$(java -version 2>&1 | head -1 | tr -d '"') -Xmx$XMX ${JAVA_OPTS[*]}" "$server" \
+    "${dynamic_config#"$MALL_ROOT"/}" "$([ "$started" = 1 ] && echo true || echo false)" \
     "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$FRAGMENT"
 }
 
 ensure_build_tools
+ensure_temporal_cli
 start_mariadb
 create_mall_databases
-start_temporal_server --headless
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
 MALL_JWT_SECRET="bench-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
@@ -289,11 +353,18 @@ API_JAR="$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar"
 BENCH_JAR="$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar"
 rm -f "$RUN_DIR/state.json"
 
-environment
-run_probes
-first=1
-for topology in "${TOPOLOGIES[@]}"; do
-  run_topology "$topology" "$first"
-  first=0
+first_engine=1
+for engine in "${ENGINES[@]}"; do
+  start_engine "$engine"
+  environment
+  run_probes
+  first=$first_engine
+  for topology in "${TOPOLOGIES[@]}"; do
+    run_topology "$topology" "$first"
+    first=0
+  done
+  stop_engine
+  stamp_engine "$engine"
+  first_engine=0
 done
 bench_tool report --dir "$RESULTS" --out "$OUT_DIR/bench.json" | tee "$OUT_DIR/bench.md"

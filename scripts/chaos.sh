@@ -13,7 +13,10 @@
 # `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
 # Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down"],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
-# CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/].
+# CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
+# CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
+# run, the `temporal` fault a kill -9 of the temporal-server process], CHAOS_PROD_TEMPORAL_PORT
+# [7293; and the next five], CHAOS_PROD_MEMBERSHIP_PORT [6944; 4 ports], CHAOS_PG_PORT [5434].
 # Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $MALL_CACHE_DIR/chaos.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -23,12 +26,27 @@ export MALL_TEMPORAL_PORT="${CHAOS_TEMPORAL_PORT:-7243}"
 export MALL_MARIADB_HOME="$MALL_CACHE_DIR/chaos/mariadb"
 export MALL_TEMPORAL_HOME="$MALL_CACHE_DIR/chaos/temporal"
 export MALL_TEMPORAL_DB_FILE="$MALL_TEMPORAL_HOME/temporal.db"
+CHAOS_ENGINE="${CHAOS_ENGINE:-dev}"
+case "$CHAOS_ENGINE" in
+  dev | production) ;;
+  *) die "CHAOS_ENGINE must be dev or production, not '$CHAOS_ENGINE'" ;;
+esac
+export CHAOS_ENGINE
+# The production engine's ports and home, all the chaos suite's own (never the caller's settings).
+unset MALL_PROD_HTTP_PORT MALL_PROD_HISTORY_PORT MALL_PROD_MATCHING_PORT MALL_PROD_WORKER_PORT \
+  MALL_PROD_METRICS_PORT MALL_POSTGRES_HOME
+export MALL_PROD_HOME="$MALL_CACHE_DIR/chaos/temporal-production"
+export MALL_PROD_TEMPORAL_PORT="${CHAOS_PROD_TEMPORAL_PORT:-7293}"
+export MALL_PROD_MEMBERSHIP_PORT="${CHAOS_PROD_MEMBERSHIP_PORT:-6944}"
+export MALL_PG_PORT="${CHAOS_PG_PORT:-5434}"
 # shellcheck source=lib/temporal-cli.sh
 source "$MALL_ROOT/scripts/lib/temporal-cli.sh"
 # shellcheck source=lib/mariadb.sh
 source "$MALL_ROOT/scripts/lib/mariadb.sh"
 # shellcheck source=lib/temporal-server.sh
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
+# shellcheck source=lib/temporal-production.sh
+source "$MALL_ROOT/scripts/lib/temporal-production.sh"
 
 # The driver's callbacks: one fault or recovery of a server, then this process exits.
 if [ "${1:-}" = server ]; then
@@ -36,12 +54,18 @@ if [ "${1:-}" = server ]; then
     db-stop) stop_mariadb ;;
     db-start) start_mariadb ;;
     temporal-kill)
-      [ -f "$TEMPORAL_PID" ] || die "no Temporal dev server started by the chaos suite"
-      kill -9 "$(cat "$TEMPORAL_PID")"
-      rm -f "$TEMPORAL_PID"
-      log "Temporal dev server killed (kill -9)"
+      if [ "$CHAOS_ENGINE" = production ]; then
+        kill_temporal_production
+      else
+        [ -f "$TEMPORAL_PID" ] || die "no Temporal dev server started by the chaos suite"
+        kill -9 "$(cat "$TEMPORAL_PID")"
+        rm -f "$TEMPORAL_PID"
+        log "Temporal dev server killed (kill -9)"
+      fi
       ;;
-    temporal-start) start_temporal_server --headless ;;
+    temporal-start)
+      if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
+      ;;
     *) die "usage: $0 server db-stop|db-start|temporal-kill|temporal-start" ;;
   esac
   exit 0
@@ -55,7 +79,7 @@ XMX="${CHAOS_XMX:-256m}"
 stop_servers() {
   local status=$?
   # The driver restarts servers through callbacks: stop whatever the pid files name now.
-  stop_temporal_server
+  if [ "$CHAOS_ENGINE" = production ]; then stop_temporal_production; else stop_temporal_server; fi
   stop_mariadb
   log "chaos suite: total $((SECONDS - run_start)) s"
   exit "$status"
@@ -67,17 +91,32 @@ ensure_temporal_cli
 mkdir -p "$OUT_DIR" "$MALL_TEMPORAL_HOME"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"
-temporal_healthy && die "something already serves Temporal on 127.0.0.1:$MALL_TEMPORAL_PORT: stop it or set CHAOS_TEMPORAL_PORT"
-rm -f "$MALL_TEMPORAL_DB_FILE"
+if [ "$CHAOS_ENGINE" = production ]; then
+  check_production_settings
+  production_healthy && die "something already serves Temporal on $(prod_address): stop it or set CHAOS_PROD_TEMPORAL_PORT"
+  # A fresh store per run: a PostgreSQL left behind by an interrupted run is ours, stop it first.
+  production_server_alive && stop_process "$(cat "$PROD_PID")" "a temporal-server left by an earlier chaos run" 30
+  stop_postgres
+  rm -rf "$MALL_PROD_HOME"
+  temporal_address="$(prod_address)"
+  engine_name="temporal-server $TEMPORAL_SERVER_VERSION (PostgreSQL, $MALL_PROD_TEMPORAL_SHARDS shards)"
+else
+  temporal_healthy && die "something already serves Temporal on 127.0.0.1:$MALL_TEMPORAL_PORT: stop it or set CHAOS_TEMPORAL_PORT"
+  rm -f "$MALL_TEMPORAL_DB_FILE"
+  temporal_address="127.0.0.1:$MALL_TEMPORAL_PORT"
+  engine_name="Temporal dev server"
+fi
 trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
-start_temporal_server --headless
+if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
 # The driver kills and restarts this server through callbacks: no job-control notice from this shell.
 disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
+export TEMPORAL_ADDRESS="$temporal_address"
+log "chaos suite on the $CHAOS_ENGINE engine: $engine_name at $temporal_address"
 MALL_JWT_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
 
@@ -92,6 +131,6 @@ java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
   --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" ${CHAOS_SEED:+--seed "$CHAOS_SEED"} \
   --server-control "$MALL_ROOT/scripts/chaos.sh" \
-  --temporal "127.0.0.1:$MALL_TEMPORAL_PORT" \
+  --temporal "$temporal_address" --engine "$engine_name" \
   --jdbc "jdbc:mysql://127.0.0.1:$MALL_DB_PORT/" --db-user "$MALL_DB_ADMIN_USER" --db-password "$MALL_DB_ADMIN_PASSWORD" \
   </dev/null

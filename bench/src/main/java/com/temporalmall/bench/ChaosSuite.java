@@ -27,9 +27,9 @@ import java.util.function.Function;
 /**
  * `chaos --scenarios "kills temporal database worker-down" --api-jar A --workers-jar W --xmx X
  * --run-dir D --out O --server-control scripts/chaos.sh --temporal host:port --jdbc URL --db-user U
- * --db-password P`: starts the split topology, runs each scenario with its faults while careful
- * clients place orders, checks the books after each, prints a line per scenario and writes
- * chaos.json and chaos.md. Exits 1 if a check failed.
+ * --db-password P [--engine NAME]`: starts the split topology, runs each scenario with its faults
+ * while careful clients place orders, checks the books after each, prints a line per scenario and
+ * writes chaos.json and chaos.md. Exits 1 if a check failed.
  */
 final class ChaosSuite {
   private static final Duration READY = Duration.ofMinutes(3);
@@ -148,6 +148,11 @@ final class ChaosSuite {
             args.get("db-password"),
             WorkflowClient.newInstance(service));
     System.err.println("[chaos] random seed " + seed + " (--seed to repeat the fault timings)");
+    System.err.println(
+        "[chaos] Temporal: "
+            + args.get("engine", "Temporal dev server")
+            + " at "
+            + args.get("temporal"));
     List<Map<String, Object>> results = new ArrayList<>();
     boolean ok = true;
     // Interrupted (Ctrl-C, the script's trap): no mall JVM may outlive the suite.
@@ -185,7 +190,15 @@ final class ChaosSuite {
         results.add(summary);
         ok &= run.ok();
         System.out.println(line(summary));
-        Json.write(out.resolve("chaos.json"), Map.of("seed", seed, "scenarios", results));
+        Json.write(
+            out.resolve("chaos.json"),
+            Map.of(
+                "seed",
+                seed,
+                "engine",
+                args.get("engine", "Temporal dev server"),
+                "scenarios",
+                results));
       }
     } finally {
       for (MallProcess process : processes.values()) {
@@ -292,7 +305,7 @@ final class ChaosSuite {
         "temporal",
         "temporal-kill",
         "temporal-start",
-        "Temporal dev server killed (kill -9)",
+        args.get("engine", "Temporal dev server") + " killed (kill -9)",
         Duration.ofSeconds(10));
   }
 

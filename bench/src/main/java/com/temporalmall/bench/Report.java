@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -51,22 +52,33 @@ final class Report {
     return fragments.stream().filter(f -> kind.equals(f.path("kind").asText()));
   }
 
-  private Stream<JsonNode> points(String scenario, String topology) {
+  /** The Temporal engine a fragment was measured on (`dev` for fragments that do not say). */
+  static String engine(JsonNode fragment) {
+    return fragment.path("engine").asText("dev");
+  }
+
+  /** The engines of the run, in the order they ran. */
+  List<String> engines() {
+    return fragments.stream().map(Report::engine).distinct().toList();
+  }
+
+  private Stream<JsonNode> points(String engine, String scenario, String topology) {
     return kind("load")
+        .filter(p -> engine.equals(engine(p)))
         .filter(p -> scenario.equals(p.path("scenario").asText()))
         .filter(p -> topology == null || topology.equals(p.path("topology").asText()));
   }
 
-  private Double p50AtOne(String scenario, String topology) {
-    return points(scenario, topology)
+  Double p50AtOne(String engine, String scenario, String topology) {
+    return points(engine, scenario, topology)
         .filter(p -> p.path("concurrency").asInt() == 1 && p.has("p50Ms"))
         .map(p -> p.get("p50Ms").asDouble())
         .findFirst()
         .orElse(null);
   }
 
-  private Double peak(String scenario, String topology) {
-    return points(scenario, topology)
+  Double peak(String engine, String scenario, String topology) {
+    return points(engine, scenario, topology)
         .map(p -> p.path("perSecond").asDouble())
         .max(Double::compare)
         .orElse(null);
@@ -95,32 +107,39 @@ final class Report {
 
   ObjectNode build() {
     ObjectNode json = Json.MAPPER.createObjectNode();
+    List<String> engines = engines();
+    ArrayNode environments = json.putArray("environments");
     kind("env")
-        .findFirst()
-        .ifPresent(
+        .forEach(
             env -> {
-              json.set("environment", env);
+              environments.add(env);
               line(
-                  "Benchmark %s: %s cores (%s), %s; Temporal dev server %s, dynamic config %s; %s s per point.",
+                  "Benchmark %s (engine %s): %s cores (%s), %s; Temporal %s, dynamic config %s; %s s per point.",
                   f(env.path("date")),
+                  engine(env),
                   f(env.path("cores")),
                   f(env.path("cpu")),
                   f(env.path("java")),
                   f(env.path("temporalServer")),
                   f(env.path("dynamicConfig")),
                   f(env.path("secondsPerPoint")));
-              line("");
             });
+    line("");
+    if (engines.size() > 1) {
+      sideBySide(engines, json.putArray("engines"));
+    }
 
     ArrayNode points = json.putArray("points");
-    line("| scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
-    line("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    line(
+        "| engine | scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
+    line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
     kind("load")
         .forEach(
             p -> {
               points.add(p);
               line(
-                  "| %s | %s | %s | %s | %s | %s | %s | %s |",
+                  "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                  engine(p),
                   f(p.path("scenario")),
                   f(p.path("topology")),
                   f(p.path("concurrency")),
@@ -164,28 +183,33 @@ final class Report {
     }
 
     ObjectNode ratios = json.putObject("ratios");
-    Double engineP50 = p50AtOne(ENGINE, null);
-    Double enginePeak = peak(ENGINE, null);
-    line("");
-    line(
-        "Engine probe: p50 %s ms at 1 client, peak %s workflows/s. Order-shaped probe: p50 %s ms, peak %s/s.",
-        f(engineP50), f(enginePeak), f(p50AtOne(ORDER_SHAPED, null)), f(peak(ORDER_SHAPED, null)));
-    List<String> topologies =
-        new ArrayList<>(
-            points(ORDER_CREATE, null).map(p -> p.path("topology").asText()).distinct().toList());
-    topologies.add(0, "probe");
-    for (String topology : topologies) {
-      String scenario = topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE;
-      Double latency = ratio(p50AtOne(scenario, topology), engineP50);
-      Double throughput = ratio(peak(scenario, topology), enginePeak);
-      ObjectNode ratio = ratios.putObject(topology.equals("probe") ? ORDER_SHAPED : topology);
-      ratio.put("latencyP50AtOne", latency);
-      ratio.put("peakThroughput", throughput);
+    for (String engine : engines) {
+      ObjectNode engineRatios = ratios.putObject(engine);
+      Double engineP50 = p50AtOne(engine, ENGINE, null);
+      Double enginePeak = peak(engine, ENGINE, null);
+      line("");
       line(
-          "%s / engine: latency (p50 at 1) %sx, peak throughput %sx.",
-          topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE + " " + topology,
-          f2(latency),
-          f2(throughput));
+          "Engine probe (%s): p50 %s ms at 1 client, peak %s workflows/s. Order-shaped probe: p50 %s ms, peak %s/s.",
+          engine,
+          f(engineP50),
+          f(enginePeak),
+          f(p50AtOne(engine, ORDER_SHAPED, null)),
+          f(peak(engine, ORDER_SHAPED, null)));
+      for (String topology : topologies(engine)) {
+        String scenario = topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE;
+        Double latency = ratio(p50AtOne(engine, scenario, topology), engineP50);
+        Double throughput = ratio(peak(engine, scenario, topology), enginePeak);
+        ObjectNode ratio =
+            engineRatios.putObject(topology.equals("probe") ? ORDER_SHAPED : topology);
+        ratio.put("latencyP50AtOne", latency);
+        ratio.put("peakThroughput", throughput);
+        line(
+            "%s / engine (%s): latency (p50 at 1) %sx, peak throughput %sx.",
+            topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE + " " + topology,
+            engine,
+            f2(latency),
+            f2(throughput));
+      }
     }
 
     ArrayNode rss = json.putArray("rss");
@@ -205,8 +229,8 @@ final class Report {
                               .append(e.getValue().asLong() / 1024)
                               .append(" MB"));
               line(
-                  "RSS after load (%s, -Xmx%s): %s.",
-                  f(r.path("topology")), f(r.path("xmx")), processes);
+                  "RSS after load (%s, %s, -Xmx%s): %s.",
+                  engine(r), f(r.path("topology")), f(r.path("xmx")), processes);
             });
 
     ArrayNode checks = json.putArray("consistency");
@@ -215,8 +239,9 @@ final class Report {
       boolean ok = check.path("ok").asBoolean(false);
       passed &= ok;
       line(
-          "Consistency after %s (%s): stock sold %s, orders status 0/1 %s - %s.",
+          "Consistency after %s (%s, %s): stock sold %s, orders status 0/1 %s - %s.",
           f(check.path("after")),
+          engine(check),
           f(check.path("topology")),
           f(check.path("sold")),
           f(check.path("orders")),
@@ -224,6 +249,94 @@ final class Report {
     }
     json.put("checksPassed", passed);
     return json;
+  }
+
+  /** "probe", then the topologies order/create ran in on that engine. */
+  private List<String> topologies(String engine) {
+    List<String> topologies = new ArrayList<>();
+    topologies.add("probe");
+    points(engine, ORDER_CREATE, null)
+        .map(p -> p.path("topology").asText())
+        .distinct()
+        .forEach(topologies::add);
+    return topologies;
+  }
+
+  /**
+   * The figures of every engine in one table: the engine's own limit (the probes), the mall's
+   * order/create, and the mall-over-engine ratios, with the last engine over the first.
+   */
+  private void sideBySide(List<String> engines, ArrayNode rows) {
+    String first = engines.get(0);
+    String last = engines.get(engines.size() - 1);
+    StringBuilder header = new StringBuilder("| figure |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (String engine : engines) {
+      header.append(' ').append(engine).append(" |");
+      rule.append(" ---: |");
+    }
+    line("Engines side by side (same machine, same run):");
+    line("");
+    line("%s %s / %s |", header, last, first);
+    line("%s ---: |", rule);
+    List<String> topologies = new ArrayList<>();
+    for (String engine : engines) {
+      topologies(engine).stream().filter(t -> !topologies.contains(t)).forEach(topologies::add);
+    }
+    row(rows, engines, "engine probe p50 at 1 client (ms)", e -> p50AtOne(e, ENGINE, null));
+    row(rows, engines, "engine probe peak (workflows/s)", e -> peak(e, ENGINE, null));
+    row(rows, engines, "order-shaped probe p50 at 1 (ms)", e -> p50AtOne(e, ORDER_SHAPED, null));
+    row(rows, engines, "order-shaped probe peak (/s)", e -> peak(e, ORDER_SHAPED, null));
+    for (String topology : topologies) {
+      if (topology.equals("probe")) {
+        continue;
+      }
+      row(
+          rows,
+          engines,
+          "order/create " + topology + " p50 at 1 (ms)",
+          e -> p50AtOne(e, ORDER_CREATE, topology));
+      row(
+          rows,
+          engines,
+          "order/create " + topology + " peak (orders/s)",
+          e -> peak(e, ORDER_CREATE, topology));
+      row(
+          rows,
+          engines,
+          "order/create " + topology + " / engine probe, latency",
+          e -> ratio(p50AtOne(e, ORDER_CREATE, topology), p50AtOne(e, ENGINE, null)));
+      row(
+          rows,
+          engines,
+          "order/create " + topology + " / engine probe, peak",
+          e -> ratio(peak(e, ORDER_CREATE, topology), peak(e, ENGINE, null)));
+    }
+    line("");
+  }
+
+  private void row(
+      ArrayNode rows, List<String> engines, String figure, Function<String, Double> value) {
+    ObjectNode json = rows.addObject();
+    json.put("figure", figure);
+    StringBuilder text = new StringBuilder("| ").append(figure).append(" |");
+    for (String engine : engines) {
+      Double v = value.apply(engine);
+      json.put(engine, v);
+      text.append(' ')
+          .append(v != null && figure.contains("/ engine") ? f2(v) + "x" : f(v))
+          .append(" |");
+    }
+    Double change =
+        ratio(value.apply(engines.get(engines.size() - 1)), value.apply(engines.get(0)));
+    json.put("lastOverFirst", change);
+    line("%s %s |", text, change == null ? "-" : f2(change) + "x");
+  }
+
+  /** The report's text (Markdown), as far as {@link #build()} wrote it. */
+  @Override
+  public String toString() {
+    return out.toString();
   }
 
   private static Double seconds(JsonNode millis) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -185,6 +187,68 @@ class ComposeFileTest {
     assertThat(Files.readString(ROOT.resolve("scripts/lib/temporal-server.sh")))
         .as("the scripts' dev server reads the same file")
         .contains("deploy/temporal/dynamicconfig/development.yaml");
+  }
+
+  /** The default of a `NAME="${NAME:-default}"` line of a script. */
+  private static String scriptDefault(String script, String name) throws IOException {
+    Matcher matcher =
+        Pattern.compile("(?m)^" + name + "=\"\\$\\{" + name + ":-([^}]*)}\"$")
+            .matcher(Files.readString(ROOT.resolve(script)));
+    assertThat(matcher.find()).as("%s sets a default for %s", script, name).isTrue();
+    return matcher.group(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void temporalRunsOnTheStoreShardsAndDynamicConfigOfTheTestedProductionEngine()
+      throws IOException {
+    String script = "scripts/lib/temporal-production.sh";
+    Map<String, Object> tested = yaml(ROOT.resolve("deploy/temporal/production-postgres12.yaml"));
+    Map<String, Object> persistence = (Map<String, Object>) tested.get("persistence");
+    Map<String, Map<String, Object>> stores =
+        (Map<String, Map<String, Object>>) persistence.get("datastores");
+    for (String store : List.of("defaultStore", "visibilityStore")) {
+      Map<String, Object> sql = (Map<String, Object>) stores.get(persistence.get(store)).get("sql");
+      assertThat(sql.get("pluginName")).as("tested %s", store).isEqualTo("postgres12");
+    }
+    assertThat(persistence.get("numHistoryShards"))
+        .as("the tested shard count is the script's setting")
+        .isEqualTo("__HISTORY_SHARDS__");
+    String shards = scriptDefault(script, "MALL_PROD_TEMPORAL_SHARDS");
+    assertThat(Integer.parseInt(shards)).as("several history shards").isGreaterThan(1);
+    assertThat(((Map<String, Object>) tested.get("dynamicConfigClient")).get("filepath"))
+        .isEqualTo("__DYNAMIC_CONFIG__");
+    assertThat(scriptDefault(script, "MALL_PROD_DYNAMIC_CONFIG"))
+        .isEqualTo("$MALL_ROOT/deploy/temporal/dynamicconfig/development.yaml");
+
+    Map<String, Map<String, Object>> services = services();
+    Map<String, Object> temporal = services.get("temporal");
+    Map<String, String> env = env(temporal);
+    assertThat(String.valueOf(temporal.get("image"))).startsWith("temporalio/auto-setup:");
+    assertThat(env.get("DB")).as("Temporal's store kind").isEqualTo("postgres12");
+    assertThat(env.get("NUM_HISTORY_SHARDS")).as("Temporal's history shards").isEqualTo(shards);
+    assertThat(env.get("DYNAMIC_CONFIG_FILE_PATH"))
+        .isEqualTo("/etc/temporal/config/dynamicconfig/mall.yaml");
+    assertThat((List<String>) temporal.get("volumes"))
+        .contains(
+            "./deploy/temporal/dynamicconfig/development.yaml:"
+                + env.get("DYNAMIC_CONFIG_FILE_PATH")
+                + ":ro");
+    assertThat(env.keySet()).as("no MySQL for Temporal").noneMatch(k -> k.startsWith("MYSQL"));
+
+    String postgres = env.get("POSTGRES_SEEDS");
+    assertThat(services).containsKey(postgres);
+    assertThat(String.valueOf(services.get(postgres).get("image"))).startsWith("postgres:");
+    assertThat(env(services.get(postgres)).get("POSTGRES_USER"))
+        .isEqualTo(env.get("POSTGRES_USER"));
+    assertThat(String.valueOf(services.get(postgres).get("healthcheck"))).contains("pg_isready");
+    assertThat(String.valueOf(temporal.get("depends_on")))
+        .isEqualTo("{" + postgres + "={condition=service_healthy}}");
+    assertThat(env.get("POSTGRES_PWD")).startsWith("${TEMPORAL_DB_PASSWORD:?");
+    assertThat(env(services.get(postgres)).get("POSTGRES_PASSWORD"))
+        .startsWith("${TEMPORAL_DB_PASSWORD:?");
+    // The mall's domains stay on MySQL 8.
+    assertThat(String.valueOf(services.get("mysql").get("image"))).startsWith("mysql:8");
   }
 
   @Test
