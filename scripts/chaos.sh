@@ -48,24 +48,24 @@ source "$MALL_ROOT/scripts/lib/temporal-server.sh"
 # shellcheck source=lib/temporal-production.sh
 source "$MALL_ROOT/scripts/lib/temporal-production.sh"
 
+# The chaos suite's Temporal, whichever engine it runs.
+start_chaos_temporal() {
+  if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
+}
+kill_chaos_temporal() {
+  if [ "$CHAOS_ENGINE" = production ]; then kill_temporal_production; else kill_temporal_server; fi
+}
+stop_chaos_temporal() {
+  if [ "$CHAOS_ENGINE" = production ]; then stop_temporal_production; else stop_temporal_server; fi
+}
+
 # The driver's callbacks: one fault or recovery of a server, then this process exits.
 if [ "${1:-}" = server ]; then
   case "${2:-}" in
     db-stop) stop_mariadb ;;
     db-start) start_mariadb ;;
-    temporal-kill)
-      if [ "$CHAOS_ENGINE" = production ]; then
-        kill_temporal_production
-      else
-        [ -f "$TEMPORAL_PID" ] || die "no Temporal dev server started by the chaos suite"
-        kill -9 "$(cat "$TEMPORAL_PID")"
-        rm -f "$TEMPORAL_PID"
-        log "Temporal dev server killed (kill -9)"
-      fi
-      ;;
-    temporal-start)
-      if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
-      ;;
+    temporal-kill) kill_chaos_temporal ;;
+    temporal-start) start_chaos_temporal ;;
     *) die "usage: $0 server db-stop|db-start|temporal-kill|temporal-start" ;;
   esac
   exit 0
@@ -79,7 +79,7 @@ XMX="${CHAOS_XMX:-256m}"
 stop_servers() {
   local status=$?
   # The driver restarts servers through callbacks: stop whatever the pid files name now.
-  if [ "$CHAOS_ENGINE" = production ]; then stop_temporal_production; else stop_temporal_server; fi
+  stop_chaos_temporal
   stop_mariadb
   log "chaos suite: total $((SECONDS - run_start)) s"
   exit "$status"
@@ -111,7 +111,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
-if [ "$CHAOS_ENGINE" = production ]; then start_temporal_production; else start_temporal_server --headless; fi
+start_chaos_temporal
 # The driver kills and restarts this server through callbacks: no job-control notice from this shell.
 disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"

@@ -95,6 +95,14 @@ register_search_attributes() {
   done
 }
 
+# kill_temporal_server: kill -9 of the dev server (the chaos suite's fault); its --db-filename stays.
+kill_temporal_server() {
+  [ -f "$TEMPORAL_PID" ] || die "no Temporal dev server started by these scripts in $TEMPORAL_HOME"
+  kill -9 "$(cat "$TEMPORAL_PID")"
+  rm -f "$TEMPORAL_PID"
+  log "Temporal dev server killed (kill -9)"
+}
+
 stop_temporal_server() {
   [ -f "$TEMPORAL_PID" ] || { log "no Temporal dev server started by these scripts"; return 0; }
   local pid; pid="$(cat "$TEMPORAL_PID")"
