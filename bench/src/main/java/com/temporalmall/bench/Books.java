@@ -41,7 +41,7 @@ final class Books {
    * Orders of the product still in their placement saga (search attribute SagaStatus = PLACING).
    */
   long placing(long pid) {
-    return temporal.countWorkflows("ProductId = " + pid + " AND SagaStatus = 'PLACING'").getCount();
+    return temporal.countWorkflows(sagas(pid, "PLACING")).getCount();
   }
 
   /**
@@ -152,7 +152,7 @@ final class Books {
     while (true) {
       List<String> placing =
           temporal
-              .listExecutions("ProductId = " + pid + " AND SagaStatus = 'PLACING'")
+              .listExecutions(sagas(pid, "PLACING"))
               .map(execution -> execution.getExecution().getWorkflowId())
               .toList();
       Instant latest = Instant.EPOCH;
@@ -191,11 +191,7 @@ final class Books {
    * Whether the history of one compensated saga of the product shows an activity that timed out.
    */
   Check historyShowsTimeout(long pid) {
-    var page =
-        temporal
-            .listExecutions("ProductId = " + pid + " AND SagaStatus = 'COMPENSATED'")
-            .limit(1)
-            .toList();
+    var page = temporal.listExecutions(sagas(pid, "COMPENSATED")).limit(1).toList();
     if (page.isEmpty()) {
       return new Check("history shows the timeout", false, "no compensated saga found");
     }
@@ -208,6 +204,11 @@ final class Books {
         "history shows the timeout",
         timedOut,
         workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
+  }
+
+  /** The visibility query for the product's order sagas with that SagaStatus. */
+  private static String sagas(long pid, String sagaStatus) {
+    return "ProductId = " + pid + " AND SagaStatus = '" + sagaStatus + "'";
   }
 
   int stock(long pid) throws SQLException {
