@@ -35,9 +35,34 @@ ensure_commands() {
   [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
 }
 
-# The Maven wrapper needs a JDK 17 (javac too) and downloads Maven with curl, unzipping it.
+# jdk_is_25 <java home>: that directory holds a JDK (javac too) of release 25.
+jdk_is_25() {
+  [ -n "$1" ] && [ -x "$1/bin/javac" ] && "$1/bin/java" -version 2>&1 | grep -q 'version "25[."]'
+}
+
+# The build and every mall JVM run on a JDK 25, exported as JAVA_HOME and first on PATH: the
+# JAVA_HOME given if it is one, else the java on PATH if it is one, else the first JDK 25 under
+# /usr/lib/jvm. The Maven wrapper downloads Maven with curl and unzips it.
 ensure_build_tools() {
-  ensure_commands java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless curl:curl unzip:unzip
+  ensure_commands curl:curl unzip:unzip
+  local candidate path_java
+  if ! jdk_is_25 "${JAVA_HOME:-}"; then
+    JAVA_HOME=
+    path_java="$(command -v javac 2>/dev/null || true)"
+    [ -z "$path_java" ] || candidate="$(dirname "$(dirname "$(readlink -f "$path_java")")")"
+    if jdk_is_25 "${candidate:-}"; then
+      JAVA_HOME=$candidate
+    else
+      for candidate in /usr/lib/jvm/*25*; do
+        jdk_is_25 "$candidate" && { JAVA_HOME=$candidate; break; }
+      done
+    fi
+  fi
+  [ -n "$JAVA_HOME" ] || die "no JDK 25 found (JAVA_HOME, PATH, /usr/lib/jvm/*25*). Install one - e.g. \
+Eclipse Temurin 25 (temurin-25-jdk from the Adoptium apt repository, or a tarball unpacked under \
+/usr/lib/jvm), or openjdk-25-jdk-headless where your distribution packages it - or point JAVA_HOME at it."
+  PATH="$JAVA_HOME/bin:$PATH"
+  export JAVA_HOME PATH
 }
 
 # pid_is <pid> <command name>: the pid is alive and runs that program (pid files can go stale).

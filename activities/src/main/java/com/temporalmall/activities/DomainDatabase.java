@@ -7,19 +7,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.env.Environment;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategyFactory;
 import org.springframework.data.jdbc.core.convert.DefaultJdbcTypeFactory;
-import org.springframework.data.jdbc.core.convert.InsertStrategyFactory;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
+import org.springframework.data.jdbc.core.convert.QueryMappingConfiguration;
 import org.springframework.data.jdbc.core.convert.RelationResolver;
-import org.springframework.data.jdbc.core.convert.SqlGeneratorSource;
-import org.springframework.data.jdbc.core.convert.SqlParametersFactory;
 import org.springframework.data.jdbc.core.dialect.JdbcMySqlDialect;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import org.springframework.data.jdbc.repository.support.JdbcRepositoryFactory;
 import org.springframework.data.relational.core.dialect.Dialect;
+import org.springframework.data.relational.core.sql.IdentifierProcessing;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -90,7 +90,11 @@ public record DomainDatabase(
    * MariaDB and H2 in MySQL mode (the embedded default).
    */
   private static JdbcRepositoryFactory repositoryFactory(NamedParameterJdbcTemplate operations) {
-    Dialect dialect = JdbcMySqlDialect.INSTANCE;
+    Dialect dialect =
+        new JdbcMySqlDialect(
+            IdentifierProcessing.create(
+                new IdentifierProcessing.Quoting("`"),
+                IdentifierProcessing.LetterCasing.LOWER_CASE));
     JdbcCustomConversions conversions = new JdbcCustomConversions();
     JdbcMappingContext mapping = new JdbcMappingContext();
     mapping.setForceQuote(false);
@@ -106,14 +110,9 @@ public record DomainDatabase(
             new DefaultJdbcTypeFactory(operations.getJdbcOperations()));
     DataAccessStrategy dataAccess =
         new DataAccessStrategyFactory(
-                new SqlGeneratorSource(mapping, converter, dialect),
-                converter,
-                operations,
-                new SqlParametersFactory(mapping, converter),
-                new InsertStrategyFactory(operations, dialect))
+                converter, operations, dialect, QueryMappingConfiguration.EMPTY)
             .create();
     built.set(dataAccess);
-    return new JdbcRepositoryFactory(
-        dataAccess, mapping, converter, dialect, event -> {}, operations);
+    return new JdbcRepositoryFactory(new JdbcAggregateTemplate(converter, dataAccess));
   }
 }

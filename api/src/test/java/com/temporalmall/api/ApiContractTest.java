@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.pay.PayReads;
 import com.temporalmall.api.product.ProductReads;
@@ -49,8 +48,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.MediaType;
@@ -59,6 +58,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP contract, with the Temporal gateway and the database reads replaced by mocks (no server,
@@ -76,7 +76,7 @@ class ApiContractTest {
   @Autowired MockMvc mvc;
   @Autowired JwtIssuer tokens;
   @Autowired PasswordEncoder passwords;
-  @Autowired ObjectMapper json;
+  @Autowired JsonMapper json;
   @MockitoBean DomainCalls domains;
   @MockitoBean OrderPlacements placements;
   @MockitoBean UserReads users;
@@ -236,7 +236,7 @@ class ApiContractTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    String token = json.readTree(body).get("accessToken").asText();
+    String token = json.readTree(body).get("accessToken").asString();
 
     postJson("/api/user/userinfo", token, "{}")
         .andExpect(status().isOk())

@@ -3,6 +3,8 @@ package com.temporalmall.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,8 @@ final class Report {
     return String.valueOf(value);
   }
 
-  private void line(String format, Object... values) {
+  @FormatMethod
+  private void line(@FormatString String format, Object... values) {
     out.append(String.format(Locale.ROOT, format, values)).append('\n');
   }
 

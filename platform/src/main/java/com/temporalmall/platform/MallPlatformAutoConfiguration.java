@@ -1,9 +1,9 @@
 package com.temporalmall.platform;
 
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /** Health of every mall process (api, workers, embedded default), picked up from the classpath. */

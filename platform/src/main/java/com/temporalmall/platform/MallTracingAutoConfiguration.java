@@ -17,7 +17,7 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(
     beforeName = {
       "io.temporal.spring.boot.autoconfigure.OpenTracingAutoConfiguration",
-      "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration"
+      "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"
     })
 public class MallTracingAutoConfiguration {
   @Bean

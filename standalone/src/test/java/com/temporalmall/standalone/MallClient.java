@@ -2,7 +2,7 @@ package com.temporalmall.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

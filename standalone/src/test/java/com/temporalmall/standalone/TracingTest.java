@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
  * interceptor) with an in-memory exporter: a rejected order is one trace from the HTTP request
  * through the saga, its activities and its compensations.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TracingTest {
   static final InMemorySpanExporter EXPORTER = InMemorySpanExporter.create();

@@ -13,6 +13,7 @@ import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -34,21 +35,28 @@ public class MallWorkers implements SmartLifecycle {
   private final WorkerHostProperties properties;
   private final Map<String, Object> activitiesByTaskQueue;
   private final Tracer tracer;
+  private final boolean virtualThreads;
   private volatile WorkerFactory factory;
 
   public MallWorkers(
       WorkflowClient client,
       WorkerHostProperties properties,
       Map<String, Object> activitiesByTaskQueue) {
-    this(client, properties, activitiesByTaskQueue, null);
+    this(client, properties, activitiesByTaskQueue, null, false);
   }
 
-  /** With a tracer, workflow and activity executions join the trace of whoever started them. */
+  /**
+   * With a tracer, workflow and activity executions join the trace of whoever started them. With
+   * virtual threads, the SDK runs workflow code and every task executor (workflow, activity, local
+   * activity) on them: a cached workflow waiting for its payment keeps a virtual thread, not a
+   * platform thread and its stack.
+   */
   public MallWorkers(
       WorkflowClient client,
       WorkerHostProperties properties,
       Map<String, Object> activitiesByTaskQueue,
-      Tracer tracer) {
+      Tracer tracer,
+      boolean virtualThreads) {
     if (!properties.enabled() && activitiesByTaskQueue.isEmpty()) {
       throw new IllegalStateException(
           "This worker hosts nothing: set mall.domains (user, product, order, pay) and/or"
@@ -58,11 +66,15 @@ public class MallWorkers implements SmartLifecycle {
     this.properties = properties;
     this.activitiesByTaskQueue = new TreeMap<>(activitiesByTaskQueue);
     this.tracer = tracer;
+    this.virtualThreads = virtualThreads;
   }
 
   @Override
   public void start() {
-    WorkerFactoryOptions.Builder options = WorkerFactoryOptions.newBuilder();
+    WorkerFactoryOptions.Builder options =
+        WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(virtualThreads);
+    WorkerOptions workerOptions =
+        WorkerOptions.newBuilder().setUsingVirtualThreads(virtualThreads).build();
     if (tracer != null) {
       options.setWorkerInterceptors(
           new OpenTracingWorkerInterceptor(
@@ -71,7 +83,7 @@ public class MallWorkers implements SmartLifecycle {
     WorkerFactory newFactory = WorkerFactory.newInstance(client, options.build());
     if (properties.enabled()) {
       newFactory
-          .newWorker(DomainCallContract.TASK_QUEUE)
+          .newWorker(DomainCallContract.TASK_QUEUE, workerOptions)
           .registerWorkflowImplementationTypes(
               OrderSagaWorkflowImpl.class,
               OrderLifecycleWorkflowImpl.class,
@@ -79,7 +91,7 @@ public class MallWorkers implements SmartLifecycle {
     }
     activitiesByTaskQueue.forEach(
         (taskQueue, activities) -> {
-          Worker worker = newFactory.newWorker(taskQueue);
+          Worker worker = newFactory.newWorker(taskQueue, workerOptions);
           worker.registerActivitiesImplementations(activities);
           if (OrderContract.TASK_QUEUE.equals(taskQueue)) {
             // The order's own workflow runs beside the order database: its order steps are
@@ -90,10 +102,11 @@ public class MallWorkers implements SmartLifecycle {
     newFactory.start();
     factory = newFactory;
     log.info(
-        "Temporal workers polling namespace '{}': workflows={}, activity task queues={}",
+        "Temporal workers polling namespace '{}': workflows={}, activity task queues={}, {} threads",
         client.getOptions().getNamespace(),
         properties.enabled() ? DomainCallContract.TASK_QUEUE : "-",
-        activitiesByTaskQueue.keySet());
+        activitiesByTaskQueue.keySet(),
+        virtualThreads ? "virtual" : "platform");
   }
 
   @Override

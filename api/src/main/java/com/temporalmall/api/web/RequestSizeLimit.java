@@ -1,6 +1,5 @@
 package com.temporalmall.api.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request body of the contract is a few hundred bytes: a declared body above {@code
@@ -23,10 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
-  private final ObjectMapper json;
+  private final JsonMapper json;
 
   public RequestSizeLimit(
-      @Value("${mall.api.max-request-size:16KB}") DataSize maxSize, ObjectMapper json) {
+      @Value("${mall.api.max-request-size:16KB}") DataSize maxSize, JsonMapper json) {
     this.maxBytes = maxSize.toBytes();
     this.json = json;
   }

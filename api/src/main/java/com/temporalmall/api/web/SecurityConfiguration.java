@@ -1,6 +1,5 @@
 package com.temporalmall.api.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
@@ -28,6 +27,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Stateless HS256 bearer tokens, as in the go-zero mall; problem+json for 401 and 403. */
 @Configuration(proxyBeanMethods = false)
@@ -68,7 +68,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) ->
             write(
@@ -100,7 +100,7 @@ public class SecurityConfiguration {
   }
 
   private static void write(
-      jakarta.servlet.http.HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+      jakarta.servlet.http.HttpServletResponse response, JsonMapper json, ProblemDetail problem)
       throws java.io.IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
