@@ -1,6 +1,6 @@
 # One image for every mall process: the API jar and the worker-host jar (which domains a worker
 # serves is configuration). Build: docker build -t temporal-mall .
-FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build
+FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -15,7 +15,7 @@ COPY e2e e2e
 COPY bench bench
 RUN ./mvnw -B -q -DskipTests -pl api,workers -am package
 
-FROM eclipse-temurin:17.0.13_11-jre-jammy
+FROM eclipse-temurin:25-jre-noble
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --no-create-home mall
 WORKDIR /app

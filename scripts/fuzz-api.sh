@@ -11,6 +11,7 @@ MAX_EXAMPLES="${1:-40}"
 FUZZ_SEED="${FUZZ_SEED:-1}"
 JAR="$MALL_ROOT/standalone/target/temporal-mall-standalone.jar"
 [ -f "$JAR" ] || die "$JAR is missing: build it with ./mvnw -B -DskipTests package"
+ensure_build_tools
 
 VENV="$MALL_CACHE_DIR/schemathesis-$SCHEMATHESIS_VERSION"
 if [ ! -x "$VENV/bin/schemathesis" ]; then

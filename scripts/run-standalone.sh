@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The embedded default: the whole mall in one JVM (in-process Temporal, in-memory H2). Needs Java 17.
+# The embedded default: the whole mall in one JVM (in-process Temporal, in-memory H2). Needs a JDK 25
+# (found as scripts/lib/common.sh ensure_build_tools says).
 # Usage: scripts/run-standalone.sh [application arguments, e.g. --server.port=8081]
 set -euo pipefail
 # shellcheck source=lib/common.sh

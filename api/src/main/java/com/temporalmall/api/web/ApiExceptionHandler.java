@@ -64,8 +64,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
       body = errorResponse.getBody();
     }
+    // Spring Framework 7 leaves an untyped problem's type null ("about:blank" is implied).
     if (body instanceof ProblemDetail problem
-        && "about:blank".equals(String.valueOf(problem.getType()))) {
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       String type =
           switch (status.value()) {
             case 400 -> "malformed-request";
