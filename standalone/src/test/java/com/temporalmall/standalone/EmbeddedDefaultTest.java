@@ -2,7 +2,6 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
@@ -18,6 +17,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 /** The README's walk-through, against the embedded default exactly as the run command starts it. */
 @AutoConfigureTestRestTemplate
@@ -34,12 +34,12 @@ class EmbeddedDefaultTest {
             null,
             Map.of("name", "alice", "gender", 2, "mobile", "13900000000", "password", "alice-pw"));
     assertThat(registered.getStatusCode().value()).isEqualTo(200);
-    assertThat(registered.getBody().get("mobile").asText()).isEqualTo("13900000000");
+    assertThat(registered.getBody().get("mobile").asString()).isEqualTo("13900000000");
 
     ResponseEntity<JsonNode> login =
         post("/api/user/login", null, Map.of("mobile", "13900000000", "password", "alice-pw"));
     assertThat(login.getStatusCode().value()).isEqualTo(200);
-    String token = login.getBody().get("accessToken").asText();
+    String token = login.getBody().get("accessToken").asString();
 
     ResponseEntity<JsonNode> product =
         post(
@@ -86,7 +86,7 @@ class EmbeddedDefaultTest {
         post("/api/user/login", null, Map.of("mobile", "13900000077", "password", "bob-pass"))
             .getBody()
             .get("accessToken")
-            .asText();
+            .asString();
     long pid =
         post(
                 "/api/product/create",
@@ -134,7 +134,7 @@ class EmbeddedDefaultTest {
         post("/api/user/login", null, Map.of("mobile", "13900000088", "password", "carol-pw"))
             .getBody()
             .get("accessToken")
-            .asText();
+            .asString();
     long pid =
         post(
                 "/api/product/create",

@@ -1,12 +1,12 @@
 package com.temporalmall.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 /** The HTTP calls of a mall user, as in the README's curl lines. */
 record MallClient(TestRestTemplate rest, String token) {
@@ -20,7 +20,7 @@ record MallClient(TestRestTemplate rest, String token) {
             .post("/api/user/login", Map.of("mobile", mobile, "password", name + "-pass"))
             .getBody()
             .get("accessToken")
-            .asText();
+            .asString();
     return new MallClient(rest, token);
   }
 

@@ -2,13 +2,13 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /** Every endpoint of the contract on the embedded default: the journey, ownership, cancellation. */
 @AutoConfigureTestRestTemplate
@@ -81,7 +81,7 @@ class MallJourneyTest {
 
     assertThat(owner.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isZero();
     assertThat(owner.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).isZero();
-    assertThat(owner.ok("/api/product/detail", Map.of("id", pid)).get("name").asText())
+    assertThat(owner.ok("/api/product/detail", Map.of("id", pid)).get("name").asString())
         .isEqualTo("cup");
   }
 
@@ -121,7 +121,7 @@ class MallJourneyTest {
         "/api/product/update",
         Map.of("id", pid, "name", "big jar", "desc", "2 l", "stock", 7, "amount", 20, "status", 1));
     JsonNode product = erin.ok("/api/product/detail", Map.of("id", pid));
-    assertThat(product.get("name").asText()).isEqualTo("big jar");
+    assertThat(product.get("name").asString()).isEqualTo("big jar");
     assertThat(product.get("stock").asInt()).isEqualTo(7);
 
     erin.ok("/api/product/remove", Map.of("id", pid));
