@@ -1,7 +1,9 @@
 package com.temporalmall.standalone;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.api.web.TemporalStartsConfiguration;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;
@@ -10,6 +12,7 @@ import io.temporal.client.WorkflowOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +20,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
 
 /** The README's walk-through, against the embedded default exactly as the run command starts it. */
@@ -25,6 +29,16 @@ import tools.jackson.databind.JsonNode;
 class EmbeddedDefaultTest {
   @Autowired TestRestTemplate rest;
   @Autowired WorkflowClient temporal;
+
+  @Autowired
+  @Qualifier(TemporalStartsConfiguration.EXECUTOR)
+  ThreadPoolTaskExecutor placements;
+
+  @Test
+  void placementsWaitForTemporalOnVirtualThreads() throws Exception {
+    assertThat(placements.submit(() -> Thread.currentThread().isVirtual()).get(10, SECONDS))
+        .isTrue();
+  }
 
   @Test
   void newcomerRegistersLogsInCreatesAProductAndOrdersIt() {

@@ -38,13 +38,6 @@ public class MallWorkers implements SmartLifecycle {
   private final boolean virtualThreads;
   private volatile WorkerFactory factory;
 
-  public MallWorkers(
-      WorkflowClient client,
-      WorkerHostProperties properties,
-      Map<String, Object> activitiesByTaskQueue) {
-    this(client, properties, activitiesByTaskQueue, null, false);
-  }
-
   /**
    * With a tracer, workflow and activity executions join the trace of whoever started them. With
    * virtual threads, the SDK runs workflow code and every task executor (workflow, activity, local

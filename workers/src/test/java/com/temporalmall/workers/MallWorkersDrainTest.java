@@ -23,15 +23,20 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** On shutdown (SIGTERM closes the Spring context) in-flight activities finish and report first. */
+/**
+ * On shutdown (SIGTERM closes the Spring context) in-flight activities finish and report first, on
+ * platform and on virtual threads alike; with virtual threads the activity runs on one.
+ */
 class MallWorkersDrainTest {
 
   /** A user domain whose info() holds until the test lets it go. */
   static class SlowUsers implements UserActivities {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
+    volatile Boolean ranOnVirtualThread;
 
     @Override
     public UserView register(NewUser user) {
@@ -45,6 +50,7 @@ class MallWorkersDrainTest {
 
     @Override
     public UserView info(long id) {
+      ranOnVirtualThread = Thread.currentThread().isVirtual();
       started.countDown();
       try {
         release.await(30, TimeUnit.SECONDS);
@@ -56,8 +62,10 @@ class MallWorkersDrainTest {
     }
   }
 
-  @Test
-  void stoppingWaitsForTheRunningActivityAndReportsItsResult() throws Exception {
+  @ParameterizedTest(name = "virtual threads: {0}")
+  @ValueSource(booleans = {false, true})
+  void stoppingWaitsForTheRunningActivityAndReportsItsResult(boolean virtualThreads)
+      throws Exception {
     try (TestWorkflowEnvironment server =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
@@ -67,7 +75,9 @@ class MallWorkersDrainTest {
           new MallWorkers(
               client,
               new WorkerHostProperties(true, Duration.ofSeconds(30)),
-              Map.of(UserContract.TASK_QUEUE, users));
+              Map.of(UserContract.TASK_QUEUE, users),
+              null,
+              virtualThreads);
       workers.start();
       DomainCallWorkflow call =
           client.newWorkflowStub(
@@ -81,6 +91,7 @@ class MallWorkersDrainTest {
           new DomainCall(
               UserContract.TASK_QUEUE, UserContract.Activities.INFO, List.of(LongNode.valueOf(1))));
       assertThat(users.started.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(users.ranOnVirtualThread).isEqualTo(virtualThreads);
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(workers::stop);
       await()
