@@ -10,16 +10,29 @@
 #      and one worker per domain, 6 JVMs; combined: API and one worker host), each JVM -Xmx$BENCH_XMX;
 #   4. reads (product/detail, order/detail, order/list, user/userinfo) at BENCH_READ_CONNECTIONS;
 #   5. flash sale: BENCH_FLASH_REQUESTS order requests at once for a product with BENCH_FLASH_STOCK;
-#   6. ratios mall/engine, the JVMs' RSS, a stock-consistency check after each load.
+#   6. ratios mall/engine, the JVMs' RSS, a stock-consistency check after each load;
+#   7. CPU ms per placed order of every order/create point and flash sale, per process (the engine:
+#      dev server, or temporal-server and PostgreSQL's postmaster with its backends; MariaDB; each mall
+#      JVM; the load generator), their sum and the whole box (/proc/stat busy), over the measured
+#      window only: the load generator reads /proc before and after it (bench/.../Cpu.java);
+#   8. startup of the embedded default (standalone/target/temporal-mall-standalone.jar, in-process
+#      Temporal test server + H2): launch to readiness UP, the JVM's own "Started ... in", RSS when
+#      ready - BENCH_STARTUP_RUNS times per thread mode (modes taking turns), medians reported.
+# Steps 3, 5 and 8 run once per thread mode of BENCH_THREADS: the mall JVMs started with
+# -Dspring.threads.virtual.enabled=false (platform) or =true (virtual); reads in the first mode only.
 # Steps 1-3 run on every engine (one after the other, each stopped before the next starts); reads and
-# the flash sale on the first engine only. The report sets the engines side by side.
+# the flash sale on the first engine only, the startup before any engine. The report sets the engines
+# and the thread modes side by side.
 # Prints the table and writes it as JSON to $BENCH_OUT/bench.json (default target/bench). Exits
 # non-zero if a consistency check or the flash sale's books fail; timings are reported, never judged.
 # Settings (environment), defaults in brackets: BENCH_SECONDS [15] per point, BENCH_WARMUP [3],
 # BENCH_PROBE_CLIENTS ["1 8 32"], BENCH_ORDER_CONNECTIONS ["1 8 32"], BENCH_READ_CONNECTIONS ["1 32"],
 # BENCH_TOPOLOGIES ["split combined"] (reads and flash sale run on the first), BENCH_USERS [32],
 # BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m],
-# BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"].
+# BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"],
+# BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement).
+# About 35 minutes on 2 cores with the defaults; BENCH_ENGINES=dev roughly halves it, and
+# BENCH_THREADS=platform halves the order/create part again.
 # A Temporal server already healthy on MALL_TEMPORAL_PORT (dev) or MALL_PROD_TEMPORAL_PORT
 # (production) is reused as it is (its tuning unknown): for figures on the tuned engines, let the
 # bench start its own.
@@ -42,6 +55,8 @@ read -ra ORDER_CONNECTIONS <<<"${BENCH_ORDER_CONNECTIONS:-1 8 32}"
 read -ra READ_CONNECTIONS <<<"${BENCH_READ_CONNECTIONS:-1 32}"
 read -ra TOPOLOGIES <<<"${BENCH_TOPOLOGIES:-split combined}"
 read -ra ENGINES <<<"${BENCH_ENGINES:-dev production}"
+read -ra THREAD_MODES <<<"${BENCH_THREADS:-platform virtual}"
+STARTUP_RUNS="${BENCH_STARTUP_RUNS:-3}"
 USERS="${BENCH_USERS:-32}"
 STOCK="${BENCH_STOCK:-1000000}"
 FLASH_REQUESTS="${BENCH_FLASH_REQUESTS:-1000}"
@@ -61,6 +76,13 @@ for engine in "${ENGINES[@]}"; do
   case "$engine" in dev|production) ;; *) die "BENCH_ENGINES: dev and/or production, not $engine" ;; esac
   [ "$engine" = dev ] || check_production_settings
 done
+[ "${#THREAD_MODES[@]}" -gt 0 ] || die "BENCH_THREADS: platform and/or virtual, not empty"
+for mode in "${THREAD_MODES[@]}"; do
+  case "$mode" in platform|virtual) ;; *) die "BENCH_THREADS: platform and/or virtual, not $mode" ;; esac
+done
+case "$STARTUP_RUNS" in '' | *[!0-9]*) die "BENCH_STARTUP_RUNS: a number, not '$STARTUP_RUNS'" ;; esac
+# /proc's CPU times are in clock ticks (USER_HZ).
+CLOCK_TICKS="$(getconf CLK_TCK 2>/dev/null || echo 100)"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$RUN_DIR"
 
@@ -103,12 +125,23 @@ stop_jvms() {
   JVM_NAMES=()
 }
 
-# start_mall <name> <jar> [VAR=value...]: a mall JVM on a free port, ready once its readiness probe is UP.
+THREAD_MODE="${THREAD_MODES[0]}"
+# thread_flag <platform|virtual>: the one Spring property that governs every use of virtual threads
+# in the mall (request handling, the API's waits on Temporal, the workers' SDK options).
+thread_flag() {
+  case "$1" in
+    virtual) echo "-Dspring.threads.virtual.enabled=true" ;;
+    *) echo "-Dspring.threads.virtual.enabled=false" ;;
+  esac
+}
+
+# start_mall <name> <jar> [VAR=value...]: a mall JVM on a free port, in thread mode THREAD_MODE,
+# ready once its readiness probe is UP.
 start_mall() {
   local name=$1 jar=$2 port; shift 2
   port="$(free_port)"
   start_jvm "$name" "curl -sf http://127.0.0.1:$port/actuator/health/readiness" \
-    env PORT="$port" "$@" java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$jar"
+    env PORT="$port" "$@" java "-Xmx$XMX" "${JAVA_OPTS[@]}" "$(thread_flag "$THREAD_MODE")" -jar "$jar"
   [ "$name" = api ] && API="http://127.0.0.1:$port"
   return 0
 }
@@ -142,7 +175,30 @@ rss() {
   done
   fragment "rss-$1"
   local IFS=,
-  printf '{"kind": "rss", "topology": "%s", "xmx": "%s", "processes": {%s}}\n' "$1" "$XMX" "${entries[*]}" >"$FRAGMENT"
+  printf '{"kind": "rss", "topology": "%s", "threads": "%s", "xmx": "%s", "processes": {%s}}\n' \
+    "$1" "$THREAD_MODE" "$XMX" "${entries[*]}" >"$FRAGMENT"
+}
+
+# cpu_processes: name=pid of every process whose CPU a load point counts (the load generator adds
+# itself), comma-separated: the Temporal engine ("temporal": the dev server, or temporal-server, and
+# "postgresql": its postmaster, whose backends and helpers are its child processes and counted with
+# it), MariaDB and each running mall JVM. A process that cannot be found is left out, with a notice.
+cpu_processes() {
+  local entries=() pid
+  if [ "$ENGINE" = dev ]; then
+    pid="$(cat "$TEMPORAL_PID" 2>/dev/null || true)"
+    if pid_is "$pid" temporal; then entries+=("temporal=$pid"); else log "CPU: dev server's pid unknown (reused server?): not counted"; fi
+  else
+    pid="$(cat "$PROD_PID" 2>/dev/null || true)"
+    if pid_is "$pid" temporal-server; then entries+=("temporal=$pid"); else log "CPU: temporal-server's pid unknown (reused server?): not counted"; fi
+    pid="$(postgres_pid)"
+    if pid_is "$pid" postgres; then entries+=("postgresql=$pid"); else log "CPU: PostgreSQL's pid unknown: not counted"; fi
+  fi
+  pid="$(cat "$MARIADB_PID" 2>/dev/null || true)"
+  if pid_is "$pid" mariadbd; then entries+=("mariadb=$pid"); else log "CPU: MariaDB's pid unknown: not counted"; fi
+  for pid in "${JVM_PIDS[@]}"; do entries+=("${JVM_NAMES[$pid]%%|*}=$pid"); done
+  local IFS=,
+  echo "${entries[*]}"
 }
 
 # settled <pid> <initial stock>: stock sold equals the product's orders with status 0 or 1 (paid),
@@ -168,8 +224,8 @@ consistency() {
   orders="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid AND status IN (0, 1);")"
   [ "$ok" = true ] || log "INCONSISTENT after $after ($topology): stock sold $((initial - left)), orders $orders"
   fragment consistency
-  printf '{"kind": "consistency", "topology": "%s", "after": "%s", "product": %s, "sold": %s, "orders": %s, "ok": %s}\n' \
-    "$topology" "$after" "$pid" "$((initial - left))" "$orders" "$ok" >"$FRAGMENT"
+  printf '{"kind": "consistency", "topology": "%s", "threads": "%s", "after": "%s", "product": %s, "sold": %s, "orders": %s, "ok": %s}\n' \
+    "$topology" "$THREAD_MODE" "$after" "$pid" "$((initial - left))" "$orders" "$ok" >"$FRAGMENT"
 }
 
 # The order probes' executions wait 30 min for a payment that never comes: end them.
@@ -215,14 +271,14 @@ start_topology() {
   await_jvms
 }
 
-# http_point <topology> <scenario> <path> <body> <connections> [--user N]
+# http_point <topology> <scenario> <path> <body> <connections> [--user N] [--cpu name=pid,...]
 http_point() {
   local topology=$1 scenario=$2 path=$3 body=$4 connections=$5; shift 5
-  log "$scenario ($topology): $connections connections for $POINT_SECONDS s"
-  fragment "$topology-${scenario//\//-}-$connections"
+  log "$scenario ($topology, $THREAD_MODE threads): $connections connections for $POINT_SECONDS s"
+  fragment "$topology-$THREAD_MODE-${scenario//\//-}-$connections"
   bench_tool http --base "$API" --path "$path" --body "$body" --state "$RUN_DIR/state.json" \
     --connections "$connections" --seconds "$POINT_SECONDS" --warmup "$WARMUP_SECONDS" \
-    --scenario "$scenario" --topology "$topology" "$@" \
+    --scenario "$scenario" --topology "$topology" --threads "$THREAD_MODE" --clock-ticks "$CLOCK_TICKS" "$@" \
     --out "$FRAGMENT" >/dev/null
 }
 
@@ -236,13 +292,15 @@ run_reads() {
   done
 }
 
+# run_flash_sale <topology> <index>: on the index-th flash product (one per thread mode).
 run_flash_sale() {
   local topology=$1 pid left created oversold ok=true expected_left expected_created
-  pid="$(state flashPid)"
-  log "flash sale ($topology): $FLASH_REQUESTS order requests at once for stock $FLASH_STOCK"
-  fragment "$topology-flash"
+  pid="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["flashPids"][int(sys.argv[2])])' "$RUN_DIR/state.json" "$2")"
+  log "flash sale ($topology, $THREAD_MODE threads): $FLASH_REQUESTS order requests at once for stock $FLASH_STOCK"
+  fragment "$topology-$THREAD_MODE-flash"
   bench_tool flash --base "$API" --pid "$pid" --requests "$FLASH_REQUESTS" --state "$RUN_DIR/state.json" \
-    --topology "$topology" --out "$FRAGMENT" >/dev/null
+    --topology "$topology" --threads "$THREAD_MODE" --cpu "$(cpu_processes)" --clock-ticks "$CLOCK_TICKS" \
+    --out "$FRAGMENT" >/dev/null
   consistency "$topology" "flash sale" "$pid" "$FLASH_STOCK"
   left="$(sql_value "SELECT stock FROM mall_product.products WHERE id = $pid;")"
   created="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid AND status = 0;")"
@@ -251,30 +309,54 @@ run_flash_sale() {
   oversold=$((created > FLASH_STOCK ? created - FLASH_STOCK : 0))
   { [ "$left" -eq "$expected_left" ] && [ "$created" -eq "$expected_created" ]; } || ok=false
   [ "$ok" = true ] || log "FLASH SALE BOOKS WRONG: stock left $left (expected $expected_left), orders $created (expected $expected_created)"
-  fragment "$topology-flash-books"
-  printf '{"kind": "books", "topology": "%s", "initialStock": %s, "stockLeft": %s, "created": %s, "oversold": %s, "ok": %s}\n' \
-    "$topology" "$FLASH_STOCK" "$left" "$created" "$oversold" "$ok" >"$FRAGMENT"
+  fragment "$topology-$THREAD_MODE-flash-books"
+  printf '{"kind": "books", "topology": "%s", "threads": "%s", "initialStock": %s, "stockLeft": %s, "created": %s, "oversold": %s, "ok": %s}\n' \
+    "$topology" "$THREAD_MODE" "$FLASH_STOCK" "$left" "$created" "$oversold" "$ok" >"$FRAGMENT"
 }
 
+# run_topology <topology> <first: 1 for the first topology of the first engine>: once per thread
+# mode, the topology's JVMs started in that mode; reads in the first mode of the first topology only.
 run_topology() {
-  local topology=$1 first=$2 connections
-  log "topology $topology"
-  start_topology "$topology"
-  if [ ! -f "$RUN_DIR/state.json" ]; then
-    log "registering $USERS users, a product with stock $STOCK and one with $FLASH_STOCK"
-    bench_tool setup --base "$API" --users "$USERS" --stock "$STOCK" --flash-stock "$FLASH_STOCK" --out "$RUN_DIR/state.json"
-    LOAD_PID="$(state loadPid)"
-  fi
-  for connections in "${ORDER_CONNECTIONS[@]}"; do
-    http_point "$topology" order/create /api/order/create "{\"pid\":$LOAD_PID}" "$connections"
-    consistency "$topology" "order/create x$connections" "$LOAD_PID" "$STOCK"
+  local topology=$1 first=$2 connections index=0
+  for THREAD_MODE in "${THREAD_MODES[@]}"; do
+    log "topology $topology, $THREAD_MODE threads (bench at $((SECONDS / 60)) min)"
+    start_topology "$topology"
+    if [ ! -f "$RUN_DIR/state.json" ]; then
+      log "registering $USERS users, a product with stock $STOCK and ${#THREAD_MODES[@]} with $FLASH_STOCK"
+      bench_tool setup --base "$API" --users "$USERS" --stock "$STOCK" --flash-stock "$FLASH_STOCK" \
+        --flash-products "${#THREAD_MODES[@]}" --out "$RUN_DIR/state.json"
+      LOAD_PID="$(state loadPid)"
+    fi
+    for connections in "${ORDER_CONNECTIONS[@]}"; do
+      http_point "$topology" order/create /api/order/create "{\"pid\":$LOAD_PID}" "$connections" \
+        --cpu "$(cpu_processes)"
+      consistency "$topology" "order/create x$connections" "$LOAD_PID" "$STOCK"
+    done
+    if [ "$first" = 1 ]; then
+      [ "$index" = 0 ] && run_reads "$topology"
+      run_flash_sale "$topology" "$index"
+    fi
+    rss "$topology"
+    stop_jvms
+    index=$((index + 1))
   done
-  if [ "$first" = 1 ]; then
-    run_reads "$topology"
-    run_flash_sale "$topology"
-  fi
-  rss "$topology"
-  stop_jvms
+  THREAD_MODE="${THREAD_MODES[0]}"
+}
+
+# run_startup: the embedded default started BENCH_STARTUP_RUNS times per thread mode, the modes
+# taking turns, with the mall JVMs' -Xmx and options. `bench_tool startup` launches it on a free port
+# without this script's MALL_*/TEMPORAL_* settings (so on its own H2 and test server), measures launch
+# to readiness UP, reads its "Started ... in" line and RSS, and stops it.
+run_startup() {
+  local run mode
+  for ((run = 1; run <= STARTUP_RUNS; run++)); do
+    for mode in "${THREAD_MODES[@]}"; do
+      log "standalone startup ($mode threads): run $run of $STARTUP_RUNS"
+      fragment "startup-$mode-$run"
+      bench_tool startup --threads "$mode" --run "$run" --log "$RUN_DIR/standalone-$mode-$run.log" \
+        --out "$FRAGMENT" -- java "-Xmx$XMX" "${JAVA_OPTS[@]}" "$(thread_flag "$mode")" -jar "$STANDALONE_JAR" >/dev/null
+    done
+  done
 }
 
 ENGINE=""
@@ -306,13 +388,14 @@ stop_engine() {
   ENGINE=""
 }
 
-# stamp_engine: the engine's name into every result fragment written since the last stamp.
+# stamp_engine: the engine's name into every result fragment written since the last stamp (not the
+# standalone's startup runs: they use no engine of the bench's).
 stamp_engine() {
   python3 - "$RESULTS" "$1" <<'PY'
 import json, pathlib, sys
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
     fragment = json.loads(path.read_text())
-    if "engine" not in fragment:
+    if "engine" not in fragment and fragment.get("kind") != "startup":
         fragment["engine"] = sys.argv[2]
         path.write_text(json.dumps(fragment) + "\n")
 PY
@@ -330,11 +413,11 @@ environment() {
     dynamic_config="$MALL_PROD_DYNAMIC_CONFIG"
   fi
   fragment "env-$ENGINE"
-  printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s"}\n' \
+  printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s", "threadModes": "%s", "clockTicks": %s}\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
     "$(java -version 2>&1 | head -1 | tr -d '"') -Xmx$XMX ${JAVA_OPTS[*]}" "$server" \
     "${dynamic_config#"$MALL_ROOT"/}" "$([ "$started" = 1 ] && echo true || echo false)" \
-    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$FRAGMENT"
+    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" "${THREAD_MODES[*]}" "$CLOCK_TICKS" >"$FRAGMENT"
 }
 
 ensure_build_tools
@@ -346,12 +429,19 @@ MALL_JWT_SECRET="bench-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
 
 cd "$MALL_ROOT"
-log "building the api, worker and bench jars"
-./mvnw -B -q -DskipTests -pl api,workers,bench -am package </dev/null
+log "building the api, worker, standalone and bench jars"
+./mvnw -B -q -DskipTests -pl api,workers,standalone,bench -am package </dev/null
 WORKERS_JAR="$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar"
 API_JAR="$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar"
+STANDALONE_JAR="$MALL_ROOT/standalone/target/temporal-mall-standalone.jar"
 BENCH_JAR="$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar"
 rm -f "$RUN_DIR/state.json"
+java_release="$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')"
+if [[ " ${THREAD_MODES[*]} " == *" virtual "* ]] && [ "${java_release%%.*}" -lt 21 ] 2>/dev/null; then
+  log "NOTE: Java $java_release has no virtual threads: Spring Boot ignores spring.threads.virtual.enabled=true there, so both thread modes run the same code"
+fi
+
+run_startup
 
 first_engine=1
 for engine in "${ENGINES[@]}"; do
@@ -367,4 +457,5 @@ for engine in "${ENGINES[@]}"; do
   stamp_engine "$engine"
   first_engine=0
 done
+log "measured in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 bench_tool report --dir "$RESULTS" --out "$OUT_DIR/bench.json" | tee "$OUT_DIR/bench.md"

@@ -12,7 +12,9 @@ import java.util.function.IntFunction;
 /**
  * N clients, each sending its next request as soon as its previous one is answered, for a given
  * time. Requests in flight at the deadline are waited for and counted; throughput is successes over
- * the time until the last answer. Latency percentiles are over successful requests.
+ * the time until the last answer. Latency percentiles are over successful requests. With a CPU
+ * meter, its snapshots bracket the measured window only (warm-up excluded), and the point carries
+ * CPU ms per successful request ("cpu").
  */
 final class ClosedLoop {
   /** One request; returns its outcome (an HTTP status, or 200 for a probe that completed). */
@@ -23,16 +25,23 @@ final class ClosedLoop {
   static Map<String, Object> run(
       int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests)
       throws InterruptedException {
+    return run(clients, duration, warmup, clientRequests, null);
+  }
+
+  static Map<String, Object> run(
+      int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests, Cpu cpu)
+      throws InterruptedException {
     if (!warmup.isZero()) {
-      measure(clients, warmup, clientRequests);
+      measure(clients, warmup, clientRequests, null);
     }
-    return measure(clients, duration, clientRequests);
+    return measure(clients, duration, clientRequests, cpu);
   }
 
   private static Map<String, Object> measure(
-      int clients, Duration duration, IntFunction<Request> clientRequests)
+      int clients, Duration duration, IntFunction<Request> clientRequests, Cpu cpu)
       throws InterruptedException {
     Latencies ok = new Latencies();
+    Cpu.Snapshot cpuBefore = cpu == null ? null : cpu.snapshot();
     Map<String, Integer> outcomes = new TreeMap<>();
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
@@ -69,6 +78,7 @@ final class ClosedLoop {
     for (Thread thread : threads) {
       thread.join();
     }
+    Cpu.Snapshot cpuAfter = cpu == null ? null : cpu.snapshot();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> point = new LinkedHashMap<>();
     point.put("concurrency", clients);
@@ -76,6 +86,9 @@ final class ClosedLoop {
     point.put("outcomes", outcomes);
     point.put("perSecond", Math.round(ok.count() / seconds * 10) / 10.0);
     point.putAll(ok.summary());
+    if (cpu != null) {
+      point.put("cpu", cpu.perOrder(cpuBefore, cpuAfter, ok.count()));
+    }
     return point;
   }
 }

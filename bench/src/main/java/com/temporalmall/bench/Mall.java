@@ -62,21 +62,26 @@ final class Mall {
   }
 
   /**
-   * `setup --base URL --users N --stock S --flash-stock F --out state.json`: N users (registered
-   * and logged in, 8 at a time), a product with stock S for the loads, one with stock F for the
-   * flash sale, and one order of the first user for order/detail.
+   * `setup --base URL --users N --stock S --flash-stock F [--flash-products K] --out state.json`: N
+   * users (registered and logged in, 8 at a time), a product with stock S for the loads, K (1)
+   * products with stock F for flash sales ("flashPids"; "flashPid" is the first), and one order of
+   * the first user for order/detail.
    */
   static void setup(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
     List<String> tokenList = mall.registerUsers(args.integer("users", 32), "bench");
     String owner = tokenList.get(0);
     long loadPid = mall.product(owner, "bench-load", args.integer("stock", 1_000_000));
-    long flashPid = mall.product(owner, "bench-flash-sale", args.integer("flash-stock", 100));
+    List<Long> flashPids = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, args.integer("flash-products", 1)); i++) {
+      flashPids.add(mall.product(owner, "bench-flash-sale", args.integer("flash-stock", 100)));
+    }
     long orderId = mall.call("/api/order/create", owner, Map.of("pid", loadPid)).get("id").asLong();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("tokens", tokenList);
     state.put("loadPid", loadPid);
-    state.put("flashPid", flashPid);
+    state.put("flashPid", flashPids.get(0));
+    state.put("flashPids", flashPids);
     state.put("orderId", orderId);
     Json.write(Path.of(args.get("out")), state);
   }
@@ -152,8 +157,10 @@ final class Mall {
 
   /**
    * `http --base URL --path P --body JSON --state state.json --connections N --seconds S --warmup W
-   * --scenario NAME --topology T [--user U] --out F`: closed loop, connection i sending as user i
-   * (or all as user U, e.g. for a resource only its owner may read).
+   * --scenario NAME --topology T [--threads MODE] [--user U] [--cpu name=pid,... [--clock-ticks
+   * HZ]] --out F`: closed loop, connection i sending as user i (or all as user U, e.g. for a
+   * resource only its owner may read); with --cpu, CPU ms per 2xx answer of those processes (see
+   * {@link Cpu}) over the measured window.
    */
   static void load(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -165,6 +172,7 @@ final class Mall {
     result.put("kind", "load");
     result.put("scenario", args.get("scenario", path));
     result.put("topology", args.get("topology"));
+    putThreads(result, args);
     result.putAll(
         ClosedLoop.run(
             args.integer("connections", 1),
@@ -173,15 +181,18 @@ final class Mall {
             i -> {
               String token = tokens.get(user >= 0 ? user : i % tokens.size());
               return () -> mall.status(path, token, body);
-            }));
+            },
+            Cpu.fromArgs(args)));
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
   }
 
   /**
-   * `flash --base URL --pid ID --requests N --state state.json --topology T --out F`: N order
-   * requests for one product all in flight at once (the users taking turns), answers counted by
-   * status; the time until the last answer is the time to sell out.
+   * `flash --base URL --pid ID --requests N --state state.json --topology T [--threads MODE] [--cpu
+   * name=pid,... [--clock-ticks HZ]] --out F`: N order requests for one product all in flight at
+   * once (the users taking turns), answers counted by status; the time until the last answer is the
+   * time to sell out. With --cpu, CPU ms per placed order (200) from the first request sent to the
+   * last answer.
    */
   static void flash(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -196,6 +207,8 @@ final class Mall {
             .build();
     Map<String, Integer> outcomes = new TreeMap<>();
     Latencies placed = new Latencies();
+    Cpu cpu = Cpu.fromArgs(args);
+    Cpu.Snapshot cpuBefore = cpu == null ? null : cpu.snapshot();
     long start = System.nanoTime();
     List<CompletableFuture<Void>> answers = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
@@ -221,9 +234,11 @@ final class Mall {
     }
     CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
     double seconds = (System.nanoTime() - start) / 1e9;
+    Cpu.Snapshot cpuAfter = cpu == null ? null : cpu.snapshot();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("kind", "flash");
     result.put("topology", args.get("topology"));
+    putThreads(result, args);
     result.put("requests", requests);
     result.put("outcomes", outcomes);
     result.put("placed", outcomes.getOrDefault("200", 0));
@@ -232,7 +247,18 @@ final class Mall {
         "other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
     result.put("secondsToLastAnswer", Math.round(seconds * 100) / 100.0);
     result.put("lastPlacedAfterMs", placed.summary().get("maxMs"));
+    if (cpu != null) {
+      result.put("cpu", cpu.perOrder(cpuBefore, cpuAfter, outcomes.getOrDefault("200", 0)));
+    }
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
+  }
+
+  /** The mall JVMs' thread mode (platform or virtual), when the caller names it. */
+  private static void putThreads(Map<String, Object> result, Args args) {
+    String threads = args.get("threads", null);
+    if (threads != null) {
+      result.put("threads", threads);
+    }
   }
 }

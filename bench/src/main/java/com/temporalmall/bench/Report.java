@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * `report --dir D --out F`: the result fragments of one run (one JSON file each, in name order) as
- * one table on stdout (Markdown) and one JSON document; exits 1 if a consistency check or the flash
- * sale's books failed.
+ * tables on stdout (Markdown) and one JSON document; exits 1 if a consistency check or the flash
+ * sale's books failed. Fragments may name the mall JVMs' thread mode ("threads": platform or
+ * virtual); the figures of each mode stand side by side.
  */
 final class Report {
   static final String ENGINE = "engine probe (plain)";
@@ -59,20 +61,52 @@ final class Report {
     return fragment.path("engine").asText("dev");
   }
 
-  /** The engines of the run, in the order they ran. */
+  /**
+   * The engines of the run, in the order they ran (the standalone startup runs on none: its
+   * in-process test server).
+   */
   List<String> engines() {
-    return fragments.stream().map(Report::engine).distinct().toList();
+    return fragments.stream()
+        .filter(f -> !"startup".equals(f.path("kind").asText()))
+        .map(Report::engine)
+        .distinct()
+        .toList();
   }
 
-  private Stream<JsonNode> points(String engine, String scenario, String topology) {
+  /** The mall JVMs' thread modes of the run, in the order they first ran (empty if none named). */
+  List<String> threadModes() {
+    return fragments.stream()
+        .map(f -> f.path("threads").asText(""))
+        .filter(t -> !t.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  /** The thread mode of a fragment, or null if it names none (probes, older fragments). */
+  static String threads(JsonNode fragment) {
+    String threads = fragment.path("threads").asText("");
+    return threads.isEmpty() ? null : threads;
+  }
+
+  private static boolean sameThreads(String threads, JsonNode fragment) {
+    return threads == null || threads.equals(threads(fragment));
+  }
+
+  private Stream<JsonNode> points(String engine, String scenario, String topology, String threads) {
     return kind("load")
         .filter(p -> engine.equals(engine(p)))
         .filter(p -> scenario.equals(p.path("scenario").asText()))
-        .filter(p -> topology == null || topology.equals(p.path("topology").asText()));
+        .filter(p -> topology == null || topology.equals(p.path("topology").asText()))
+        .filter(p -> sameThreads(threads, p));
   }
 
   Double p50AtOne(String engine, String scenario, String topology) {
-    return points(engine, scenario, topology)
+    return p50AtOne(engine, scenario, topology, null);
+  }
+
+  /** p50 of the point at concurrency 1 (of that thread mode; any mode if null). */
+  Double p50AtOne(String engine, String scenario, String topology, String threads) {
+    return points(engine, scenario, topology, threads)
         .filter(p -> p.path("concurrency").asInt() == 1 && p.has("p50Ms"))
         .map(p -> p.get("p50Ms").asDouble())
         .findFirst()
@@ -80,10 +114,36 @@ final class Report {
   }
 
   Double peak(String engine, String scenario, String topology) {
-    return points(engine, scenario, topology)
+    return peak(engine, scenario, topology, null);
+  }
+
+  Double peak(String engine, String scenario, String topology, String threads) {
+    return points(engine, scenario, topology, threads)
         .map(p -> p.path("perSecond").asDouble())
         .max(Double::compare)
         .orElse(null);
+  }
+
+  /**
+   * The box's busy CPU ms per placed order at the highest concurrency of order/create (of that
+   * engine, topology and thread mode).
+   */
+  Double boxCpuAtTop(String engine, String topology, String threads) {
+    return points(engine, ORDER_CREATE, topology, threads)
+        .filter(p -> p.path("cpu").path("boxBusyMsPerOrder").isNumber())
+        .max(
+            (a, b) -> Integer.compare(a.path("concurrency").asInt(), b.path("concurrency").asInt()))
+        .map(p -> p.at("/cpu/boxBusyMsPerOrder").asDouble())
+        .orElse(null);
+  }
+
+  /** The flash sale of that thread mode (of the first engine that ran one). */
+  private JsonNode flashOf(String threads) {
+    return kind("flash").filter(f -> sameThreads(threads, f)).findFirst().orElse(null);
+  }
+
+  private static Double number(JsonNode node) {
+    return node != null && node.isNumber() ? node.asDouble() : null;
   }
 
   private static String f(Object value) {
@@ -101,6 +161,15 @@ final class Report {
           : String.format(Locale.ROOT, "%.1f", d);
     }
     return String.valueOf(value);
+  }
+
+  /** CPU ms per order: 3 significant digits at most, 2 decimals below 10. */
+  static String cpuMs(JsonNode value) {
+    if (value == null || !value.isNumber()) {
+      return "-";
+    }
+    double d = value.asDouble();
+    return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
   }
 
   @FormatMethod
@@ -131,18 +200,23 @@ final class Report {
     if (engines.size() > 1) {
       sideBySide(engines, json.putArray("engines"));
     }
+    List<String> modes = threadModes();
+    if (modes.size() > 1) {
+      threadsSideBySide(engines, modes, json.putArray("threadModes"));
+    }
 
     ArrayNode points = json.putArray("points");
     line(
-        "| engine | scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
-    line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        "| engine | threads | scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
+    line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
     kind("load")
         .forEach(
             p -> {
               points.add(p);
               line(
-                  "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                  "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                   engine(p),
+                  f(threads(p)),
                   f(p.path("scenario")),
                   f(p.path("topology")),
                   f(p.path("concurrency")),
@@ -159,6 +233,8 @@ final class Report {
       ObjectNode sale = flash.deepCopy();
       kind("books")
           .filter(b -> b.path("topology").equals(flash.path("topology")))
+          .filter(b -> engine(b).equals(engine(flash)))
+          .filter(b -> Objects.equals(threads(b), threads(flash)))
           .findFirst()
           .ifPresent(books -> sale.set("books", books));
       flashes.add(sale);
@@ -170,7 +246,7 @@ final class Report {
           "Flash sale (%s): %s requests at once for stock %s: %s placed (200), %s rejected (409), %s other (%s);"
               + " sold out after %s s, last answer after %s s. Books: stock left %s, orders status 0: %s,"
               + " oversold %s - %s.",
-          f(sale.path("topology")),
+          label(sale),
           f(sale.path("requests")),
           f(books.path("initialStock")),
           f(sale.path("placed")),
@@ -199,21 +275,24 @@ final class Report {
           f(p50AtOne(engine, ORDER_SHAPED, null)),
           f(peak(engine, ORDER_SHAPED, null)));
       for (String topology : topologies(engine)) {
-        String scenario = topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE;
-        Double latency = ratio(p50AtOne(engine, scenario, topology), engineP50);
-        Double throughput = ratio(peak(engine, scenario, topology), enginePeak);
-        ObjectNode ratio =
-            engineRatios.putObject(topology.equals("probe") ? ORDER_SHAPED : topology);
-        ratio.put("latencyP50AtOne", latency);
-        ratio.put("peakThroughput", throughput);
-        line(
-            "%s / engine (%s): latency (p50 at 1) %sx, peak throughput %sx.",
-            topology.equals("probe") ? ORDER_SHAPED : ORDER_CREATE + " " + topology,
-            engine,
-            f2(latency),
-            f2(throughput));
+        boolean probe = topology.equals("probe");
+        String scenario = probe ? ORDER_SHAPED : ORDER_CREATE;
+        for (String threads : probe ? noModes() : modesOrNone(modes)) {
+          Double latency = ratio(p50AtOne(engine, scenario, topology, threads), engineP50);
+          Double throughput = ratio(peak(engine, scenario, topology, threads), enginePeak);
+          String key = probe ? ORDER_SHAPED : topology + (threads == null ? "" : " " + threads);
+          ObjectNode ratio = engineRatios.putObject(key);
+          ratio.put("latencyP50AtOne", latency);
+          ratio.put("peakThroughput", throughput);
+          line(
+              "%s / engine (%s): latency (p50 at 1) %sx, peak throughput %sx.",
+              probe ? ORDER_SHAPED : ORDER_CREATE + " " + key, engine, f2(latency), f2(throughput));
+        }
       }
     }
+
+    cpuTable(json.putArray("cpuPerPlacedOrder"));
+    startupTable(modes, json.putArray("startup"));
 
     ArrayNode rss = json.putArray("rss");
     kind("rss")
@@ -233,7 +312,7 @@ final class Report {
                               .append(" MB"));
               line(
                   "RSS after load (%s, %s, -Xmx%s): %s.",
-                  engine(r), f(r.path("topology")), f(r.path("xmx")), processes);
+                  engine(r), label(r), f(r.path("xmx")), processes);
             });
 
     ArrayNode checks = json.putArray("consistency");
@@ -245,7 +324,7 @@ final class Report {
           "Consistency after %s (%s, %s): stock sold %s, orders status 0/1 %s - %s.",
           f(check.path("after")),
           engine(check),
-          f(check.path("topology")),
+          label(check),
           f(check.path("sold")),
           f(check.path("orders")),
           ok ? "OK" : "FAILED");
@@ -254,11 +333,239 @@ final class Report {
     return json;
   }
 
+  /** A fragment's topology, and its thread mode if it names one: "split" or "split, virtual". */
+  private static String label(JsonNode fragment) {
+    String threads = threads(fragment);
+    return f(fragment.path("topology")) + (threads == null ? "" : ", " + threads);
+  }
+
+  /** The run's thread modes, or one null ("any") if it named none. */
+  private static List<String> modesOrNone(List<String> modes) {
+    return modes.isEmpty() ? noModes() : modes;
+  }
+
+  private static List<String> noModes() {
+    List<String> none = new ArrayList<>();
+    none.add(null);
+    return none;
+  }
+
+  /**
+   * CPU ms per placed order of every point that measured it (order/create, flash sale): a column
+   * per process (the union over the points, in the order first seen), their sum, and the box's busy
+   * time from /proc/stat (anything else running on the machine included) with its busy share.
+   */
+  private void cpuTable(ArrayNode rows) {
+    List<JsonNode> measured =
+        fragments.stream()
+            .filter(f -> f.path("cpu").path("processes").isObject())
+            .filter(f -> List.of("load", "flash").contains(f.path("kind").asText()))
+            .toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    List<String> processes = new ArrayList<>();
+    for (JsonNode point : measured) {
+      point
+          .at("/cpu/processes")
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!processes.contains(name)) {
+                  processes.add(name);
+                }
+              });
+    }
+    line("");
+    line(
+        "CPU ms per placed order (utime+stime from /proc over the measured window, warm-up excluded;"
+            + " a process counts with its child processes; box = /proc/stat busy time of all cores):");
+    line("");
+    StringBuilder header =
+        new StringBuilder("| engine | threads | scenario | topology | conc. | placed |");
+    StringBuilder rule = new StringBuilder("| --- | --- | --- | --- | ---: | ---: |");
+    for (String process : processes) {
+      header.append(' ').append(process).append(" |");
+      rule.append(" ---: |");
+    }
+    line("%s sum | box busy | box busy %% |", header);
+    line("%s ---: | ---: | ---: |", rule);
+    for (JsonNode point : measured) {
+      JsonNode cpu = point.path("cpu");
+      boolean flash = point.path("kind").asText().equals("flash");
+      String scenario = flash ? "flash sale" : point.path("scenario").asText();
+      ObjectNode row = rows.addObject();
+      row.put("engine", engine(point));
+      row.put("threads", threads(point));
+      row.put("scenario", scenario);
+      row.put("topology", point.path("topology").asText());
+      if (flash) {
+        row.put("requests", point.path("requests").asInt());
+      } else {
+        row.put("concurrency", point.path("concurrency").asInt());
+      }
+      row.set("placed", cpu.path("placed"));
+      row.set("msPerOrder", cpu.path("processes"));
+      row.set("sumMsPerOrder", cpu.path("sumMsPerOrder"));
+      row.set("boxBusyMsPerOrder", cpu.path("boxBusyMsPerOrder"));
+      row.set("boxBusyPercent", cpu.path("boxBusyPercent"));
+      row.set("windowSeconds", cpu.path("windowSeconds"));
+      StringBuilder text =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s | %s | %s | %s |",
+                  engine(point),
+                  f(threads(point)),
+                  scenario,
+                  f(point.path("topology")),
+                  flash ? f(point.path("requests")) + " at once" : f(point.path("concurrency")),
+                  f(cpu.path("placed"))));
+      for (String process : processes) {
+        text.append(' ').append(cpuMs(cpu.path("processes").get(process))).append(" |");
+      }
+      line(
+          "%s %s | %s | %s |",
+          text,
+          cpuMs(cpu.path("sumMsPerOrder")),
+          cpuMs(cpu.path("boxBusyMsPerOrder")),
+          f(cpu.path("boxBusyPercent")));
+    }
+  }
+
+  /**
+   * The embedded default's startup, per thread mode: medians over its runs of the time from launch
+   * to readiness UP, of the JVM's own "Started ... in X seconds", and of its RSS once ready.
+   */
+  private void startupTable(List<String> modes, ArrayNode rows) {
+    List<JsonNode> runs = kind("startup").toList();
+    if (runs.isEmpty()) {
+      return;
+    }
+    line("");
+    line(
+        "Startup of the embedded default (standalone jar: API, every worker, in-process Temporal test"
+            + " server, H2), median over its runs:");
+    line("");
+    line(
+        "| threads | runs | launch to readiness UP, ms | JVM-reported start, s | process running, s | RSS when ready, MB | launch to ready per run, ms |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (String threads : modesOrNone(modes)) {
+      List<JsonNode> of = runs.stream().filter(r -> sameThreads(threads, r)).toList();
+      if (of.isEmpty()) {
+        continue;
+      }
+      Double ready = median(of, "readyMs");
+      Double started = median(of, "startedSeconds");
+      Double running = median(of, "processRunningSeconds");
+      Double rssKb = median(of, "rssKb");
+      ObjectNode row = rows.addObject();
+      row.put("threads", threads);
+      row.put("runs", of.size());
+      row.put("medianReadyMs", ready);
+      row.put("medianStartedSeconds", started);
+      row.put("medianProcessRunningSeconds", running);
+      row.put("medianRssKb", rssKb);
+      ArrayNode each = row.putArray("readyMs");
+      of.forEach(r -> each.add(r.path("readyMs")));
+      line(
+          "| %s | %s | %s | %s | %s | %s | %s |",
+          f(threads),
+          of.size(),
+          f(ready),
+          f(started),
+          f(running),
+          f(rssKb == null ? null : rssKb / 1024),
+          String.join(" ", of.stream().map(r -> f(r.path("readyMs"))).toList()));
+    }
+  }
+
+  /**
+   * The median of a numeric field over fragments (mean of the middle two if even); null if none.
+   */
+  static Double median(List<JsonNode> fragments, String field) {
+    double[] values =
+        fragments.stream()
+            .map(f -> f.path(field))
+            .filter(JsonNode::isNumber)
+            .mapToDouble(JsonNode::asDouble)
+            .sorted()
+            .toArray();
+    if (values.length == 0) {
+      return null;
+    }
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  /**
+   * The thread modes in one table: per engine and topology, order/create's p50 at 1 connection, its
+   * peak and the box's CPU ms per placed order at the highest concurrency; the flash sale; the
+   * embedded default's startup. The last mode over the first in the last column.
+   */
+  private void threadsSideBySide(List<String> engines, List<String> modes, ArrayNode rows) {
+    String first = modes.get(0);
+    String last = modes.get(modes.size() - 1);
+    StringBuilder header = new StringBuilder("| figure |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (String mode : modes) {
+      header.append(' ').append(mode).append(" |");
+      rule.append(" ---: |");
+    }
+    line("Thread modes side by side (mall JVMs with spring.threads.virtual.enabled false/true):");
+    line("");
+    line("%s %s / %s |", header, last, first);
+    line("%s ---: |", rule);
+    for (String engine : engines) {
+      for (String topology : topologies(engine)) {
+        if (topology.equals("probe")) {
+          continue;
+        }
+        String at = "order/create " + topology + " (" + engine + ")";
+        row(rows, modes, at + " p50 at 1 (ms)", t -> p50AtOne(engine, ORDER_CREATE, topology, t));
+        row(rows, modes, at + " peak (orders/s)", t -> peak(engine, ORDER_CREATE, topology, t));
+        row(
+            rows,
+            modes,
+            at + " box CPU ms per order, top conc.",
+            t -> boxCpuAtTop(engine, topology, t));
+      }
+    }
+    if (kind("flash").anyMatch(f -> threads(f) != null)) {
+      row(
+          rows,
+          modes,
+          "flash sale: last answer after (s)",
+          t -> flashOf(t) == null ? null : number(flashOf(t).path("secondsToLastAnswer")));
+      row(
+          rows,
+          modes,
+          "flash sale: box CPU ms per placed order",
+          t -> flashOf(t) == null ? null : number(flashOf(t).at("/cpu/boxBusyMsPerOrder")));
+    }
+    if (kind("startup").findAny().isPresent()) {
+      row(
+          rows,
+          modes,
+          "standalone: launch to ready, median (ms)",
+          t -> median(kind("startup").filter(r -> sameThreads(t, r)).toList(), "readyMs"));
+      row(
+          rows,
+          modes,
+          "standalone: RSS when ready, median (MB)",
+          t -> {
+            Double kb = median(kind("startup").filter(r -> sameThreads(t, r)).toList(), "rssKb");
+            return kb == null ? null : kb / 1024;
+          });
+    }
+    line("");
+  }
+
   /** "probe", then the topologies order/create ran in on that engine. */
   private List<String> topologies(String engine) {
     List<String> topologies = new ArrayList<>();
     topologies.add("probe");
-    points(engine, ORDER_CREATE, null)
+    points(engine, ORDER_CREATE, null, null)
         .map(p -> p.path("topology").asText())
         .distinct()
         .forEach(topologies::add);
@@ -294,44 +601,49 @@ final class Report {
       if (topology.equals("probe")) {
         continue;
       }
-      row(
-          rows,
-          engines,
-          "order/create " + topology + " p50 at 1 (ms)",
-          e -> p50AtOne(e, ORDER_CREATE, topology));
-      row(
-          rows,
-          engines,
-          "order/create " + topology + " peak (orders/s)",
-          e -> peak(e, ORDER_CREATE, topology));
-      row(
-          rows,
-          engines,
-          "order/create " + topology + " / engine probe, latency",
-          e -> ratio(p50AtOne(e, ORDER_CREATE, topology), p50AtOne(e, ENGINE, null)));
-      row(
-          rows,
-          engines,
-          "order/create " + topology + " / engine probe, peak",
-          e -> ratio(peak(e, ORDER_CREATE, topology), peak(e, ENGINE, null)));
+      for (String threads : modesOrNone(threadModes())) {
+        String at = "order/create " + topology + (threads == null ? "" : " " + threads);
+        row(
+            rows,
+            engines,
+            at + " p50 at 1 (ms)",
+            e -> p50AtOne(e, ORDER_CREATE, topology, threads));
+        row(rows, engines, at + " peak (orders/s)", e -> peak(e, ORDER_CREATE, topology, threads));
+        row(
+            rows,
+            engines,
+            at + " / engine probe, latency",
+            e -> ratio(p50AtOne(e, ORDER_CREATE, topology, threads), p50AtOne(e, ENGINE, null)));
+        row(
+            rows,
+            engines,
+            at + " / engine probe, peak",
+            e -> ratio(peak(e, ORDER_CREATE, topology, threads), peak(e, ENGINE, null)));
+        row(
+            rows,
+            engines,
+            at + " box CPU ms per order, top conc.",
+            e -> boxCpuAtTop(e, topology, threads));
+      }
     }
     line("");
   }
 
+  /** One row of a side-by-side table: a column per key (engine or thread mode), last over first. */
   private void row(
-      ArrayNode rows, List<String> engines, String figure, Function<String, Double> value) {
+      ArrayNode rows, List<String> columns, String figure, Function<String, Double> value) {
     ObjectNode json = rows.addObject();
     json.put("figure", figure);
     StringBuilder text = new StringBuilder("| ").append(figure).append(" |");
-    for (String engine : engines) {
-      Double v = value.apply(engine);
-      json.put(engine, v);
+    for (String column : columns) {
+      Double v = value.apply(column);
+      json.put(column, v);
       text.append(' ')
           .append(v != null && figure.contains("/ engine") ? f2(v) + "x" : f(v))
           .append(" |");
     }
     Double change =
-        ratio(value.apply(engines.get(engines.size() - 1)), value.apply(engines.get(0)));
+        ratio(value.apply(columns.get(columns.size() - 1)), value.apply(columns.get(0)));
     json.put("lastOverFirst", change);
     line("%s %s |", text, change == null ? "-" : f2(change) + "x");
   }

@@ -70,7 +70,7 @@ class ReportTest {
         .contains("| figure | dev | production | production / dev |")
         .contains("| engine probe peak (workflows/s) | 50 | 25 | 0.50x |")
         .contains("| order/create split / engine probe, latency | 1.50x | 1.50x | 1.00x |")
-        .contains("| production | order/create | split | 8 | 20 |")
+        .contains("| production | - | order/create | split | 8 | 20 |")
         .contains("Engine probe (production): p50 80 ms at 1 client, peak 25 workflows/s.");
   }
 
@@ -86,6 +86,156 @@ class ReportTest {
     assertThat(report.engines()).containsExactly("dev");
     assertThat(json.has("engines")).isFalse();
     assertThat(json.at("/ratios/dev/split/latencyP50AtOne").asDouble()).isEqualTo(1.5);
-    assertThat(report.toString()).doesNotContain("side by side").contains("| dev | order/create |");
+    assertThat(report.toString())
+        .doesNotContain("side by side")
+        .doesNotContain("CPU ms per placed order")
+        .contains("| dev | - | order/create |");
+  }
+
+  private static ObjectNode cpu(
+      ObjectNode fragment, long placed, double box, String... msPerOrder) {
+    ObjectNode cpu = fragment.putObject("cpu");
+    cpu.put("placed", placed);
+    ObjectNode processes = cpu.putObject("processes");
+    double sum = 0;
+    for (int i = 0; i < msPerOrder.length; i += 2) {
+      double ms = Double.parseDouble(msPerOrder[i + 1]);
+      processes.put(msPerOrder[i], ms);
+      sum += ms;
+    }
+    cpu.put("sumMsPerOrder", sum);
+    cpu.put("boxBusyMsPerOrder", box);
+    cpu.put("boxBusyPercent", 90.0);
+    return fragment;
+  }
+
+  private static ObjectNode startup(String threads, long readyMs, long rssKb) {
+    ObjectNode run = Json.MAPPER.createObjectNode();
+    run.put("kind", "startup");
+    run.put("threads", threads);
+    run.put("readyMs", readyMs);
+    run.put("startedSeconds", readyMs / 1000.0 - 1);
+    run.put("rssKb", rssKb);
+    return run;
+  }
+
+  private static ObjectNode flash(String threads, int placed, double seconds) {
+    ObjectNode flash = Json.MAPPER.createObjectNode();
+    flash.put("kind", "flash");
+    flash.put("engine", "dev");
+    flash.put("topology", "split");
+    flash.put("threads", threads);
+    flash.put("requests", 200);
+    flash.put("placed", placed);
+    flash.put("secondsToLastAnswer", seconds);
+    return flash;
+  }
+
+  private static ObjectNode books(String threads, boolean ok) {
+    ObjectNode books = Json.MAPPER.createObjectNode();
+    books.put("kind", "books");
+    books.put("engine", "dev");
+    books.put("topology", "split");
+    books.put("threads", threads);
+    books.put("initialStock", 20);
+    books.put("stockLeft", ok ? 0 : 1);
+    books.put("created", ok ? 20 : 19);
+    books.put("ok", ok);
+    return books;
+  }
+
+  private static List<JsonNode> twoThreadModes(boolean virtualBooksOk) {
+    List<JsonNode> fragments = new ArrayList<>();
+    // the standalone's startup runs before any engine, interleaved, and names no engine
+    fragments.add(startup("platform", 20_000, 300_000));
+    fragments.add(startup("virtual", 18_000, 310_000));
+    fragments.add(startup("platform", 24_000, 290_000));
+    fragments.add(startup("virtual", 19_000, 330_000));
+    fragments.add(startup("platform", 21_000, 295_000));
+    fragments.add(startup("virtual", 30_000, 320_000));
+    fragments.add(point("dev", Report.ENGINE, "probe", 1, 20, 40));
+    for (String threads : List.of("platform", "virtual")) {
+      boolean virtual = threads.equals("virtual");
+      ObjectNode one = point("dev", Report.ORDER_CREATE, "split", 1, 10, virtual ? 50 : 60);
+      one.put("threads", threads);
+      fragments.add(cpu(one, 150, 80, "temporal", "20", "mariadb", "5.5", "api", "12.25"));
+      ObjectNode eight = point("dev", Report.ORDER_CREATE, "split", 8, virtual ? 30 : 25, 200);
+      eight.put("threads", threads);
+      fragments.add(
+          cpu(eight, 400, virtual ? 45 : 50, "temporal", "15", "mariadb", "4", "api", "9"));
+      fragments.add(
+          cpu(
+              flash(threads, 20, virtual ? 2 : 3),
+              20,
+              virtual ? 300 : 400,
+              "temporal",
+              "100",
+              "postgresql",
+              "50"));
+      fragments.add(books(threads, !virtual || virtualBooksOk));
+    }
+    return fragments;
+  }
+
+  @Test
+  void threadModesStandSideBySideWithCpuPerPlacedOrderAndTheStandalonesStartup() {
+    Report report = new Report(twoThreadModes(true));
+    ObjectNode json = report.build();
+    String text = report.toString();
+
+    assertThat(report.engines()).containsExactly("dev");
+    assertThat(report.threadModes()).containsExactly("platform", "virtual");
+    assertThat(report.p50AtOne("dev", Report.ORDER_CREATE, "split", "virtual")).isEqualTo(50.0);
+    assertThat(report.peak("dev", Report.ORDER_CREATE, "split", "platform")).isEqualTo(25.0);
+    assertThat(report.boxCpuAtTop("dev", "split", "virtual")).isEqualTo(45.0);
+    assertThat(json.at("/ratios/dev/split virtual/peakThroughput").asDouble()).isEqualTo(1.5);
+    assertThat(json.get("checksPassed").asBoolean()).isTrue();
+
+    assertThat(text)
+        .contains("| dev | virtual | order/create | split | 8 | 30 |")
+        .contains(
+            "| engine | threads | scenario | topology | conc. | placed | temporal | mariadb | api |"
+                + " postgresql | sum | box busy | box busy % |")
+        .contains(
+            "| dev | platform | order/create | split | 1 | 150 | 20.0 | 5.50 | 12.3 | - | 37.8 | 80.0 | 90 |")
+        .contains(
+            "| dev | virtual | flash sale | split | 200 at once | 20 | 100 | - | - | 50.0 | 150 | 300 | 90 |")
+        .contains("| order/create split (dev) peak (orders/s) | 25 | 30 | 1.20x |")
+        .contains("| flash sale: last answer after (s) | 3 | 2 | 0.67x |")
+        .contains("| standalone: launch to ready, median (ms) | 21000 | 19000 | 0.90x |")
+        .contains("| platform | 3 | 21000 | 20 | - | 288 | 20000 24000 21000 |")
+        .contains("Flash sale (split, virtual): 200 requests at once for stock 20: 20 placed");
+
+    JsonNode cpuRows = json.get("cpuPerPlacedOrder");
+    assertThat(cpuRows).hasSize(6);
+    assertThat(cpuRows.get(1).get("threads").asText()).isEqualTo("platform");
+    assertThat(cpuRows.get(1).get("concurrency").asInt()).isEqualTo(8);
+    assertThat(cpuRows.get(1).at("/msPerOrder/temporal").asDouble()).isEqualTo(15.0);
+    assertThat(cpuRows.get(2).get("scenario").asText()).isEqualTo("flash sale");
+    assertThat(json.at("/startup/1/threads").asText()).isEqualTo("virtual");
+    assertThat(json.at("/startup/1/medianReadyMs").asDouble()).isEqualTo(19_000.0);
+    assertThat(json.at("/startup/1/medianRssKb").asDouble()).isEqualTo(320_000.0);
+    assertThat(json.at("/flashSales/1/books/threads").asText()).isEqualTo("virtual");
+  }
+
+  @Test
+  void eachThreadModesFlashSaleIsJudgedByItsOwnBooks() {
+    ObjectNode json = new Report(twoThreadModes(false)).build();
+
+    assertThat(json.at("/flashSales/0/books/ok").asBoolean()).isTrue();
+    assertThat(json.at("/flashSales/1/books/ok").asBoolean()).isFalse();
+    assertThat(json.get("checksPassed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    List<JsonNode> runs =
+        List.of(
+            startup("platform", 4, 1),
+            startup("platform", 1, 1),
+            startup("platform", 10, 1),
+            startup("platform", 2, 1));
+    assertThat(Report.median(runs, "readyMs")).isEqualTo(3.0);
+    assertThat(Report.median(runs, "missing")).isNull();
   }
 }
