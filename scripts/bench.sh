@@ -31,8 +31,8 @@
 # BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m],
 # BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"],
 # BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement).
-# About 35 minutes on 2 cores with the defaults; BENCH_ENGINES=dev roughly halves it, and
-# BENCH_THREADS=platform halves the order/create part again.
+# About 32 minutes on 2 cores with the defaults (measured with other builds running beside it);
+# shorter: BENCH_ENGINES=dev about 20, BENCH_ENGINES=dev BENCH_THREADS=platform about 15.
 # A Temporal server already healthy on MALL_TEMPORAL_PORT (dev) or MALL_PROD_TEMPORAL_PORT
 # (production) is reused as it is (its tuning unknown): for figures on the tuned engines, let the
 # bench start its own.

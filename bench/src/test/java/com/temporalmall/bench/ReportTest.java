@@ -188,6 +188,7 @@ class ReportTest {
     assertThat(report.p50AtOne("dev", Report.ORDER_CREATE, "split", "virtual")).isEqualTo(50.0);
     assertThat(report.peak("dev", Report.ORDER_CREATE, "split", "platform")).isEqualTo(25.0);
     assertThat(report.boxCpuAtTop("dev", "split", "virtual")).isEqualTo(45.0);
+    assertThat(report.processesCpuAtTop("dev", "split", "virtual")).isEqualTo(28.0);
     assertThat(json.at("/ratios/dev/split virtual/peakThroughput").asDouble()).isEqualTo(1.5);
     assertThat(json.get("checksPassed").asBoolean()).isTrue();
 
@@ -201,6 +202,7 @@ class ReportTest {
         .contains(
             "| dev | virtual | flash sale | split | 200 at once | 20 | 100 | - | - | 50.0 | 150 | 300 | 90 |")
         .contains("| order/create split (dev) peak (orders/s) | 25 | 30 | 1.20x |")
+        .contains("| order/create split (dev) box CPU ms per order, top conc. | 50 | 45 | 0.90x |")
         .contains("| flash sale: last answer after (s) | 3 | 2 | 0.67x |")
         .contains("| standalone: launch to ready, median (ms) | 21000 | 19000 | 0.90x |")
         .contains("| platform | 3 | 21000 | 20 | - | 288 | 20000 24000 21000 |")
