@@ -63,6 +63,7 @@ Eclipse Temurin 25 (temurin-25-jdk from the Adoptium apt repository, or a tarbal
 /usr/lib/jvm), or openjdk-25-jdk-headless where your distribution packages it - or point JAVA_HOME at it."
   PATH="$JAVA_HOME/bin:$PATH"
   export JAVA_HOME PATH
+  log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
 }
 
 # pid_is <pid> <command name>: the pid is alive and runs that program (pid files can go stale).
