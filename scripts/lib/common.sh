@@ -37,7 +37,11 @@ ensure_commands() {
 
 # jdk_is_25 <java home>: that directory holds a JDK (javac too) of release 25.
 jdk_is_25() {
-  [ -n "$1" ] && [ -x "$1/bin/javac" ] && "$1/bin/java" -version 2>&1 | grep -q 'version "25[."]'
+  local version
+  [ -n "$1" ] && [ -x "$1/bin/javac" ] || return 1
+  # Read whole, not piped into grep -q: an early exit of grep can SIGPIPE java under pipefail.
+  version="$("$1/bin/java" -version 2>&1)" || return 1
+  [[ "$version" =~ version\ \"25[.\"] ]]
 }
 
 # The build and every mall JVM run on a JDK 25, exported as JAVA_HOME and first on PATH: the
@@ -63,7 +67,7 @@ Eclipse Temurin 25 (temurin-25-jdk from the Adoptium apt repository, or a tarbal
 /usr/lib/jvm), or openjdk-25-jdk-headless where your distribution packages it - or point JAVA_HOME at it."
   PATH="$JAVA_HOME/bin:$PATH"
   export JAVA_HOME PATH
-  log "JDK: $JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
+  log "JDK: $JAVA_HOME"
 }
 
 # pid_is <pid> <command name>: the pid is alive and runs that program (pid files can go stale).
