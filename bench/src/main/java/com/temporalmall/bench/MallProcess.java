@@ -105,7 +105,8 @@ final class MallProcess {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A TCP port nothing listens on (on any address) right now. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -519,18 +519,9 @@ final class Report {
    * embedded default's startup. The last mode over the first in the last column.
    */
   private void threadsSideBySide(List<String> engines, List<String> modes, ArrayNode rows) {
-    String first = modes.get(0);
-    String last = modes.get(modes.size() - 1);
-    StringBuilder header = new StringBuilder("| figure |");
-    StringBuilder rule = new StringBuilder("| --- |");
-    for (String mode : modes) {
-      header.append(' ').append(mode).append(" |");
-      rule.append(" ---: |");
-    }
-    line("Thread modes side by side (mall JVMs with spring.threads.virtual.enabled false/true):");
-    line("");
-    line("%s %s / %s |", header, last, first);
-    line("%s ---: |", rule);
+    tableHead(
+        "Thread modes side by side (mall JVMs with spring.threads.virtual.enabled false/true):",
+        modes);
     for (String engine : engines) {
       for (String topology : topologies(engine)) {
         if (topology.equals("probe")) {
@@ -556,29 +547,38 @@ final class Report {
           rows,
           modes,
           "flash sale: last answer after (s)",
-          t -> flashOf(t) == null ? null : number(flashOf(t).path("secondsToLastAnswer")));
+          t -> flashFigure(t, "/secondsToLastAnswer"));
       row(
           rows,
           modes,
           "flash sale: box CPU ms per placed order",
-          t -> flashOf(t) == null ? null : number(flashOf(t).at("/cpu/boxBusyMsPerOrder")));
+          t -> flashFigure(t, "/cpu/boxBusyMsPerOrder"));
     }
     if (kind("startup").findAny().isPresent()) {
       row(
           rows,
           modes,
           "standalone: launch to ready, median (ms)",
-          t -> median(kind("startup").filter(r -> sameThreads(t, r)).toList(), "readyMs"));
+          t -> startupMedian(t, "readyMs"));
       row(
           rows,
           modes,
           "standalone: RSS when ready, median (MB)",
           t -> {
-            Double kb = median(kind("startup").filter(r -> sameThreads(t, r)).toList(), "rssKb");
+            Double kb = startupMedian(t, "rssKb");
             return kb == null ? null : kb / 1024;
           });
     }
     line("");
+  }
+
+  private Double flashFigure(String threads, String pointer) {
+    JsonNode flash = flashOf(threads);
+    return flash == null ? null : number(flash.at(pointer));
+  }
+
+  private Double startupMedian(String threads, String field) {
+    return median(kind("startup").filter(r -> sameThreads(threads, r)).toList(), field);
   }
 
   /** "probe", then the topologies order/create ran in on that engine. */
@@ -597,18 +597,7 @@ final class Report {
    * order/create, and the mall-over-engine ratios, with the last engine over the first.
    */
   private void sideBySide(List<String> engines, ArrayNode rows) {
-    String first = engines.get(0);
-    String last = engines.get(engines.size() - 1);
-    StringBuilder header = new StringBuilder("| figure |");
-    StringBuilder rule = new StringBuilder("| --- |");
-    for (String engine : engines) {
-      header.append(' ').append(engine).append(" |");
-      rule.append(" ---: |");
-    }
-    line("Engines side by side (same machine, same run):");
-    line("");
-    line("%s %s / %s |", header, last, first);
-    line("%s ---: |", rule);
+    tableHead("Engines side by side (same machine, same run):", engines);
     List<String> topologies = new ArrayList<>();
     for (String engine : engines) {
       topologies(engine).stream().filter(t -> !topologies.contains(t)).forEach(topologies::add);
@@ -652,6 +641,20 @@ final class Report {
       }
     }
     line("");
+  }
+
+  /** A side-by-side table's title and head: a column per key, then the last over the first. */
+  private void tableHead(String title, List<String> columns) {
+    StringBuilder header = new StringBuilder("| figure |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (String column : columns) {
+      header.append(' ').append(column).append(" |");
+      rule.append(" ---: |");
+    }
+    line("%s", title);
+    line("");
+    line("%s %s / %s |", header, columns.get(columns.size() - 1), columns.get(0));
+    line("%s ---: |", rule);
   }
 
   /** One row of a side-by-side table: a column per key (engine or thread mode), last over first. */

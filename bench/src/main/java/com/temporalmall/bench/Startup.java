@@ -1,8 +1,6 @@
 package com.temporalmall.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +38,7 @@ final class Startup {
     }
     Duration timeout = args.seconds("timeout", 180);
     Path log = Path.of(args.get("log"));
-    int port = freePort();
+    int port = MallProcess.freePort();
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
         .environment()
@@ -136,12 +134,6 @@ final class Startup {
       return response.statusCode() == 200 && response.body().contains("\"UP\"");
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

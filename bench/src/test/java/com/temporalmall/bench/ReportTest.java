@@ -119,12 +119,18 @@ class ReportTest {
     return run;
   }
 
+  /** A fragment of that kind from the dev engine's split topology in that thread mode. */
+  private static ObjectNode splitOnDev(String kind, String threads) {
+    ObjectNode fragment = Json.MAPPER.createObjectNode();
+    fragment.put("kind", kind);
+    fragment.put("engine", "dev");
+    fragment.put("topology", "split");
+    fragment.put("threads", threads);
+    return fragment;
+  }
+
   private static ObjectNode flash(String threads, int placed, double seconds) {
-    ObjectNode flash = Json.MAPPER.createObjectNode();
-    flash.put("kind", "flash");
-    flash.put("engine", "dev");
-    flash.put("topology", "split");
-    flash.put("threads", threads);
+    ObjectNode flash = splitOnDev("flash", threads);
     flash.put("requests", 200);
     flash.put("placed", placed);
     flash.put("secondsToLastAnswer", seconds);
@@ -132,11 +138,7 @@ class ReportTest {
   }
 
   private static ObjectNode books(String threads, boolean ok) {
-    ObjectNode books = Json.MAPPER.createObjectNode();
-    books.put("kind", "books");
-    books.put("engine", "dev");
-    books.put("topology", "split");
-    books.put("threads", threads);
+    ObjectNode books = splitOnDev("books", threads);
     books.put("initialStock", 20);
     books.put("stockLeft", ok ? 0 : 1);
     books.put("created", ok ? 20 : 19);
