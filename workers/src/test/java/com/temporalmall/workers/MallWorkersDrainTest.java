@@ -10,7 +10,7 @@ import com.temporalmall.workflows.rpc.DomainCallWorkflow;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
 import com.temporalmall.workflows.user.UserContract;
-import com.temporalmall.workflows.user.UserCredentials;
+import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;

@@ -25,9 +25,6 @@ public final class MallFailures {
   /** The caller may not act on this resource (another user's order, pay or product). */
   public static final String FORBIDDEN = "Forbidden";
 
-  /** A fault switched on by configuration for tests (see the product worker's settings). */
-  public static final String INJECTED_FAULT = "InjectedFault";
-
   private MallFailures() {}
 
   public static ApplicationFailure notFound(String message) {

@@ -28,7 +28,6 @@ public final class MallSearchAttributes {
   /** SagaStatus values. */
   public static final class Status {
     public static final String PLACING = "PLACING";
-    public static final String PLACED = "PLACED";
     public static final String COMPENSATED = "COMPENSATED";
     public static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
     public static final String PAID = "PAID";

@@ -14,9 +14,7 @@ import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.order.OrderChange;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderStatus;
-import com.temporalmall.workflows.order.OrderView;
 import io.temporal.failure.ApplicationFailure;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +60,6 @@ public class OrderActivitiesImpl implements OrderActivities {
         barrier.compensate(
             BarrierKey.saga(gid, CREATE), () -> orders.updateStatusByGid(gid, OrderStatus.INVALID));
     log.info("barrier {} {} compensate: {}", gid, CREATE, outcome);
-  }
-
-  @Override
-  public List<OrderView> list(long uid) {
-    return orders.findByUidOrderByIdDesc(uid).stream().map(Order::view).toList();
   }
 
   @Override
@@ -118,13 +111,5 @@ public class OrderActivitiesImpl implements OrderActivities {
               orders.deleteById(order.id());
             });
     log.info("barrier {} {} action: {}", removal.gid(), REMOVE, outcome);
-  }
-
-  @Override
-  public OrderView detail(long id) {
-    return orders
-        .findById(id)
-        .map(Order::view)
-        .orElseThrow(() -> MallFailures.notFound("order " + id + " does not exist"));
   }
 }

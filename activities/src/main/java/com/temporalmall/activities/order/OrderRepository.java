@@ -1,6 +1,5 @@
 package com.temporalmall.activities.order;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -8,8 +7,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface OrderRepository extends ListCrudRepository<Order, Long> {
   Optional<Order> findByGid(String gid);
-
-  List<Order> findByUidOrderByIdDesc(long uid);
 
   /** Moves an order from {@code from} to {@code to}; an order in any other status is left alone. */
   @Modifying

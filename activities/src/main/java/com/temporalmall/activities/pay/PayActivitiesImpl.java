@@ -52,11 +52,6 @@ public class PayActivitiesImpl implements PayActivities {
   }
 
   @Override
-  public PayView detail(long id) {
-    return pays.findById(id).map(Pay::view).orElseThrow(() -> unknownPay(id));
-  }
-
-  @Override
   public PayView markPaid(PayChange change) {
     return changeStatus(MARK_PAID, change, PayStatus.PAID, List.of(PayStatus.UNPAID));
   }
@@ -83,7 +78,7 @@ public class PayActivitiesImpl implements PayActivities {
               pays.changeStatus(change.payId(), status, change.source(), from);
             });
     log.info("barrier {} {} action: {}", change.gid(), branch, outcome);
-    return detail(change.payId());
+    return pays.findById(change.payId()).orElseThrow().view();
   }
 
   private static RuntimeException unknownPay(long id) {

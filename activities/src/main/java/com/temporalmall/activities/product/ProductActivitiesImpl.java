@@ -27,16 +27,10 @@ public class ProductActivitiesImpl implements ProductActivities {
 
   private final ProductRepository products;
   private final SubTransactionBarrier barrier;
-  private final DecrStockFault fault;
 
-  ProductActivitiesImpl(
-      ProductRepository products, SubTransactionBarrier barrier, DecrStockFault fault) {
+  ProductActivitiesImpl(ProductRepository products, SubTransactionBarrier barrier) {
     this.products = products;
     this.barrier = barrier;
-    this.fault = fault;
-    if (fault != DecrStockFault.NONE) {
-      log.warn("FAULT INJECTION ON: {} fails after commit ({})", DECR_STOCK, fault);
-    }
   }
 
   @Override
@@ -60,11 +54,6 @@ public class ProductActivitiesImpl implements ProductActivities {
   }
 
   @Override
-  public ProductView detail(long id) {
-    return products.findById(id).map(Product::view).orElseThrow(() -> unknownProduct(id));
-  }
-
-  @Override
   public void decrStock(StockChange change) {
     BarrierOutcome outcome;
     try {
@@ -79,7 +68,6 @@ public class ProductActivitiesImpl implements ProductActivities {
       throw rejected;
     }
     log.info("barrier {} {} action: {}", change.gid(), DECR_STOCK, outcome);
-    injectFaultAfterCommit();
   }
 
   private BarrierOutcome decrementUnderBarrier(StockChange change) {
@@ -87,9 +75,7 @@ public class ProductActivitiesImpl implements ProductActivities {
         BarrierKey.saga(change.gid(), DECR_STOCK),
         () -> {
           int changed =
-              change.unitPrice() == null
-                  ? products.decrementStock(change.pid(), change.num())
-                  : products.decrementStockAtPrice(change.pid(), change.num(), change.unitPrice());
+              products.decrementStockAtPrice(change.pid(), change.num(), change.unitPrice());
           if (changed == 0) {
             // Thrown inside the transaction so that the barrier row rolls back too: the
             // revert will then find no action row and be a null compensation.
@@ -103,7 +89,7 @@ public class ProductActivitiesImpl implements ProductActivities {
     if (product == null) {
       return unknownProduct(change.pid());
     }
-    if (change.unitPrice() != null && product.amount() != change.unitPrice()) {
+    if (product.amount() != change.unitPrice()) {
       return MallFailures.conflict(
           "the price of product "
               + change.pid()
@@ -171,22 +157,6 @@ public class ProductActivitiesImpl implements ProductActivities {
             BarrierKey.saga(change.gid(), DECR_STOCK),
             () -> products.incrementStock(change.pid(), change.num()));
     log.info("barrier {} {} compensate: {}", change.gid(), DECR_STOCK, outcome);
-  }
-
-  private void injectFaultAfterCommit() {
-    switch (fault) {
-      case NONE -> {}
-      case NON_RETRYABLE_AFTER_COMMIT ->
-          throw ApplicationFailure.newNonRetryableFailure(
-              "injected fault after decrStock committed", MallFailures.INJECTED_FAULT);
-      case RETRYABLE_AFTER_COMMIT -> {
-        if (Activity.getExecutionContext().getInfo().getAttempt() == 1) {
-          throw ApplicationFailure.newFailure(
-              "injected fault: decrStock committed but its acknowledgement was lost",
-              MallFailures.INJECTED_FAULT);
-        }
-      }
-    }
   }
 
   private static ApplicationFailure unknownProduct(long id) {

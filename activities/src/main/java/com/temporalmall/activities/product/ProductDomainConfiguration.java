@@ -18,12 +18,9 @@ public class ProductDomainConfiguration {
   }
 
   @Bean
-  ProductActivities productActivities(
-      @Qualifier("productDataSource") HikariDataSource dataSource, Environment environment) {
+  ProductActivities productActivities(@Qualifier("productDataSource") HikariDataSource dataSource) {
     DomainDatabase database = DomainDatabase.of(dataSource);
     return new ProductActivitiesImpl(
-        database.repository(ProductRepository.class),
-        database.barrier(),
-        DecrStockFault.from(environment));
+        database.repository(ProductRepository.class), database.barrier());
   }
 }

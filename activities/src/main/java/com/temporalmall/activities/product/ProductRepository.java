@@ -8,12 +8,10 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface ProductRepository extends ListCrudRepository<Product, Long> {
   Optional<Product> findByCreateGid(String createGid);
 
-  /** Never below zero: the guard is in the UPDATE itself, so concurrent orders cannot oversell. */
-  @Modifying
-  @Query("UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num")
-  int decrementStock(long id, int num);
-
-  /** As {@link #decrementStock}, and only while the product still sells at {@code price}. */
+  /**
+   * Never below zero and only at the price the order was accepted at: the guard is in the UPDATE
+   * itself, so concurrent orders cannot oversell.
+   */
   @Modifying
   @Query(
       "UPDATE products SET stock = stock - :num WHERE id = :id AND stock >= :num AND amount = :price")

@@ -9,7 +9,6 @@ import com.temporalmall.activities.barrier.SubTransactionBarrier;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
-import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,22 +44,6 @@ public class UserActivitiesImpl implements UserActivities {
     }
     log.info("barrier {} {} action: {}", user.gid(), REGISTER, outcome);
     return users.findByMobile(user.mobile()).orElseThrow().view();
-  }
-
-  @Override
-  public UserCredentials credentials(String mobile) {
-    return users
-        .findByMobile(mobile)
-        .map(found -> new UserCredentials(found.id(), found.password()))
-        .orElseThrow(() -> MallFailures.notFound("no user with mobile " + mobile));
-  }
-
-  @Override
-  public UserView info(long id) {
-    return users
-        .findById(id)
-        .map(User::view)
-        .orElseThrow(() -> MallFailures.notFound("user " + id + " does not exist"));
   }
 
   private static RuntimeException mobileTaken(String mobile) {

@@ -11,7 +11,6 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
-import com.temporalmall.workflows.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

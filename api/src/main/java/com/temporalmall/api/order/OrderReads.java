@@ -1,7 +1,6 @@
 package com.temporalmall.api.order;
 
 import com.temporalmall.api.read.Rows;
-import com.temporalmall.workflows.order.OrderView;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;

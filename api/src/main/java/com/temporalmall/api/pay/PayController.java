@@ -8,7 +8,7 @@ import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.OrderView;
+import com.temporalmall.api.order.OrderView;
 import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;

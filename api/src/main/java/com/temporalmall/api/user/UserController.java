@@ -8,7 +8,6 @@ import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
-import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

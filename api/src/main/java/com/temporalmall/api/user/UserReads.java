@@ -1,7 +1,6 @@
 package com.temporalmall.api.user;
 
 import com.temporalmall.api.read.Rows;
-import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import java.util.Optional;
 import javax.sql.DataSource;

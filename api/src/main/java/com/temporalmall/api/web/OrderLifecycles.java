@@ -4,7 +4,7 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderLifecycleWorkflow.LifecycleOutcome;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.workflows.order.OrderView;
+import com.temporalmall.api.order.OrderView;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;

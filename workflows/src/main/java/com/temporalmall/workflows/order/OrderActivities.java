@@ -2,11 +2,11 @@ package com.temporalmall.workflows.order;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
-import java.util.List;
 
 /**
  * Activities of the order domain, served on task queue {@value OrderContract#TASK_QUEUE} by the
- * order worker (the {@link OrderWorkflow} runs them as local activities beside the order database).
+ * order worker (the {@link OrderSagaWorkflow} runs them as local activities beside the order
+ * database).
  *
  * <p>Each write is idempotent through the order database's {@code barrier} table: its business SQL
  * commits in one local transaction with a barrier row (gid, branch, op), gid being the calling
@@ -41,22 +41,6 @@ public interface OrderActivities {
   void createRevert(String gid);
 
   /**
-   * {@code NotFound} if there is no such order.
-   *
-   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
-   */
-  @ActivityMethod(name = OrderContract.Activities.DETAIL)
-  OrderView detail(long id);
-
-  /**
-   * The orders of one user, newest first.
-   *
-   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
-   */
-  @ActivityMethod(name = OrderContract.Activities.LIST)
-  List<OrderView> list(long uid);
-
-  /**
    * Created (0) to paid (1); a no-op if already paid or no longer created.
    *
    * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
@@ -82,7 +66,7 @@ public interface OrderActivities {
    * Deletes an invalid (9) order of {@code uid}: {@code Forbidden} for another user's order, {@code
    * Conflict} while it is open or paid.
    *
-   * <p>Idempotency key: barrier (gid = the DomainCall workflow id, branch {@value
+   * <p>Idempotency key: barrier (gid = the {@link OrderWrites.Remove} workflow id, branch {@value
    * OrderContract.Activities#REMOVE}, op {@code action}). Compensation: none - a single-step write
    * of an order that is already invalid.
    */

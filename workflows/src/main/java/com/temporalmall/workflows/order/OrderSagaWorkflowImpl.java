@@ -3,145 +3,172 @@ package com.temporalmall.workflows.order;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
+import com.temporalmall.workflows.pay.PayActivities;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductContract;
-import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Legacy: the placement saga of orders started before {@link OrderWorkflowImpl}, which starts an
- * {@link OrderLifecycleWorkflowImpl} child for the payment. Kept registered until its executions
- * have drained; its command sequence must not change (see WorkflowReplayTest).
+ * Runs on the order domain's task queue, in the worker that owns the order database, so the order
+ * steps are local activities (no task dispatch of their own) while the stock and pay steps go to
+ * their domains' workers. An order that is placed costs three task dispatches: the first workflow
+ * task (start, placement update accepted, {@code order.create} run locally, {@code
+ * product.decrStock} scheduled), the product activity task, and the workflow task that answers the
+ * update and starts the payment timer.
  */
 public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   private static final Logger log = Workflow.getLogger(OrderSagaWorkflowImpl.class);
-  static final String START_LIFECYCLE = "start-order-lifecycle";
-  static final String SEARCH_ATTRIBUTES = "search-attributes";
 
-  /** Steps: a technical error is retried for up to two minutes, then the saga compensates. */
-  static final ActivityOptions ACTION_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumInterval(Duration.ofSeconds(10))
-                  .build())
+  /**
+   * Placement steps: a technical error is retried for up to two minutes, then the saga compensates.
+   */
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Duration PLACEMENT_GIVES_UP_AFTER = Duration.ofMinutes(2);
+
+  private static final RetryOptions PLACEMENT_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(10))
           .build();
 
   /**
-   * Compensations retry until they succeed: giving up would leave stock taken or an order valid.
-   * Retrying is safe because the barrier applies each compensation at most once.
+   * Compensations and decided payment steps retry until they succeed: giving up would leave stock
+   * taken or an order valid. Retrying is safe because the barrier applies each one at most once.
    */
-  static final ActivityOptions COMPENSATION_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
+  private static final RetryOptions UNTIL_DONE =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
           .build();
 
+  private final OrderActivities orders =
+      Workflow.newLocalActivityStub(
+          OrderActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(STEP_TIMEOUT)
+              .setScheduleToCloseTimeout(PLACEMENT_GIVES_UP_AFTER)
+              .setRetryOptions(PLACEMENT_RETRIES)
+              .build());
+  private final OrderActivities ordersUntilDone =
+      Workflow.newLocalActivityStub(
+          OrderActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(STEP_TIMEOUT)
+              .setRetryOptions(UNTIL_DONE)
+              .build());
   private final ProductActivities products =
       Workflow.newActivityStub(
           ProductActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS)
+          ActivityOptions.newBuilder()
               .setTaskQueue(ProductContract.TASK_QUEUE)
+              .setStartToCloseTimeout(STEP_TIMEOUT)
+              .setScheduleToCloseTimeout(PLACEMENT_GIVES_UP_AFTER)
+              .setRetryOptions(PLACEMENT_RETRIES)
               .build());
-  private final OrderActivities orders =
-      Workflow.newActivityStub(
-          OrderActivities.class,
-          ActivityOptions.newBuilder(ACTION_OPTIONS)
-              .setTaskQueue(OrderContract.TASK_QUEUE)
-              .build());
-  private final ProductActivities productCompensations =
-      Workflow.newActivityStub(
-          ProductActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
-              .setTaskQueue(ProductContract.TASK_QUEUE)
-              .build());
-  private final OrderActivities orderCompensations =
-      Workflow.newActivityStub(
-          OrderActivities.class,
-          ActivityOptions.newBuilder(COMPENSATION_OPTIONS)
-              .setTaskQueue(OrderContract.TASK_QUEUE)
-              .build());
+  private final ProductActivities productsUntilDone =
+      Workflow.newActivityStub(ProductActivities.class, untilDoneOn(ProductContract.TASK_QUEUE));
+  private final PayActivities pays =
+      Workflow.newActivityStub(PayActivities.class, untilDoneOn(PayContract.TASK_QUEUE));
+
+  private static ActivityOptions untilDoneOn(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(STEP_TIMEOUT)
+        .setRetryOptions(UNTIL_DONE)
+        .build();
+  }
+
+  private final OrderRequest request;
+  private final String gid;
+  private PlacedOrder placed;
+  private ApplicationFailure rejection;
+  private PaymentPhase payment;
+
+  /** Runs before any handler: the placement update arrives in the same task as the start. */
+  @WorkflowInit
+  public OrderSagaWorkflowImpl(OrderRequest request) {
+    this.request = request;
+    this.gid = Workflow.getInfo().getWorkflowId();
+  }
 
   @Override
-  public PlacedOrder placeOrder(PlaceOrder request) {
-    String gid = Workflow.getInfo().getWorkflowId();
-    boolean searchable = Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (searchable) {
-      Workflow.upsertTypedSearchAttributes(
-          MallSearchAttributes.USER_ID.valueSet(request.uid()),
-          MallSearchAttributes.PRODUCT_ID.valueSet(request.pid()),
-          MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACING));
+  public OrderResult run(OrderRequest ignored) {
+    try {
+      placed = place();
+    } catch (ApplicationFailure rejected) {
+      rejection = rejected;
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      throw rejected;
     }
+    payment = new PaymentPhase(gid, request, placed, ordersUntilDone, productsUntilDone, pays);
+    OrderState outcome = payment.awaitOutcome();
+    Workflow.upsertTypedSearchAttributes(
+        MallSearchAttributes.SAGA_STATUS.valueSet(
+            outcome == OrderState.PAID
+                ? MallSearchAttributes.Status.PAID
+                : MallSearchAttributes.Status.CANCELLED));
+    return new OrderResult(placed.orderId(), placed.amount(), outcome);
+  }
+
+  /**
+   * The placement saga. The price was read and checked against the client's amount by the API;
+   * {@code product.decrStock} refuses the order (Conflict) if it changed since.
+   */
+  private PlacedOrder place() {
     if (request.num() < 1) {
       throw MallFailures.invalidRequest("num must be at least 1, was " + request.num());
     }
-    long amount = priceOf(request);
+    long amount;
+    try {
+      amount = request.amount();
+    } catch (ArithmeticException e) {
+      throw MallFailures.invalidRequest("amount of " + request.num() + " items overflows");
+    }
     Workflow.getMetricsScope().counter(MallMetrics.SAGAS_STARTED).inc(1);
-
     Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     Long orderId = null;
     String step = OrderContract.Activities.CREATE;
     try {
-      saga.addCompensation(orderCompensations::createRevert, gid);
+      saga.addCompensation(ordersUntilDone::createRevert, gid);
       orderId =
           orders.create(new NewOrder(gid, request.uid(), request.pid(), request.num(), amount));
-      if (searchable) {
-        Workflow.upsertTypedSearchAttributes(MallSearchAttributes.ORDER_ID.valueSet(orderId));
-      }
 
       step = ProductContract.Activities.DECR_STOCK;
-      StockChange change = new StockChange(gid, request.pid(), request.num());
-      saga.addCompensation(productCompensations::decrStockRevert, change);
+      StockChange change = new StockChange(gid, request.pid(), request.num(), request.unitPrice());
+      saga.addCompensation(productsUntilDone::decrStockRevert, change);
       products.decrStock(change);
 
-      log.info("order {} placed by saga {}", orderId, gid);
-      if (searchable) {
-        Workflow.upsertTypedSearchAttributes(
-            MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.PLACED));
-      }
-      if (Workflow.getVersion(START_LIFECYCLE, Workflow.DEFAULT_VERSION, 1) == 1) {
-        startLifecycle(
-            new OrderLifecycleWorkflow.PlacedOrderInfo(
-                orderId,
-                request.uid(),
-                request.pid(),
-                request.num(),
-                amount,
-                request.paymentTimeout()));
-      }
+      log.info("order {} placed by {}", orderId, gid);
+      upsertSearchAttributes(orderId, MallSearchAttributes.Status.AWAITING_PAYMENT);
       Workflow.getMetricsScope().counter(MallMetrics.SAGAS_COMPLETED).inc(1);
       return new PlacedOrder(orderId, amount);
     } catch (ActivityFailure | CanceledFailure e) {
-      log.warn("saga {} failed at {} ({}): compensating", gid, step, e.getMessage());
+      log.warn("order {} failed at {} ({}): compensating", gid, step, e.getMessage());
       Compensations.compensate(saga, gid);
-      if (searchable) {
-        Workflow.upsertTypedSearchAttributes(
-            MallSearchAttributes.SAGA_STATUS.valueSet(MallSearchAttributes.Status.COMPENSATED));
-      }
+      upsertSearchAttributes(orderId, MallSearchAttributes.Status.COMPENSATED);
       ApplicationFailure failure = Compensations.failureAfterCompensation(step, e, orderId);
       Workflow.getMetricsScope()
-          .tagged(java.util.Map.of("reason", failure.getType()))
+          .tagged(Map.of("reason", failure.getType()))
           .counter(MallMetrics.SAGAS_COMPENSATED)
           .inc(1);
       throw failure;
@@ -149,52 +176,66 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   }
 
   /**
-   * The placed order lives on in its own workflow (payment, timeout, cancellation), which outlives
-   * this saga. Added after sagas were already running: hence the version marker.
+   * One upsert command per outcome. UserId and ProductId repeat what the API set at start, so an
+   * execution started without them (e.g. from the CLI) is still findable.
    */
-  private static void startLifecycle(OrderLifecycleWorkflow.PlacedOrderInfo placed) {
-    OrderLifecycleWorkflow lifecycle =
-        Workflow.newChildWorkflowStub(
-            OrderLifecycleWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(
-                    OrderContract.lifecycleWorkflowId(Workflow.getInfo().getWorkflowId()))
-                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
-    Async.function(lifecycle::run, placed);
-    Workflow.getWorkflowExecution(lifecycle).get();
+  private void upsertSearchAttributes(Long orderId, String status) {
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    updates.add(MallSearchAttributes.USER_ID.valueSet(request.uid()));
+    updates.add(MallSearchAttributes.PRODUCT_ID.valueSet(request.pid()));
+    updates.add(MallSearchAttributes.SAGA_STATUS.valueSet(status));
+    if (orderId != null) {
+      updates.add(MallSearchAttributes.ORDER_ID.valueSet(orderId));
+    }
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
   }
 
-  /** Read-only step: an unknown product or a disagreeing client amount writes nothing. */
-  private long priceOf(PlaceOrder request) {
-    ProductView product;
-    try {
-      product = products.detail(request.pid());
-    } catch (ActivityFailure e) {
-      ApplicationFailure cause = Compensations.applicationFailure(e);
-      if (cause != null && MallFailures.NOT_FOUND.equals(cause.getType())) {
-        throw MallFailures.notFound("product " + request.pid() + " does not exist");
-      }
-      throw e;
+  @Override
+  public PlacedOrder placement() {
+    Workflow.await(() -> placed != null || rejection != null);
+    if (rejection != null) {
+      throw rejection;
     }
-    long amount;
-    try {
-      amount = Math.multiplyExact(product.amount(), (long) request.num());
-    } catch (ArithmeticException e) {
-      throw MallFailures.invalidRequest("amount of " + request.num() + " items overflows");
+    return placed;
+  }
+
+  @Override
+  public PayView createPay(long amount) {
+    return placedPayment().createPay(amount);
+  }
+
+  @Override
+  public PayView payCallback(PayCallback callback) {
+    return placedPayment().payCallback(callback);
+  }
+
+  @Override
+  public OrderState cancel() {
+    return placedPayment().cancel();
+  }
+
+  @Override
+  public void requestCancel() {
+    if (payment != null) {
+      payment.requestCancel();
     }
-    if (request.clientAmount() != null && request.clientAmount() != amount) {
-      throw MallFailures.invalidRequest(
-          "amount "
-              + request.clientAmount()
-              + " does not match price "
-              + product.amount()
-              + " x "
-              + request.num()
-              + " = "
-              + amount);
+  }
+
+  @Override
+  public OrderState state() {
+    if (payment != null) {
+      return payment.state();
     }
-    return amount;
+    return rejection != null ? OrderState.REJECTED : OrderState.PLACING;
+  }
+
+  /** Payment handlers wait for the placement: an order that was never placed cannot be paid. */
+  private PaymentPhase placedPayment() {
+    Workflow.await(() -> payment != null || rejection != null);
+    if (payment == null) {
+      throw MallFailures.conflict(
+          "order of " + gid + " was not placed: " + rejection.getOriginalMessage());
+    }
+    return payment;
   }
 }

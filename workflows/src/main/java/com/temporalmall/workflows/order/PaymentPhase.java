@@ -2,7 +2,6 @@ package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
-import com.temporalmall.workflows.order.OrderLifecycleWorkflow.PlacedOrderInfo;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
@@ -14,17 +13,18 @@ import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
- * The payment half of a placed order's life, used from workflow code ({@link OrderWorkflowImpl},
- * and the legacy {@link OrderLifecycleWorkflowImpl}). Workflow code runs one handler at a time, so
- * the first of payment callback, owner cancellation and payment timeout to change {@link #state}
- * wins; the others observe it: a callback after a cancellation flags its pay for refund rather than
- * losing the money, a cancellation after a payment is refused.
+ * The payment half of a placed order's life, workflow code run by {@link OrderSagaWorkflowImpl}.
+ * Workflow code runs one handler at a time, so the first of payment callback, owner cancellation
+ * and payment timeout to change {@link #state} wins; the others observe it: a callback after a
+ * cancellation flags its pay for refund rather than losing the money, a cancellation after a
+ * payment is refused.
  */
 final class PaymentPhase {
   private static final Logger log = Workflow.getLogger(PaymentPhase.class);
 
   private final String gid;
-  private final PlacedOrderInfo order;
+  private final OrderRequest request;
+  private final PlacedOrder order;
   private final OrderActivities orders;
   private final ProductActivities products;
   private final PayActivities pays;
@@ -35,11 +35,13 @@ final class PaymentPhase {
 
   PaymentPhase(
       String gid,
-      PlacedOrderInfo order,
+      OrderRequest request,
+      PlacedOrder order,
       OrderActivities orders,
       ProductActivities products,
       PayActivities pays) {
     this.gid = gid;
+    this.request = request;
     this.order = order;
     this.orders = orders;
     this.products = products;
@@ -56,9 +58,9 @@ final class PaymentPhase {
    */
   OrderState awaitOutcome() {
     Duration timeout =
-        order.paymentTimeout() == null
-            ? OrderLifecycleWorkflow.DEFAULT_PAYMENT_TIMEOUT
-            : order.paymentTimeout();
+        request.paymentTimeout() == null
+            ? OrderSagaWorkflow.DEFAULT_PAYMENT_TIMEOUT
+            : request.paymentTimeout();
     boolean decided =
         Workflow.await(timeout, () -> state != OrderState.AWAITING_PAYMENT || cancelRequested);
     if (state == OrderState.AWAITING_PAYMENT) {
@@ -96,7 +98,7 @@ final class PaymentPhase {
     }
     if (pay == null && !creatingPay) {
       creatingPay = true;
-      pay = pays.create(new NewPay(gid, order.uid(), order.orderId(), order.amount()));
+      pay = pays.create(new NewPay(gid, request.uid(), order.orderId(), order.amount()));
       creatingPay = false;
     }
     Workflow.await(() -> pay != null);
@@ -165,7 +167,7 @@ final class PaymentPhase {
   private void cancelUnpaidOrder() {
     state = OrderState.CANCELLING;
     orders.cancel(new OrderChange(gid, order.orderId()));
-    products.releaseStock(new StockChange(gid, order.pid(), order.num()));
+    products.releaseStock(new StockChange(gid, request.pid(), request.num(), request.unitPrice()));
     Workflow.await(() -> !creatingPay);
     if (pay != null) {
       pay = pays.close(new PayChange(gid, pay.id(), 0));

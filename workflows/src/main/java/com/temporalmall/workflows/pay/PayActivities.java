@@ -26,14 +26,6 @@ public interface PayActivities {
   PayView create(NewPay pay);
 
   /**
-   * {@code NotFound} if there is no such pay.
-   *
-   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
-   */
-  @ActivityMethod(name = PayContract.Activities.DETAIL)
-  PayView detail(long id);
-
-  /**
    * The provider took the money: unpaid to {@link PayStatus#PAID}, with its source.
    *
    * <p>Idempotency key: barrier (gid = the order's workflow id, branch {@value
@@ -58,8 +50,8 @@ public interface PayActivities {
    * lost.
    *
    * <p>Idempotency key: barrier (gid = the calling workflow's id - the order's workflow, or the
-   * API's DomainCall - branch {@value PayContract.Activities#FLAG_REFUND}, op {@code action}).
-   * Compensation: none - the refund itself is settled outside the mall.
+   * API's {@link PayWrites.FlagRefund} - branch {@value PayContract.Activities#FLAG_REFUND}, op
+   * {@code action}). Compensation: none - the refund itself is settled outside the mall.
    */
   @ActivityMethod(name = PayContract.Activities.FLAG_REFUND)
   PayView flagRefund(PayChange change);

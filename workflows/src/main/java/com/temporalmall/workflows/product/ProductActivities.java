@@ -19,20 +19,12 @@ public interface ProductActivities {
    * Inserts a product owned by its creator; a retried call returns the product it created (found by
    * the gid stored with it).
    *
-   * <p>Idempotency key: barrier (gid = the DomainCall workflow id, branch {@value
+   * <p>Idempotency key: barrier (gid = the {@link ProductWrites} workflow id, branch {@value
    * ProductContract.Activities#CREATE}, op {@code action}). Compensation: none - a single-step
    * write; the owner removes it with {@link #remove}.
    */
   @ActivityMethod(name = ProductContract.Activities.CREATE)
   ProductView create(NewProduct product);
-
-  /**
-   * {@code NotFound} if there is no such product.
-   *
-   * <p>Idempotency key: none needed, a read. Compensation: none, a read.
-   */
-  @ActivityMethod(name = ProductContract.Activities.DETAIL)
-  ProductView detail(long id);
 
   /**
    * Saga action: {@code stock = stock - num where id = pid and stock >= num} (and, when the change
@@ -70,7 +62,7 @@ public interface ProductActivities {
   /**
    * {@code Forbidden} unless {@code uid} owns the product; {@code NotFound} if it is gone.
    *
-   * <p>Idempotency key: barrier (gid = the DomainCall workflow id, branch {@value
+   * <p>Idempotency key: barrier (gid = the {@link ProductWrites} workflow id, branch {@value
    * ProductContract.Activities#UPDATE}, op {@code action}). Compensation: none - a single-step
    * write; a later update overwrites it.
    */
@@ -80,7 +72,7 @@ public interface ProductActivities {
   /**
    * {@code Forbidden} unless {@code uid} owns the product; {@code NotFound} if it is gone.
    *
-   * <p>Idempotency key: barrier (gid = the DomainCall workflow id, branch {@value
+   * <p>Idempotency key: barrier (gid = the {@link ProductWrites} workflow id, branch {@value
    * ProductContract.Activities#REMOVE}, op {@code action}). Compensation: none - a single-step
    * write, final.
    */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
 import com.temporalmall.workflows.user.UserContract;
-import com.temporalmall.workflows.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;

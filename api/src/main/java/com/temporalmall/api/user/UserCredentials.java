@@ -1,3 +1,3 @@
-package com.temporalmall.workflows.user;
+package com.temporalmall.api.user;
 
 public record UserCredentials(long id, String passwordHash) {}

@@ -1,4 +1,4 @@
-package com.temporalmall.workflows.order;
+package com.temporalmall.api.order;
 
 /** {@code gid}: the id of the saga that placed the order (find it in the Temporal Web UI). */
 public record OrderView(
