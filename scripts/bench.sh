@@ -261,9 +261,8 @@ start_topology() {
   local domain
   if [ "$1" = split ]; then
     for domain in "${MALL_DB_DOMAINS[@]}"; do
-      start_mall "$domain-worker" "$WORKERS_JAR" MALL_DOMAINS="$domain" MALL_WORKFLOWS_ENABLED=false
+      start_mall "$domain-worker" "$WORKERS_JAR" MALL_DOMAINS="$domain"
     done
-    start_mall workflow-worker "$WORKERS_JAR" MALL_DOMAINS= MALL_WORKFLOWS_ENABLED=true
   else
     start_mall all-workers "$WORKERS_JAR"
   fi

@@ -28,7 +28,8 @@ public @interface ConditionalOnDomain {
       return enabledDomains(Binder.get(context.getEnvironment())).contains(domain);
     }
 
-    static List<String> enabledDomains(Binder binder) {
+    /** The domains listed in {@code mall.domains}, trimmed, without empty entries. */
+    public static List<String> enabledDomains(Binder binder) {
       return binder.bind("mall.domains", Bindable.listOf(String.class)).orElse(List.of()).stream()
           .map(String::trim)
           .filter(name -> !name.isEmpty())

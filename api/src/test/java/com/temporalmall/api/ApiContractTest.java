@@ -14,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.temporalmall.api.order.OrderReads;
+import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.pay.PayReads;
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.DomainCalls;
 import com.temporalmall.api.web.JwtIssuer;
@@ -23,14 +25,12 @@ import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
-import com.temporalmall.api.order.OrderView;
 import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
-import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -215,7 +215,8 @@ final class ChaosSuite {
   }
 
   /**
-   * The split topology: one worker per domain, the workflow worker and the API, each its own JVM.
+   * The split topology: one worker per domain (the order worker hosts the order saga) and the API,
+   * each its own JVM.
    */
   private void startTopology(Path runDir) throws Exception {
     for (String domain : List.of("user", "product", "order", "pay")) {
@@ -223,13 +224,8 @@ final class ChaosSuite {
           runDir,
           domain + "-worker",
           args.get("workers-jar"),
-          Map.of("MALL_DOMAINS", domain, "MALL_WORKFLOWS_ENABLED", "false"));
+          Map.of("MALL_DOMAINS", domain));
     }
-    add(
-        runDir,
-        "workflow-worker",
-        args.get("workers-jar"),
-        Map.of("MALL_DOMAINS", "", "MALL_WORKFLOWS_ENABLED", "true"));
     add(runDir, "api", args.get("api-jar"), Map.of());
     for (MallProcess process : processes.values()) {
       process.start();
@@ -248,12 +244,12 @@ final class ChaosSuite {
   }
 
   /**
-   * kill -9 of a random process among the product, order and workflow workers and the API, every
+   * kill -9 of a random process among the product and order workers and the API, every
    * 3-7 s while 120 orders arrive over 80 s for stock 60; each is started again 2-5 s later.
    */
   private Run kills() throws Exception {
     Run run = new Run("kills", 120, 60);
-    List<String> victims = List.of("product-worker", "order-worker", "workflow-worker", "api");
+    List<String> victims = List.of("product-worker", "order-worker", "api");
     Set<String> down = ConcurrentHashMap.newKeySet();
     ExecutorService background = Executors.newCachedThreadPool();
     List<Future<?>> restarts = new ArrayList<>();

@@ -3,7 +3,7 @@ package com.temporalmall.standalone;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.api.web.TemporalStartsConfiguration;
+import com.temporalmall.api.temporal.TemporalStartsConfiguration;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlaceOrder;

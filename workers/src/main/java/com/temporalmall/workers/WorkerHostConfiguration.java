@@ -1,52 +1,55 @@
 package com.temporalmall.workers;
 
+import com.temporalmall.activities.ConditionalOnDomain;
 import com.temporalmall.activities.MallDomainsConfiguration;
-import com.temporalmall.workflows.order.OrderActivities;
-import com.temporalmall.workflows.order.OrderContract;
-import com.temporalmall.workflows.pay.PayActivities;
-import com.temporalmall.workflows.pay.PayContract;
-import com.temporalmall.workflows.product.ProductActivities;
-import com.temporalmall.workflows.product.ProductContract;
-import com.temporalmall.workflows.user.UserActivities;
-import com.temporalmall.workflows.user.UserContract;
-import io.temporal.client.WorkflowClient;
-import java.util.HashMap;
-import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
-/** The worker host: the enabled domains' activities plus, optionally, the workflow code. */
+/**
+ * The worker host: the enabled domains' databases and activities; the workers themselves are the
+ * starter's (see {@link HostedDomains}). With {@code spring.threads.virtual.enabled} the SDK runs
+ * workflow code and every task executor on virtual threads: a cached order waiting for its payment
+ * keeps a virtual thread, not a platform thread and its stack.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(MallDomainsConfiguration.class)
-@EnableConfigurationProperties(WorkerHostProperties.class)
 public class WorkerHostConfiguration {
 
+  WorkerHostConfiguration(Environment environment) {
+    if (ConditionalOnDomain.OnDomain.enabledDomains(Binder.get(environment)).isEmpty()) {
+      throw new IllegalStateException(
+          "This worker hosts nothing: set mall.domains (MALL_DOMAINS), e.g. user,product,order,pay");
+    }
+  }
+
   @Bean
-  MallWorkers mallWorkers(
-      WorkflowClient client,
-      WorkerHostProperties properties,
-      ObjectProvider<UserActivities> userActivities,
-      ObjectProvider<ProductActivities> productActivities,
-      ObjectProvider<OrderActivities> orderActivities,
-      ObjectProvider<PayActivities> payActivities,
-      ObjectProvider<io.opentracing.Tracer> tracer,
+  TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> virtualWorkflowThreads(
       Environment environment) {
-    Map<String, Object> activitiesByTaskQueue = new HashMap<>();
-    userActivities.ifAvailable(bean -> activitiesByTaskQueue.put(UserContract.TASK_QUEUE, bean));
-    productActivities.ifAvailable(
-        bean -> activitiesByTaskQueue.put(ProductContract.TASK_QUEUE, bean));
-    orderActivities.ifAvailable(bean -> activitiesByTaskQueue.put(OrderContract.TASK_QUEUE, bean));
-    payActivities.ifAvailable(bean -> activitiesByTaskQueue.put(PayContract.TASK_QUEUE, bean));
-    return new MallWorkers(
-        client,
-        properties,
-        activitiesByTaskQueue,
-        tracer.getIfAvailable(),
-        Threading.VIRTUAL.isActive(environment));
+    boolean virtual = Threading.VIRTUAL.isActive(environment);
+    return options -> options.setUsingVirtualWorkflowThreads(virtual);
+  }
+
+  @Bean
+  TemporalOptionsCustomizer<WorkerOptions.Builder> virtualTaskThreads(Environment environment) {
+    boolean virtual = Threading.VIRTUAL.isActive(environment);
+    return options -> options.setUsingVirtualThreads(virtual);
+  }
+
+  @Bean
+  WorkerDrain workerDrain(
+      @Qualifier("temporalWorkerFactory") WorkerFactory workers,
+      @Value("${mall.workers.drain-timeout:30s}") Duration drainTimeout) {
+    return new WorkerDrain(workers, drainTimeout);
   }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.rpc.DomainCall;
 import com.temporalmall.workflows.rpc.DomainCallContract;
 import com.temporalmall.workflows.rpc.DomainCallWorkflow;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserActivities;
 import com.temporalmall.workflows.user.UserContract;
-import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;

@@ -1,17 +1,19 @@
 package com.temporalmall.api.order;
 
-import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.temporal.DomainWrites;
+import com.temporalmall.api.temporal.OrderPayments;
+import com.temporalmall.api.temporal.OrderPlacements;
+import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
-import com.temporalmall.api.web.OrderLifecycles;
-import com.temporalmall.api.web.OrderPlacements;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
-import com.temporalmall.workflows.order.PlaceOrder;
+import com.temporalmall.workflows.order.OrderWrites;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,18 +58,15 @@ public class OrderController {
   public record ListRequest(Long uid) {}
 
   private final OrderPlacements placements;
-  private final DomainCalls domains;
-  private final OrderLifecycles lifecycles;
+  private final DomainWrites writes;
+  private final OrderPayments payments;
   private final OrderReads orders;
 
   public OrderController(
-      OrderPlacements placements,
-      DomainCalls domains,
-      OrderLifecycles lifecycles,
-      OrderReads orders) {
+      OrderPlacements placements, DomainWrites writes, OrderPayments payments, OrderReads orders) {
     this.placements = placements;
-    this.domains = domains;
-    this.lifecycles = lifecycles;
+    this.writes = writes;
+    this.payments = payments;
     this.orders = orders;
   }
 
@@ -122,7 +121,7 @@ public class OrderController {
       throw Problems.invalidRequest(
           "status " + status + " cannot be set; send 9 to cancel an unpaid order");
     }
-    lifecycles.update(
+    payments.update(
         order,
         OrderContract.Updates.CANCEL,
         OrderState.class,
@@ -138,13 +137,14 @@ public class OrderController {
   @PostMapping("/remove")
   public Map<String, Object> remove(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
-    String workflowId = domains.newWorkflowId(OrderContract.Activities.REMOVE);
-    domains.call(
-        workflowId,
+    String workflowId = OrderContract.removeWorkflowId(DomainWrites.newRequestId());
+    OrderRemoval removal = new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id());
+    writes.run(
+        OrderWrites.Remove.class,
         OrderContract.TASK_QUEUE,
-        OrderContract.Activities.REMOVE,
+        workflowId,
         Void.class,
-        new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
+        workflow -> WorkflowClient.start(workflow::remove, removal));
     return Map.of();
   }
 

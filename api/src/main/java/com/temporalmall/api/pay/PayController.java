@@ -1,19 +1,21 @@
 package com.temporalmall.api.pay;
 
 import com.temporalmall.api.order.OrderReads;
-import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.order.OrderView;
+import com.temporalmall.api.temporal.DomainWrites;
+import com.temporalmall.api.temporal.OrderPayments;
 import com.temporalmall.api.web.JwtIssuer;
-import com.temporalmall.api.web.OrderLifecycles;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderState;
-import com.temporalmall.api.order.OrderView;
 import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.PayWrites;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,15 +54,15 @@ public class PayController {
       @NotNull @Min(1) @Max(1) Integer status,
       Long uid) {}
 
-  private final DomainCalls domains;
-  private final OrderLifecycles lifecycles;
+  private final DomainWrites writes;
+  private final OrderPayments payments;
   private final OrderReads orders;
   private final PayReads pays;
 
   public PayController(
-      DomainCalls domains, OrderLifecycles lifecycles, OrderReads orders, PayReads pays) {
-    this.domains = domains;
-    this.lifecycles = lifecycles;
+      DomainWrites writes, OrderPayments payments, OrderReads orders, PayReads pays) {
+    this.writes = writes;
+    this.payments = payments;
     this.orders = orders;
     this.pays = pays;
   }
@@ -73,7 +75,7 @@ public class PayController {
     OrderView order = orders.detail(request.oid());
     Ownership.requireOwner(order.uid(), uid, "order " + order.id());
     PayView pay =
-        lifecycles.update(
+        payments.update(
             order,
             OrderContract.Updates.CREATE_PAY,
             PayView.class,
@@ -113,7 +115,7 @@ public class PayController {
     }
     PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
     OrderView order = orders.detail(pay.oid());
-    lifecycles.update(
+    payments.update(
         order,
         OrderContract.Updates.PAY_CALLBACK,
         PayView.class,
@@ -124,13 +126,14 @@ public class PayController {
 
   private PayView refundLatePayment(PayView pay, int source) {
     if (pay.status() != PayStatus.REFUND_DUE) {
-      String workflowId = domains.newWorkflowId(PayContract.Activities.FLAG_REFUND);
-      domains.call(
-          workflowId,
+      String workflowId = PayContract.flagRefundWorkflowId(DomainWrites.newRequestId());
+      PayChange refund = new PayChange(workflowId, pay.id(), source);
+      writes.run(
+          PayWrites.FlagRefund.class,
           PayContract.TASK_QUEUE,
-          PayContract.Activities.FLAG_REFUND,
+          workflowId,
           PayView.class,
-          new PayChange(workflowId, pay.id(), source));
+          workflow -> WorkflowClient.start(workflow::flagRefund, refund));
     }
     throw Problems.conflict(
         "order "

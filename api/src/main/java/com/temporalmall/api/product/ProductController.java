@@ -1,6 +1,6 @@
 package com.temporalmall.api.product;
 
-import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.workflows.product.NewProduct;
@@ -8,6 +8,8 @@ import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
+import com.temporalmall.workflows.product.ProductWrites;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,11 +52,11 @@ public class ProductController {
       @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,
       @NotNull @Min(0) @Max(127) Integer status) {}
 
-  private final DomainCalls domains;
+  private final DomainWrites writes;
   private final ProductReads products;
 
-  public ProductController(DomainCalls domains, ProductReads products) {
-    this.domains = domains;
+  public ProductController(DomainWrites writes, ProductReads products) {
+    this.writes = writes;
     this.products = products;
   }
 
@@ -64,9 +66,8 @@ public class ProductController {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CreateRequest request) {
     String workflowId =
-        domains.workflowId(
-            ProductContract.Activities.CREATE,
-            IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)));
+        ProductContract.createWorkflowId(
+            IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)).value());
     NewProduct product =
         new NewProduct(
             workflowId,
@@ -76,27 +77,22 @@ public class ProductController {
             request.stock(),
             request.amount(),
             request.status());
-    return new CreateResponse(
-        domains
-            .call(
-                workflowId,
-                ProductContract.TASK_QUEUE,
-                ProductContract.Activities.CREATE,
-                ProductView.class,
-                product)
-            .id());
+    ProductView created =
+        writes.run(
+            ProductWrites.Create.class,
+            ProductContract.TASK_QUEUE,
+            workflowId,
+            ProductView.class,
+            workflow -> WorkflowClient.start(workflow::create, product));
+    return new CreateResponse(created.id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
   @PostMapping("/update")
   public Map<String, Object> update(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody UpdateRequest request) {
-    String workflowId = domains.newWorkflowId(ProductContract.Activities.UPDATE);
-    domains.call(
-        workflowId,
-        ProductContract.TASK_QUEUE,
-        ProductContract.Activities.UPDATE,
-        Void.class,
+    String workflowId = ProductContract.updateWorkflowId(DomainWrites.newRequestId());
+    ProductUpdate update =
         new ProductUpdate(
             workflowId,
             JwtIssuer.uidOf(token),
@@ -105,7 +101,13 @@ public class ProductController {
             request.desc(),
             request.stock(),
             request.amount(),
-            request.status()));
+            request.status());
+    writes.run(
+        ProductWrites.Update.class,
+        ProductContract.TASK_QUEUE,
+        workflowId,
+        Void.class,
+        workflow -> WorkflowClient.start(workflow::update, update));
     return Map.of();
   }
 
@@ -113,13 +115,14 @@ public class ProductController {
   @PostMapping("/remove")
   public Map<String, Object> remove(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
-    String workflowId = domains.newWorkflowId(ProductContract.Activities.REMOVE);
-    domains.call(
-        workflowId,
+    String workflowId = ProductContract.removeWorkflowId(DomainWrites.newRequestId());
+    ProductRemoval removal = new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id());
+    writes.run(
+        ProductWrites.Remove.class,
         ProductContract.TASK_QUEUE,
-        ProductContract.Activities.REMOVE,
+        workflowId,
         Void.class,
-        new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id()));
+        workflow -> WorkflowClient.start(workflow::remove, removal));
     return Map.of();
   }
 

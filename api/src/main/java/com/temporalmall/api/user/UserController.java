@@ -1,6 +1,6 @@
 package com.temporalmall.api.user;
 
-import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
@@ -9,7 +9,9 @@ import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserView;
+import com.temporalmall.workflows.user.UserWrites;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,14 +54,14 @@ public class UserController {
 
   public record LoginResponse(String accessToken, long accessExpire) {}
 
-  private final DomainCalls domains;
+  private final DomainWrites writes;
   private final UserReads users;
   private final PasswordEncoder passwords;
   private final JwtIssuer tokens;
 
   public UserController(
-      DomainCalls domains, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
-    this.domains = domains;
+      DomainWrites writes, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
+    this.writes = writes;
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -71,8 +73,7 @@ public class UserController {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody RegisterRequest request) {
     String workflowId =
-        domains.workflowId(
-            UserContract.Activities.REGISTER, IdempotencyKey.of(idempotencyKey, "register"));
+        UserContract.registerWorkflowId(IdempotencyKey.of(idempotencyKey, "register").value());
     NewUser user =
         new NewUser(
             workflowId,
@@ -80,12 +81,12 @@ public class UserController {
             request.gender(),
             request.mobile(),
             passwords.encode(request.password()));
-    return domains.call(
-        workflowId,
+    return writes.run(
+        UserWrites.Register.class,
         UserContract.TASK_QUEUE,
-        UserContract.Activities.REGISTER,
+        workflowId,
         UserView.class,
-        user);
+        workflow -> WorkflowClient.start(workflow::register, user));
   }
 
   @PostMapping("/login")

@@ -1,5 +1,6 @@
 package com.temporalmall.api.web;
 
+import com.temporalmall.api.temporal.TemporalOutcomes;
 import io.temporal.client.WorkflowException;
 import java.util.List;
 import java.util.Map;

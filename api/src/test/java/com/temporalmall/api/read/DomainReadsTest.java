@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.temporalmall.activities.DomainDatabase;
 import com.temporalmall.api.order.OrderReads;
+import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.pay.PayReads;
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.ProblemException;
-import com.temporalmall.api.order.OrderView;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
-import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.workflows.user.UserView;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,11 +1,13 @@
-package com.temporalmall.api.web;
+package com.temporalmall.api.temporal;
 
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
-import com.temporalmall.workflows.order.OrderWorkflow;
-import com.temporalmall.workflows.order.PlaceOrder;
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductView;
 import io.grpc.Status;
@@ -14,8 +16,6 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
@@ -38,6 +38,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OrderPlacements {
+  /**
+   * What the API asks for: {@code uid} from the token, {@code clientAmount} what the client sent
+   * (null when it sent none).
+   */
+  public record PlaceOrder(long uid, long pid, int num, Long clientAmount) {}
+
   private static final UpdateOptions<PlacedOrder> UNTIL_ACCEPTED =
       UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build();
 
@@ -67,22 +73,16 @@ public class OrderPlacements {
   public CompletableFuture<PlacedOrder> place(
       PlaceOrder order, IdempotencyKey.RequestId requestId) {
     ProductView product = products.detail(order.pid());
-    checkAmount(order, product);
     OrderRequest request =
         new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
+    checkAmount(order, request);
     String workflowId = OrderContract.workflowId(requestId.value());
-    OrderWorkflow workflow =
+    OrderSagaWorkflow workflow =
         client.newWorkflowStub(
-            OrderWorkflow.class, OrderWorkflow.startOptions(workflowId, request));
+            OrderSagaWorkflow.class, OrderSagaWorkflow.startOptions(workflowId, request));
     long deadline = System.nanoTime() + timeout.toNanos();
     return CompletableFuture.supplyAsync(
             () -> {
-              if (requestId.keyed()) {
-                PlacedOrder placedBeforeUpgrade = legacyPlacement(requestId, deadline);
-                if (placedBeforeUpgrade != null) {
-                  return placedBeforeUpgrade;
-                }
-              }
               WorkflowUpdateHandle<PlacedOrder> placement =
                   WorkflowClient.startUpdateWithStart(
                       workflow::placement,
@@ -110,10 +110,10 @@ public class OrderPlacements {
    * The amount is the server's: price x num; a client amount that differs is a 400 and starts
    * nothing.
    */
-  private static void checkAmount(PlaceOrder order, ProductView product) {
+  private static void checkAmount(PlaceOrder order, OrderRequest request) {
     long amount;
     try {
-      amount = Math.multiplyExact(product.amount(), (long) order.num());
+      amount = request.amount();
     } catch (ArithmeticException e) {
       throw Problems.invalidRequest("amount of " + order.num() + " items overflows");
     }
@@ -122,7 +122,7 @@ public class OrderPlacements {
           "amount "
               + order.clientAmount()
               + " does not match price "
-              + product.amount()
+              + request.unitPrice()
               + " x "
               + order.num()
               + " = "
@@ -143,27 +143,6 @@ public class OrderPlacements {
         .newUntypedWorkflowStub(workflowId)
         .getResultAsync(OrderResult.class)
         .thenApply(closed -> new PlacedOrder(closed.orderId(), closed.amount()));
-  }
-
-  /**
-   * A keyed request first sent to a version that placed orders with {@code OrderSaga} and retried
-   * after the upgrade: its saga's outcome, not a second order. Costs one describe call, for keyed
-   * requests only; remove together with the legacy workflow types.
-   */
-  private PlacedOrder legacyPlacement(IdempotencyKey.RequestId requestId, long deadline) {
-    WorkflowStub saga =
-        client.newUntypedWorkflowStub(OrderContract.sagaWorkflowId(requestId.value()));
-    try {
-      saga.describe();
-    } catch (WorkflowNotFoundException neverStarted) {
-      return null;
-    }
-    try {
-      return saga.getResult(
-          Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, PlacedOrder.class);
-    } catch (TimeoutException e) {
-      throw new CompletionException(e);
-    }
   }
 
   /**

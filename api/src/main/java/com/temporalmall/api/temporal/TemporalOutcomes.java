@@ -1,4 +1,4 @@
-package com.temporalmall.api.web;
+package com.temporalmall.api.temporal;
 
 import com.temporalmall.workflows.MallFailures;
 import io.grpc.StatusRuntimeException;

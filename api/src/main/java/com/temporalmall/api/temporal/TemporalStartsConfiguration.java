@@ -1,4 +1,4 @@
-package com.temporalmall.api.web;
+package com.temporalmall.api.temporal;
 
 import io.opentelemetry.context.Context;
 import org.springframework.beans.factory.annotation.Value;
