@@ -19,13 +19,13 @@ import com.temporalmall.api.pay.PayReads;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.api.user.UserReads;
-import com.temporalmall.api.web.DomainCalls;
+import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.JwtIssuer;
-import com.temporalmall.api.web.OrderPlacements;
+import com.temporalmall.api.temporal.OrderPlacements;
+import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
-import com.temporalmall.workflows.order.PlaceOrder;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
@@ -77,7 +77,7 @@ class ApiContractTest {
   @Autowired JwtIssuer tokens;
   @Autowired PasswordEncoder passwords;
   @Autowired JsonMapper json;
-  @MockitoBean DomainCalls domains;
+  @MockitoBean DomainWrites writes;
   @MockitoBean OrderPlacements placements;
   @MockitoBean UserReads users;
   @MockitoBean OrderReads orders;
@@ -122,15 +122,7 @@ class ApiContractTest {
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
-    when(domains.workflowId(eq(UserContract.Activities.REGISTER), any()))
-        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
-    when(domains.call(
-            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
-            eq(UserContract.TASK_QUEUE),
-            eq(UserContract.Activities.REGISTER),
-            eq(UserView.class),
-            any()))
-        .thenReturn(new UserView(1, "alice", 2, "13900000000"));
+    when(writes.register(any())).thenReturn(new UserView(1, "alice", 2, "13900000000"));
 
     postJson(
             "/api/user/register",
@@ -140,17 +132,10 @@ class ApiContractTest {
         .andExpect(jsonPath("$.id").value(1))
         .andExpect(jsonPath("$.password").doesNotExist());
 
-    ArgumentCaptor<Object[]> sent = ArgumentCaptor.forClass(Object[].class);
-    verify(domains)
-        .call(
-            eq(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1")),
-            eq(UserContract.TASK_QUEUE),
-            eq(UserContract.Activities.REGISTER),
-            eq(UserView.class),
-            sent.capture());
-    NewUser user = (NewUser) sent.getValue()[0];
-    assertThat(user.gid())
-        .isEqualTo(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "1"));
+    ArgumentCaptor<NewUser> sent = ArgumentCaptor.forClass(NewUser.class);
+    verify(writes).register(sent.capture());
+    NewUser user = sent.getValue();
+    assertThat(user.gid()).startsWith(UserContract.registerWorkflowId(""));
     assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
     assertThat(passwords.matches("alice-pw", user.passwordHash())).isTrue();
   }
@@ -165,7 +150,7 @@ class ApiContractTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/validation"))
         .andExpect(jsonPath("$.errors.length()").value(4));
-    verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
+    verifyNoInteractions(writes);
   }
 
   @Test
@@ -186,7 +171,7 @@ class ApiContractTest {
             "{\"mobile\":\"13900000000\",\"password\":\"" + thirtyEuros + "\"}")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
-    verifyNoInteractions(domains, users);
+    verifyNoInteractions(writes, users);
   }
 
   @Test
@@ -210,9 +195,7 @@ class ApiContractTest {
 
   @Test
   void aTakenMobileIsA409() throws Exception {
-    when(domains.workflowId(any(), any()))
-        .thenReturn(UserContract.callWorkflowId(UserContract.Activities.REGISTER, "2"));
-    when(domains.call(anyString(), anyString(), anyString(), any(), any()))
+    when(writes.register(any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
     postJson(
@@ -259,7 +242,7 @@ class ApiContractTest {
           .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
           .andExpect(jsonPath("$.detail").value("Wrong mobile or password"));
     }
-    verifyNoInteractions(domains);
+    verifyNoInteractions(writes);
   }
 
   @Test
@@ -370,7 +353,7 @@ class ApiContractTest {
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.amount").value(500));
-    verifyNoInteractions(domains);
+    verifyNoInteractions(writes);
   }
 
   @Test
@@ -397,7 +380,7 @@ class ApiContractTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.oid").value(6));
     postJson("/api/pay/detail", tokenFor(7), "{\"id\":9}").andExpect(status().isForbidden());
-    verifyNoInteractions(domains, placements);
+    verifyNoInteractions(writes, placements);
   }
 
   static Stream<RuntimeException> databaseOutages() {
@@ -475,6 +458,6 @@ class ApiContractTest {
         .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
         .andExpect(
             jsonPath("$.type").value("https://temporal-mall.dev/problems/payload-too-large"));
-    verify(domains, never()).call(anyString(), anyString(), anyString(), any(), any());
+    verifyNoInteractions(writes);
   }
 }

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.util.JsonFormat;
-import com.temporalmall.api.web.DomainCalls;
-import com.temporalmall.api.web.OrderPlacements;
+import com.temporalmall.api.temporal.DomainWrites;
+import com.temporalmall.api.temporal.OrderPlacements;
 import com.temporalmall.platform.EncryptionCodec;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class CodecEndpointTest {
   @Autowired MockMvc mvc;
   @Autowired EncryptionCodec codec;
-  @MockitoBean DomainCalls domains;
+  @MockitoBean DomainWrites writes;
   @MockitoBean OrderPlacements sagas;
 
   @Test

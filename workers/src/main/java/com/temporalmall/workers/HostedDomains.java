@@ -1,5 +1,6 @@
 package com.temporalmall.workers;
 
+import com.google.common.collect.ImmutableList;
 import com.temporalmall.activities.ConditionalOnDomain;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderSagaWorkflowImpl;
@@ -48,12 +49,12 @@ public class HostedDomains implements EnvironmentPostProcessor {
 
     final String taskQueue;
     final String activitiesBean;
-    final List<Class<?>> workflows;
+    final ImmutableList<Class<?>> workflows;
 
     Domain(String taskQueue, String activitiesBean, Class<?>... workflows) {
       this.taskQueue = taskQueue;
       this.activitiesBean = activitiesBean;
-      this.workflows = List.of(workflows);
+      this.workflows = ImmutableList.copyOf(workflows);
     }
 
     static Domain named(String name) {

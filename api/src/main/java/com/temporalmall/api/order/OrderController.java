@@ -12,8 +12,6 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
-import com.temporalmall.workflows.order.OrderWrites;
-import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -139,12 +137,7 @@ public class OrderController {
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody IdRequest request) {
     String workflowId = OrderContract.removeWorkflowId(DomainWrites.newRequestId());
     OrderRemoval removal = new OrderRemoval(workflowId, JwtIssuer.uidOf(token), request.id());
-    writes.run(
-        OrderWrites.Remove.class,
-        OrderContract.TASK_QUEUE,
-        workflowId,
-        Void.class,
-        workflow -> WorkflowClient.start(workflow::remove, removal));
+    writes.removeOrder(removal);
     return Map.of();
   }
 

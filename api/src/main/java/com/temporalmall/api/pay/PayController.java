@@ -14,8 +14,6 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
-import com.temporalmall.workflows.pay.PayWrites;
-import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -128,12 +126,7 @@ public class PayController {
     if (pay.status() != PayStatus.REFUND_DUE) {
       String workflowId = PayContract.flagRefundWorkflowId(DomainWrites.newRequestId());
       PayChange refund = new PayChange(workflowId, pay.id(), source);
-      writes.run(
-          PayWrites.FlagRefund.class,
-          PayContract.TASK_QUEUE,
-          workflowId,
-          PayView.class,
-          workflow -> WorkflowClient.start(workflow::flagRefund, refund));
+      writes.flagRefund(refund);
     }
     throw Problems.conflict(
         "order "

@@ -8,8 +8,6 @@ import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
-import com.temporalmall.workflows.product.ProductWrites;
-import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,14 +75,7 @@ public class ProductController {
             request.stock(),
             request.amount(),
             request.status());
-    ProductView created =
-        writes.run(
-            ProductWrites.Create.class,
-            ProductContract.TASK_QUEUE,
-            workflowId,
-            ProductView.class,
-            workflow -> WorkflowClient.start(workflow::create, product));
-    return new CreateResponse(created.id());
+    return new CreateResponse(writes.createProduct(product).id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
@@ -102,12 +93,7 @@ public class ProductController {
             request.stock(),
             request.amount(),
             request.status());
-    writes.run(
-        ProductWrites.Update.class,
-        ProductContract.TASK_QUEUE,
-        workflowId,
-        Void.class,
-        workflow -> WorkflowClient.start(workflow::update, update));
+    writes.updateProduct(update);
     return Map.of();
   }
 
@@ -117,12 +103,7 @@ public class ProductController {
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody DetailRequest request) {
     String workflowId = ProductContract.removeWorkflowId(DomainWrites.newRequestId());
     ProductRemoval removal = new ProductRemoval(workflowId, JwtIssuer.uidOf(token), request.id());
-    writes.run(
-        ProductWrites.Remove.class,
-        ProductContract.TASK_QUEUE,
-        workflowId,
-        Void.class,
-        workflow -> WorkflowClient.start(workflow::remove, removal));
+    writes.removeProduct(removal);
     return Map.of();
   }
 

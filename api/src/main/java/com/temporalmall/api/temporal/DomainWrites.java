@@ -1,6 +1,23 @@
 package com.temporalmall.api.temporal;
 
 import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.order.OrderRemoval;
+import com.temporalmall.workflows.order.OrderWrites;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.PayWrites;
+import com.temporalmall.workflows.product.NewProduct;
+import com.temporalmall.workflows.product.ProductContract;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
+import com.temporalmall.workflows.product.ProductView;
+import com.temporalmall.workflows.product.ProductWrites;
+import com.temporalmall.workflows.user.NewUser;
+import com.temporalmall.workflows.user.UserContract;
+import com.temporalmall.workflows.user.UserView;
+import com.temporalmall.workflows.user.UserWrites;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -14,9 +31,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one single-step write workflow of a domain ({@code UserWrites}, {@code ProductWrites},
- * {@code OrderWrites}, {@code PayWrites}) and waits for its result: the API, which holds no write
- * credentials, changes a domain only through the worker that owns its database.
+ * The API's typed client of the domains' single-step write workflows ({@link UserWrites}, {@link
+ * ProductWrites}, {@link OrderWrites}, {@link PayWrites}): each method starts one workflow, whose
+ * id is the command's gid, and waits for its result. The API holds no write credentials; it changes
+ * a domain only through the worker that owns its database.
  */
 @Component
 public class DomainWrites {
@@ -34,14 +52,68 @@ public class DomainWrites {
     return UUID.randomUUID().toString();
   }
 
+  public UserView register(NewUser user) {
+    return run(
+        UserWrites.Register.class,
+        UserContract.TASK_QUEUE,
+        user.gid(),
+        UserView.class,
+        workflow -> WorkflowClient.start(workflow::register, user));
+  }
+
+  public ProductView createProduct(NewProduct product) {
+    return run(
+        ProductWrites.Create.class,
+        ProductContract.TASK_QUEUE,
+        product.gid(),
+        ProductView.class,
+        workflow -> WorkflowClient.start(workflow::create, product));
+  }
+
+  public void updateProduct(ProductUpdate update) {
+    run(
+        ProductWrites.Update.class,
+        ProductContract.TASK_QUEUE,
+        update.gid(),
+        Void.class,
+        workflow -> WorkflowClient.start(workflow::update, update));
+  }
+
+  public void removeProduct(ProductRemoval removal) {
+    run(
+        ProductWrites.Remove.class,
+        ProductContract.TASK_QUEUE,
+        removal.gid(),
+        Void.class,
+        workflow -> WorkflowClient.start(workflow::remove, removal));
+  }
+
+  public void removeOrder(OrderRemoval removal) {
+    run(
+        OrderWrites.Remove.class,
+        OrderContract.TASK_QUEUE,
+        removal.gid(),
+        Void.class,
+        workflow -> WorkflowClient.start(workflow::remove, removal));
+  }
+
+  public PayView flagRefund(PayChange refund) {
+    return run(
+        PayWrites.FlagRefund.class,
+        PayContract.TASK_QUEUE,
+        refund.gid(),
+        PayView.class,
+        workflow -> WorkflowClient.start(workflow::flagRefund, refund));
+  }
+
   /**
-   * Starts workflow {@code type} as {@code workflowId} on {@code taskQueue} ({@code start} calls
-   * its method, e.g. {@code w -> WorkflowClient.start(w::create, product)}) and returns its result.
-   * If that id already ran (a retried request with the same Idempotency-Key), its first outcome is
-   * returned and nothing runs twice. A workflow that fails with a business failure throws a {@code
-   * WorkflowFailedException}, which the API maps to its problem.
+   * Starts workflow {@code type} as {@code workflowId} (the command's gid, which the contract's id
+   * function built) on {@code taskQueue} and returns its result. If that id already ran (a retried
+   * request with the same Idempotency-Key), its first outcome is returned and nothing runs twice. A
+   * workflow that fails with a business failure throws a {@code WorkflowFailedException}, which the
+   * API maps to its problem.
    */
-  public <W, R> R run(
+  private <W, R> R run(
       Class<W> type, String taskQueue, String workflowId, Class<R> result, Consumer<W> start) {
     W workflow =
         client.newWorkflowStub(

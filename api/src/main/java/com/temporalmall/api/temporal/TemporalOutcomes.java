@@ -1,5 +1,6 @@
 package com.temporalmall.api.temporal;
 
+import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;

@@ -9,9 +9,7 @@ import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserView;
-import com.temporalmall.workflows.user.UserWrites;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.temporal.client.WorkflowClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -81,12 +79,7 @@ public class UserController {
             request.gender(),
             request.mobile(),
             passwords.encode(request.password()));
-    return writes.run(
-        UserWrites.Register.class,
-        UserContract.TASK_QUEUE,
-        workflowId,
-        UserView.class,
-        workflow -> WorkflowClient.start(workflow::register, user));
+    return writes.register(user);
   }
 
   @PostMapping("/login")

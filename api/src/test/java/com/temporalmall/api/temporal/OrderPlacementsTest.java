@@ -1,4 +1,4 @@
-package com.temporalmall.api.web;
+package com.temporalmall.api.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +18,13 @@ class OrderPlacementsTest {
   void aStartRefusedBecauseTheOrderClosedIsRecognisedFromEitherServer() {
     assertThat(
             OrderPlacements.closedAlready(
-                new WorkflowExecutionAlreadyStarted(ORDER, OrderContract.Workflows.ORDER, null)))
+                new WorkflowExecutionAlreadyStarted(ORDER, OrderContract.Workflows.ORDER_SAGA, null)))
         .isTrue();
     assertThat(
             OrderPlacements.closedAlready(
                 new WorkflowServiceException(
                     ORDER,
-                    OrderContract.Workflows.ORDER,
+                    OrderContract.Workflows.ORDER_SAGA,
                     new StatusRuntimeException(Status.ALREADY_EXISTS))))
         .isTrue();
   }
@@ -35,7 +35,7 @@ class OrderPlacementsTest {
             OrderPlacements.closedAlready(
                 new WorkflowServiceException(
                     ORDER,
-                    OrderContract.Workflows.ORDER,
+                    OrderContract.Workflows.ORDER_SAGA,
                     new StatusRuntimeException(Status.UNAVAILABLE))))
         .isFalse();
     assertThat(OrderPlacements.closedAlready(new IllegalStateException("boom"))).isFalse();
