@@ -2,7 +2,6 @@ package com.temporalmall.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -17,12 +16,12 @@ import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.pay.PayReads;
 import com.temporalmall.api.product.ProductReads;
-import com.temporalmall.api.user.UserCredentials;
-import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.temporal.DomainWrites;
-import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.temporal.OrderPlacements;
 import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
+import com.temporalmall.api.user.UserCredentials;
+import com.temporalmall.api.user.UserReads;
+import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
@@ -316,13 +315,13 @@ class ApiContractTest {
             CompletableFuture.failedFuture(
                 new WorkflowServiceException(
                     WorkflowExecution.newBuilder().setWorkflowId("wf").build(),
-                    OrderContract.Workflows.ORDER,
+                    OrderContract.Workflows.ORDER_SAGA,
                     Status.UNAVAILABLE.asRuntimeException())));
     when(placements.place(eq(new PlaceOrder(7, 5, 1, null)), any()))
         .thenReturn(
             CompletableFuture.failedFuture(
                 new com.temporalmall.api.web.ProblemException(
-                    com.temporalmall.api.web.TemporalOutcomes.timedOut(
+                    com.temporalmall.api.temporal.TemporalOutcomes.timedOut(
                         OrderContract.workflowId("abc")))));
 
     String token = tokenFor(7);
@@ -347,7 +346,7 @@ class ApiContractTest {
   @Test
   void anotherUsersOrderIs403() throws Exception {
     when(orders.detail(5L))
-        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, OrderContract.sagaWorkflowId("x")));
+        .thenReturn(new OrderView(5, 8, 3, 500, 2, 0, OrderContract.workflowId("x")));
 
     postJson("/api/order/detail", tokenFor(7), "{\"id\":5}").andExpect(status().isForbidden());
     postJson("/api/order/detail", tokenFor(8), "{\"id\":5}")
@@ -361,7 +360,7 @@ class ApiContractTest {
     when(products.detail(3L)).thenReturn(new ProductView(3, "kettle", "1.7 l", 4, 1999, 1));
     when(products.detail(4L)).thenThrow(Problems.notFound("product 4 does not exist"));
     when(orders.list(8L))
-        .thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, OrderContract.sagaWorkflowId("y"))));
+        .thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, OrderContract.workflowId("y"))));
     when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0));
     String token = tokenFor(8);
 

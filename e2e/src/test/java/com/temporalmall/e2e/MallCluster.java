@@ -16,9 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The mall as deployed: an API process, a workflow worker and one worker per domain, each its own
- * Spring application holding only its own database's credentials, all talking to the real Temporal
- * server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per domain.
+ * The mall as deployed: an API process and one worker per domain (the order worker hosts the order
+ * saga), each its own Spring application holding only its own database's credentials, all talking
+ * to the real Temporal server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per
+ * domain.
  */
 final class MallCluster implements AutoCloseable {
   static final List<String> DOMAINS = List.of("user", "product", "order", "pay");
@@ -60,9 +61,8 @@ final class MallCluster implements AutoCloseable {
         cluster.databases.put(domain, TestDatabases.create(domain));
       }
       for (String domain : DOMAINS) {
-        cluster.startDomainWorker(domain, "none");
+        cluster.startDomainWorker(domain, DecrStockFault.NONE);
       }
-      cluster.processes.put("workflow-worker", cluster.startWorkflowWorker());
       cluster.processes.put("api", cluster.startApi());
       return cluster;
     } catch (RuntimeException e) {
@@ -83,10 +83,8 @@ final class MallCluster implements AutoCloseable {
     return temporalAddress;
   }
 
-  /**
-   * Restarts the product worker with {@code mall.product.fault.decr-stock} set to {@code fault}.
-   */
-  void restartProductWorker(String fault) {
+  /** Restarts the product worker, with {@code fault} injected into its decrStock steps. */
+  void restartProductWorker(DecrStockFault fault) {
     ConfigurableApplicationContext running = processes.remove("product-worker");
     if (running != null) {
       running.close();
@@ -94,23 +92,19 @@ final class MallCluster implements AutoCloseable {
     startDomainWorker("product", fault);
   }
 
-  private void startDomainWorker(String domain, String decrStockFault) {
+  private void startDomainWorker(String domain, DecrStockFault fault) {
     TestDatabase db = databases.get(domain);
     List<String> properties = new ArrayList<>(common(domain + "-worker"));
     properties.add("mall.domains=" + domain);
-    properties.add("mall.workflows.enabled=false");
     properties.add("mall.db." + domain + ".url=" + db.url());
     properties.add("mall.db." + domain + ".username=" + db.username());
     properties.add("mall.db." + domain + ".password=" + db.password());
-    properties.add("mall.product.fault.decr-stock=" + decrStockFault);
-    processes.put(domain + "-worker", run(WorkersApplication.builder(), properties));
-  }
-
-  private ConfigurableApplicationContext startWorkflowWorker() {
-    List<String> properties = new ArrayList<>(common("workflow-worker"));
-    properties.add("mall.domains=");
-    properties.add("mall.workflows.enabled=true");
-    return run(WorkersApplication.builder(), properties);
+    SpringApplicationBuilder worker = WorkersApplication.builder();
+    if (fault != DecrStockFault.NONE) {
+      worker.initializers(
+          context -> context.getBeanFactory().registerSingleton("faults", fault.interceptor()));
+    }
+    processes.put(domain + "-worker", run(worker, properties));
   }
 
   /** An API of this mall: it reads each domain database through that database's reader account. */
@@ -172,7 +166,7 @@ final class MallCluster implements AutoCloseable {
     return apiUrl("api");
   }
 
-  /** Base URL of a process: "api", "workflow-worker" or "<domain>-worker". */
+  /** Base URL of a process: "api" or "<domain>-worker". */
   String url(String name) {
     return apiUrl(name);
   }

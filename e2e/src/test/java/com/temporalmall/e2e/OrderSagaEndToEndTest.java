@@ -150,7 +150,7 @@ class OrderSagaEndToEndTest {
   @Order(3)
   void faultAfterDecrStockCommitCompensatesEachStepExactlyOnce() {
     long product = http.createProduct(token, 100, 10);
-    mall.restartProductWorker("non-retryable-after-commit");
+    mall.restartProductWorker(DecrStockFault.NON_RETRYABLE_AFTER_COMMIT);
     try {
       MallHttp.Reply reply =
           http.post("/api/order/create", token, Map.of("pid", product, "num", 3));
@@ -169,7 +169,7 @@ class OrderSagaEndToEndTest {
               OrderContract.Activities.CREATE + "|action|action",
               OrderContract.Activities.CREATE + "|compensate|compensate");
     } finally {
-      mall.restartProductWorker("none");
+      mall.restartProductWorker(DecrStockFault.NONE);
     }
   }
 
@@ -177,7 +177,7 @@ class OrderSagaEndToEndTest {
   @Order(4)
   void lostAcknowledgementIsRetriedAndTheBarrierSkipsTheDuplicate() {
     long product = http.createProduct(token, 100, 10);
-    mall.restartProductWorker("retryable-after-commit");
+    mall.restartProductWorker(DecrStockFault.RETRYABLE_AFTER_COMMIT);
     try {
       MallHttp.Reply reply =
           http.post("/api/order/create", token, Map.of("pid", product, "num", 2));
@@ -191,7 +191,7 @@ class OrderSagaEndToEndTest {
           .containsExactly(ProductContract.Activities.DECR_STOCK + "|action|action");
       assertThat(decrStockAttempts(gid)).as("Temporal retried decrStock").isEqualTo(2);
     } finally {
-      mall.restartProductWorker("none");
+      mall.restartProductWorker(DecrStockFault.NONE);
     }
   }
 

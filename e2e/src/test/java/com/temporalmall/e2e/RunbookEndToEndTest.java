@@ -155,7 +155,7 @@ class RunbookEndToEndTest {
     try {
       terminateAndReset(pid);
     } finally {
-      mall.restartProductWorker("none");
+      mall.restartProductWorker(DecrStockFault.NONE);
     }
   }
 
@@ -163,7 +163,8 @@ class RunbookEndToEndTest {
     CompletableFuture<MallHttp.Reply> waiting =
         CompletableFuture.supplyAsync(
             () -> http.post("/api/order/create", token, Map.of("pid", pid)));
-    String query = "WorkflowType = 'Order' AND ExecutionStatus = 'Running' AND ProductId = " + pid;
+    String query =
+        "WorkflowType = 'OrderSaga' AND ExecutionStatus = 'Running' AND ProductId = " + pid;
     String[] stuck = new String[1];
     await()
         .atMost(Duration.ofSeconds(30))
@@ -182,7 +183,7 @@ class RunbookEndToEndTest {
     assertThat(temporal.run("workflow", "describe", "--workflow-id", stuck[0], "--output", "json"))
         .contains("WORKFLOW_EXECUTION_STATUS_TERMINATED");
 
-    mall.restartProductWorker("none");
+    mall.restartProductWorker(DecrStockFault.NONE);
     temporal.run(
         "workflow",
         "reset",

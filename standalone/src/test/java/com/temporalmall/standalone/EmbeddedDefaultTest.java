@@ -4,11 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.temporalmall.api.temporal.TemporalStartsConfiguration;
-import com.temporalmall.workflows.order.OrderContract;
-import com.temporalmall.workflows.order.OrderSagaWorkflow;
-import com.temporalmall.workflows.order.PlaceOrder;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,44 +132,6 @@ class EmbeddedDefaultTest {
     assertThat(post("/api/product/detail", token, Map.of("id", pid)).getBody().get("stock").asInt())
         .as("one saga, one decrement")
         .isEqualTo(3);
-  }
-
-  /** An order placed by the legacy OrderSaga before an upgrade, retried after it with its key. */
-  @Test
-  void aKeyedRetryOfAnOrderPlacedBeforeTheUpgradeReturnsThatOrder() {
-    Map<String, Object> carol =
-        Map.of("name", "carol", "gender", 2, "mobile", "13900000088", "password", "carol-pw");
-    long uid = post("/api/user/register", null, carol).getBody().get("id").asLong();
-    String token =
-        post("/api/user/login", null, Map.of("mobile", "13900000088", "password", "carol-pw"))
-            .getBody()
-            .get("accessToken")
-            .asString();
-    long pid =
-        post(
-                "/api/product/create",
-                token,
-                Map.of("name", "pan", "stock", 5, "amount", 700, "status", 1))
-            .getBody()
-            .get("id")
-            .asLong();
-    OrderSagaWorkflow legacy =
-        temporal.newWorkflowStub(
-            OrderSagaWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderContract.sagaWorkflowId("u" + uid + "-cart-7"))
-                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                .build());
-    long placedBefore = legacy.placeOrder(new PlaceOrder(uid, pid, 1, null)).orderId();
-
-    ResponseEntity<JsonNode> retried =
-        post("/api/order/create", token, Map.of("pid", pid), "cart-7");
-
-    assertThat(retried.getStatusCode().value()).isEqualTo(200);
-    assertThat(retried.getBody().get("id").asLong()).isEqualTo(placedBefore);
-    assertThat(post("/api/product/detail", token, Map.of("id", pid)).getBody().get("stock").asInt())
-        .as("one order, one decrement")
-        .isEqualTo(4);
   }
 
   private ResponseEntity<JsonNode> post(String path, String token, Map<String, ?> body) {

@@ -41,18 +41,14 @@ class EncryptedHistoriesTest {
 
     String history =
         temporal
-            .fetchHistory(
-                UserContract.callWorkflowId(
-                    UserContract.Activities.REGISTER, "register-secret-user"))
+            .fetchHistory(UserContract.registerWorkflowId("register-secret-user"))
             .getEvents()
             .stream()
             .map(HistoryEvent::toString)
             .reduce("", String::concat);
     Payload input =
         temporal
-            .fetchHistory(
-                UserContract.callWorkflowId(
-                    UserContract.Activities.REGISTER, "register-secret-user"))
+            .fetchHistory(UserContract.registerWorkflowId("register-secret-user"))
             .getEvents()
             .get(0)
             .getWorkflowExecutionStartedEventAttributes()

@@ -18,7 +18,8 @@ class OrderPlacementsTest {
   void aStartRefusedBecauseTheOrderClosedIsRecognisedFromEitherServer() {
     assertThat(
             OrderPlacements.closedAlready(
-                new WorkflowExecutionAlreadyStarted(ORDER, OrderContract.Workflows.ORDER_SAGA, null)))
+                new WorkflowExecutionAlreadyStarted(
+                    ORDER, OrderContract.Workflows.ORDER_SAGA, null)))
         .isTrue();
     assertThat(
             OrderPlacements.closedAlready(
