@@ -2,8 +2,11 @@ package com.temporalmall.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
+import com.temporalmall.activities.order.OrderRepository;
+import com.temporalmall.activities.product.ProductRepository;
+import com.temporalmall.activities.testsupport.DomainExtension;
 import com.temporalmall.activities.testsupport.TestDatabase;
+import com.temporalmall.activities.user.UserRepository;
 import com.temporalmall.workflows.order.OrderActivities;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.user.UserActivities;
@@ -16,16 +19,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * Which domains a worker process serves is configuration: only those get a database and activities.
  */
 class MallDomainsConfigurationTest {
-  @RegisterExtension
-  static final DomainDatabaseExtension ORDER_DATABASE = new DomainDatabaseExtension("order");
+  @RegisterExtension static final DomainExtension ORDER_DATABASE = new DomainExtension("order");
 
-  @RegisterExtension
-  static final DomainDatabaseExtension PRODUCT_DATABASE = new DomainDatabaseExtension("product");
+  @RegisterExtension static final DomainExtension PRODUCT_DATABASE = new DomainExtension("product");
 
   private final ApplicationContextRunner context =
       new ApplicationContextRunner().withUserConfiguration(MallDomainsConfiguration.class);
 
-  private static String[] settings(String domain, DomainDatabaseExtension extension) {
+  private static String[] settings(String domain, DomainExtension extension) {
     TestDatabase database = extension.database();
     return new String[] {
       "mall.db." + domain + ".url=" + database.url(),
@@ -45,8 +46,11 @@ class MallDomainsConfigurationTest {
               assertThat(wired).hasNotFailed();
               assertThat(wired).hasSingleBean(OrderActivities.class).hasBean("orderActivities");
               assertThat(wired).hasSingleBean(ProductActivities.class).hasBean("productActivities");
+              assertThat(wired).hasSingleBean(OrderRepository.class);
+              assertThat(wired).hasSingleBean(ProductRepository.class);
               assertThat(wired)
                   .doesNotHaveBean(UserActivities.class)
+                  .doesNotHaveBean(UserRepository.class)
                   .doesNotHaveBean("userDataSource");
               assertThat(wired.getBean("orderDataSource", HikariDataSource.class).getPoolName())
                   .isEqualTo("mall-order");

@@ -3,14 +3,16 @@ package com.temporalmall.activities.barrier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.activities.DomainJdbc;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.product.ProductContract;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The barrier's semantics, run against each database the mall supports. The business effect is a
@@ -18,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class BarrierContract {
   static final BarrierKey KEY =
-      BarrierKey.saga(OrderContract.sagaWorkflowId("1"), ProductContract.Activities.DECR_STOCK);
+      BarrierKey.saga(OrderContract.workflowId("1"), ProductContract.Activities.DECR_STOCK);
 
   SubTransactionBarrier barrier;
   JdbcClient jdbc;
@@ -27,9 +29,12 @@ abstract class BarrierContract {
 
   @BeforeEach
   void freshCounter() {
-    DomainDatabase database = DomainDatabase.of(productDatabase());
-    barrier = database.barrier();
-    jdbc = database.jdbc();
+    DataSource dataSource = productDatabase();
+    barrier =
+        DomainJdbc.barrier(
+            new NamedParameterJdbcTemplate(dataSource),
+            new DataSourceTransactionManager(dataSource));
+    jdbc = JdbcClient.create(dataSource);
     jdbc.sql("DELETE FROM barrier").update();
     jdbc.sql("DELETE FROM products").update();
     jdbc.sql("INSERT INTO products (id, name, stock) VALUES (1, 'counter', 0)").update();

@@ -1,6 +1,6 @@
 package com.temporalmall.activities.barrier;
 
-import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.activities.DomainJdbc;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -13,7 +13,7 @@ class BarrierOnH2Test extends BarrierContract {
 
   @BeforeAll
   static void migrate() {
-    DomainDatabase.migrate("product", H2);
+    DomainJdbc.migrate("product", H2);
   }
 
   @Override

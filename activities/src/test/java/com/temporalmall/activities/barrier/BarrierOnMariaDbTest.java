@@ -3,7 +3,7 @@ package com.temporalmall.activities.barrier;
 import static com.temporalmall.activities.ActivityTesting.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
+import com.temporalmall.activities.testsupport.DomainExtension;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.RepeatedTest;
@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On the real MariaDB/MySQL server, plus what only a real server can show: racing duplicates. */
 class BarrierOnMariaDbTest extends BarrierContract {
-  @RegisterExtension
-  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("product");
+  @RegisterExtension static final DomainExtension DATABASE = new DomainExtension("product");
 
   @Override
   DataSource productDatabase() {

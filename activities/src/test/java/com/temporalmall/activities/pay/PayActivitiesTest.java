@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.temporalmall.activities.ActivityTesting;
-import com.temporalmall.activities.DomainDatabase;
-import com.temporalmall.activities.testsupport.DomainDatabaseExtension;
+import com.temporalmall.activities.testsupport.DomainExtension;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.pay.NewPay;
@@ -21,19 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayActivitiesTest {
-  @RegisterExtension
-  static final DomainDatabaseExtension DATABASE = new DomainDatabaseExtension("pay");
+  @RegisterExtension static final DomainExtension DOMAIN = new DomainExtension("pay");
 
   @RegisterExtension final ActivityTesting activities = new ActivityTesting();
+  private final PayRepository repository = DOMAIN.bean(PayRepository.class);
   private PayActivities pays;
 
   @BeforeEach
   void stub() {
-    DomainDatabase db = DATABASE.domainDatabase();
-    pays =
-        activities.stub(
-            PayActivities.class,
-            new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier()));
+    pays = activities.stub(PayActivities.class, DOMAIN.bean(PayActivities.class));
+  }
+
+  private PayView stored(long id) {
+    return repository.findById(id).orElseThrow().view();
   }
 
   @Test
@@ -46,7 +45,7 @@ class PayActivitiesTest {
     assertThat(retried).isEqualTo(first);
     assertThat(fromAnotherWorkflow).isEqualTo(first);
     assertThat(first.status()).isEqualTo(PayStatus.UNPAID);
-    assertThat(pays.detail(first.id())).isEqualTo(first);
+    assertThat(stored(first.id())).isEqualTo(first);
   }
 
   @Test
@@ -57,7 +56,7 @@ class PayActivitiesTest {
         .isEqualTo(PayStatus.PAID);
     assertThat(pays.close(new PayChange(OrderContract.workflowId("2"), pay.id(), 0)).status())
         .isEqualTo(PayStatus.PAID);
-    assertThat(pays.detail(pay.id()).source()).isEqualTo(2);
+    assertThat(stored(pay.id()).source()).isEqualTo(2);
   }
 
   @Test
@@ -75,16 +74,13 @@ class PayActivitiesTest {
 
   @Test
   void unknownPayIsNotFound() {
-    assertThat(failureType(catchThrowable(() -> pays.detail(999_999))))
-        .isEqualTo(MallFailures.NOT_FOUND);
     assertThat(failureType(catchThrowable(() -> pays.markPaid(new PayChange("x", 999_999, 1)))))
         .isEqualTo(MallFailures.NOT_FOUND);
   }
 
   @Test
   void racingCreatesOfOneOrderShareOnePay() throws Exception {
-    DomainDatabase db = DATABASE.domainDatabase();
-    PayActivities direct = new PayActivitiesImpl(db.repository(PayRepository.class), db.barrier());
+    PayActivities direct = DOMAIN.bean(PayActivities.class);
     int racers = 8;
     List<Long> payIds =
         race(
@@ -97,7 +93,11 @@ class PayActivitiesTest {
 
     assertThat(payIds).hasSize(racers).containsOnly(payIds.get(0));
     assertThat(
-            db.jdbc().sql("SELECT COUNT(*) FROM pays WHERE oid = 4").query(Integer.class).single())
+            DOMAIN
+                .jdbc()
+                .sql("SELECT COUNT(*) FROM pays WHERE oid = 4")
+                .query(Integer.class)
+                .single())
         .isEqualTo(1);
   }
 }

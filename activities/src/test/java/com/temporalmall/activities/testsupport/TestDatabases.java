@@ -1,6 +1,6 @@
 package com.temporalmall.activities.testsupport;
 
-import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.activities.DomainJdbc;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -46,7 +46,7 @@ public final class TestDatabases {
               admin.execute("DROP USER IF EXISTS '" + user + "'@'%'");
               admin.execute("DROP USER IF EXISTS '" + reader + "'@'%'");
             });
-    DomainDatabase.migrate(domain, database.dataSource());
+    DomainJdbc.migrate(domain, database.dataSource());
     return database;
   }
 

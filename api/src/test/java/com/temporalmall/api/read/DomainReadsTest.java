@@ -3,7 +3,7 @@ package com.temporalmall.api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.temporalmall.activities.DomainDatabase;
+import com.temporalmall.activities.DomainJdbc;
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.pay.PayReads;
@@ -37,7 +37,7 @@ class DomainReadsTest {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
             "sa",
             "");
-    DomainDatabase.migrate(domain, dataSource);
+    DomainJdbc.migrate(domain, dataSource);
     return dataSource;
   }
 
