@@ -12,17 +12,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.temporalmall.api.order.OrderController;
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.order.OrderView;
+import com.temporalmall.api.pay.PayController;
 import com.temporalmall.api.pay.PayReads;
+import com.temporalmall.api.product.ProductController;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.temporal.DomainWrites;
+import com.temporalmall.api.temporal.OrderPayments;
 import com.temporalmall.api.temporal.OrderPlacements;
 import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
+import com.temporalmall.api.user.UserController;
 import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.api.user.UserReads;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.web.SecurityConfiguration;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.PlacedOrder;
@@ -47,8 +53,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.MediaType;
@@ -60,15 +66,22 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP contract, with the Temporal gateway and the database reads replaced by mocks (no server,
- * no database).
+ * The controllers' HTTP contract as a web slice: the MVC layer, security, filters and problem
+ * answers, with the Temporal client side and the database reads replaced by mocks (no server, no
+ * database).
  */
-@SpringBootTest(
+@WebMvcTest(
+    controllers = {
+      UserController.class,
+      ProductController.class,
+      OrderController.class,
+      PayController.class
+    },
     properties = {
       "spring.config.name=mall-api",
       "mall.jwt.secret=api-test-secret-api-test-secret-api-test"
     })
-@AutoConfigureMockMvc
+@Import({SecurityConfiguration.class, JwtIssuer.class})
 class ApiContractTest {
   private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -78,6 +91,7 @@ class ApiContractTest {
   @Autowired JsonMapper json;
   @MockitoBean DomainWrites writes;
   @MockitoBean OrderPlacements placements;
+  @MockitoBean OrderPayments payments;
   @MockitoBean UserReads users;
   @MockitoBean OrderReads orders;
   @MockitoBean PayReads pays;

@@ -25,9 +25,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The mall's own wiring (HTTP span filter, the starter's client interceptor, MallWorkers' worker
- * interceptor) with an in-memory exporter: a rejected order is one trace from the HTTP request
- * through the saga, its activities and its compensations.
+ * The mall's own wiring (HTTP span filter, the starter's client and worker interceptor) with an
+ * in-memory exporter: a rejected order is one trace from the HTTP request through the saga, its
+ * activities and its compensations.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -72,7 +72,7 @@ class TracingTest {
     assertThat(names).anyMatch(name -> name.startsWith("UpdateWithStartWorkflow:"));
     assertThat(names)
         .contains(
-            "RunWorkflow:Order",
+            "RunWorkflow:" + OrderContract.Workflows.ORDER_SAGA,
             "RunActivity:" + OrderContract.Activities.CREATE,
             "RunActivity:" + ProductContract.Activities.DECR_STOCK,
             "RunActivity:" + ProductContract.Activities.DECR_STOCK_REVERT,
