@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.temporalmall.workflows.FakeDomains;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -37,7 +38,7 @@ class BusinessMetricsTest {
             TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     MallSearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     fakes = new FakeDomains();
-    fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
+    fakes.serveOn(env);
     env.start();
   }
 
@@ -47,47 +48,50 @@ class BusinessMetricsTest {
     scope.close();
   }
 
-  private OrderSagaWorkflow saga(String id) {
-    return env.getWorkflowClient()
-        .newWorkflowStub(
-            OrderSagaWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderContract.sagaWorkflowId(id))
-                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                .build());
-  }
-
   private double count(String name) {
     return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   @Test
-  void sagasAndPaymentTimeoutsAreCounted() {
-    saga("placed").placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(1)));
+  void sagasPaymentsAndPaymentTimeoutsAreCounted() {
+    WorkflowClient client = env.getWorkflowClient();
+    OrderRequest oneKettle = new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(1));
+    OrderSagaWorkflowTest.place(client, OrderContract.workflowId("unpaid"), oneKettle);
+    OrderSagaWorkflowTest.place(client, OrderContract.workflowId("paid"), oneKettle);
+    OrderSagaWorkflow paid =
+        client.newWorkflowStub(OrderSagaWorkflow.class, OrderContract.workflowId("paid"));
+    paid.payCallback(new PayCallback(paid.createPay(FakeDomains.PRICE).id(), FakeDomains.PRICE, 1));
     fakes.decrStockBehaviour =
         change -> {
           throw MallFailures.insufficientStock("none left");
         };
-    assertThat(catchThrowable(() -> saga("rejected").placeOrder(new PlaceOrder(1, 7, 1, null))))
+    assertThat(
+            catchThrowable(
+                () ->
+                    OrderSagaWorkflowTest.place(
+                        client, OrderContract.workflowId("rejected"), oneKettle)))
         .isNotNull();
-    env.getWorkflowClient()
-        .newUntypedWorkflowStub(
-            OrderContract.lifecycleWorkflowId(OrderContract.sagaWorkflowId("placed")))
-        .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(OrderContract.workflowId("unpaid"))
+                .getResult(OrderResult.class)
+                .state())
+        .isEqualTo(OrderState.CANCELLED);
 
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              assertThat(count(MallMetrics.SAGAS_STARTED)).isEqualTo(2);
-              assertThat(count(MallMetrics.SAGAS_COMPLETED)).isEqualTo(1);
+              assertThat(count(MallMetrics.SAGAS_STARTED)).isEqualTo(3);
+              assertThat(count(MallMetrics.SAGAS_COMPLETED)).isEqualTo(2);
               assertThat(count(MallMetrics.SAGAS_COMPENSATED)).isEqualTo(1);
+              assertThat(count(MallMetrics.ORDERS_PAID)).isEqualTo(1);
               assertThat(count(MallMetrics.PAYMENT_TIMEOUTS)).isEqualTo(1);
             });
     assertThat(
             registry
                 .find(MallMetrics.SAGAS_COMPENSATED)
-                .tag("reason", "InsufficientStock")
+                .tag("reason", MallFailures.INSUFFICIENT_STOCK)
                 .counter())
         .isNotNull();
   }

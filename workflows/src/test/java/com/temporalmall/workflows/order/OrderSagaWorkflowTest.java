@@ -1,29 +1,57 @@
 package com.temporalmall.workflows.order;
 
+import static com.temporalmall.workflows.MallTestEnvironment.applicationFailure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.temporalmall.workflows.FakeDomains;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.MallTestEnvironment;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.pay.PayStatus;
+import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductContract;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The saga against in-memory fakes on the Temporal test server, with time skipping. */
+/**
+ * One execution per order: the placement answered by Update-with-Start, then the payment phase,
+ * against in-memory domains on the Temporal test server, with time skipping.
+ */
 class OrderSagaWorkflowTest {
-  private static final String GID = OrderContract.sagaWorkflowId("test");
+  private static final String ID = OrderContract.workflowId("test");
+  private static final long AMOUNT = 3 * FakeDomains.PRICE;
+  private static final OrderRequest THREE_KETTLES =
+      new OrderRequest(1, FakeDomains.PRODUCT_ID, 3, FakeDomains.PRICE, null);
+  private static final List<String> PLACEMENT =
+      List.of(
+          OrderContract.Activities.CREATE + " " + ID + " num=3 amount=" + AMOUNT,
+          ProductContract.Activities.DECR_STOCK + " " + ID + " num=3");
+  private static final String CANCEL = OrderContract.Activities.CANCEL + " 42";
+  private static final String RELEASE = ProductContract.Activities.RELEASE_STOCK + " 7 num=3";
 
   private TestWorkflowEnvironment env;
   private FakeDomains fakes;
@@ -32,7 +60,7 @@ class OrderSagaWorkflowTest {
   void startTestServer() {
     env = MallTestEnvironment.newInstance();
     fakes = new FakeDomains();
-    fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
+    fakes.serveOn(env);
     env.start();
   }
 
@@ -41,153 +69,355 @@ class OrderSagaWorkflowTest {
     env.close();
   }
 
-  private OrderSagaWorkflow saga() {
-    return env.getWorkflowClient()
-        .newWorkflowStub(
-            OrderSagaWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(GID)
-                .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                .build());
+  /** What the API does: start the order, or attach to it, and wait for the placement update. */
+  static PlacedOrder place(WorkflowClient client, String workflowId, OrderRequest request) {
+    OrderSagaWorkflow order = startingStub(client, workflowId, request);
+    return WorkflowClient.executeUpdateWithStart(
+        order::placement,
+        UpdateOptions.<PlacedOrder>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
+        new WithStartWorkflowOperation<>(order::run, request));
+  }
+
+  private static OrderSagaWorkflow startingStub(
+      WorkflowClient client, String workflowId, OrderRequest request) {
+    return client.newWorkflowStub(
+        OrderSagaWorkflow.class, OrderSagaWorkflow.startOptions(workflowId, request));
+  }
+
+  private PlacedOrder place(OrderRequest request) {
+    return place(env.getWorkflowClient(), ID, request);
+  }
+
+  /** Starts the order and returns once the placement update is accepted, not decided. */
+  private void startPlacing(OrderRequest request) {
+    OrderSagaWorkflow order = startingStub(env.getWorkflowClient(), ID, request);
+    WorkflowClient.startUpdateWithStart(
+        order::placement,
+        UpdateOptions.<PlacedOrder>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+            .build(),
+        new WithStartWorkflowOperation<>(order::run, request));
+  }
+
+  private OrderSagaWorkflow order() {
+    return env.getWorkflowClient().newWorkflowStub(OrderSagaWorkflow.class, ID);
+  }
+
+  /** Waiting for the workflow's result (not an update's) lets the test server skip time. */
+  private OrderResult result() {
+    return WorkflowStub.fromTyped(order()).getResult(OrderResult.class);
+  }
+
+  private String sagaStatus() {
+    SearchAttributes searchable =
+        env.getWorkflowClient().newUntypedWorkflowStub(ID).describe().getTypedSearchAttributes();
+    return searchable.get(MallSearchAttributes.SAGA_STATUS);
+  }
+
+  private long events(EventType type) {
+    return env.getWorkflowClient().fetchHistory(ID).getEvents().stream()
+        .map(HistoryEvent::getEventType)
+        .filter(type::equals)
+        .count();
+  }
+
+  /** The calls after the placement's two. */
+  private List<String> afterPlacement() {
+    assertThat(fakes.journal.subList(0, 2)).isEqualTo(PLACEMENT);
+    return fakes.journal.subList(2, fakes.journal.size());
   }
 
   @Test
-  void placesTheOrderAtPriceTimesQuantity() {
-    PlacedOrder placed = saga().placeOrder(new PlaceOrder(1, 7, 3, null));
+  void answersThePlacementAfterOneRemoteStepAndTwoWorkflowTasks() {
+    PlacedOrder placed = place(THREE_KETTLES);
 
-    assertThat(placed).isEqualTo(new PlacedOrder(FakeDomains.ORDER_ID, 3 * FakeDomains.PRICE));
-    io.temporal.common.SearchAttributes searchable =
-        env.getWorkflowClient().newUntypedWorkflowStub(GID).describe().getTypedSearchAttributes();
+    assertThat(placed).isEqualTo(new PlacedOrder(FakeDomains.ORDER_ID, AMOUNT));
+    assertThat(fakes.journal).isEqualTo(PLACEMENT);
+    // The task dispatches an order costs: order.create ran locally (a marker, no task of its own),
+    // product.decrStock is the only activity task.
+    assertThat(fakes.executions)
+        .containsExactly(
+            OrderContract.Activities.CREATE + " on order, local",
+            ProductContract.Activities.DECR_STOCK + " on product, remote");
+    assertThat(events(EventType.EVENT_TYPE_MARKER_RECORDED)).isEqualTo(1);
+    assertThat(events(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).isEqualTo(1);
+    assertThat(events(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isEqualTo(2);
+    assertThat(order().state()).isEqualTo(OrderState.AWAITING_PAYMENT);
+    SearchAttributes searchable =
+        env.getWorkflowClient().newUntypedWorkflowStub(ID).describe().getTypedSearchAttributes();
     assertThat(searchable.get(MallSearchAttributes.ORDER_ID)).isEqualTo(FakeDomains.ORDER_ID);
     assertThat(searchable.get(MallSearchAttributes.USER_ID)).isEqualTo(1L);
-    assertThat(searchable.get(MallSearchAttributes.PRODUCT_ID)).isEqualTo(7L);
-    assertThat(searchable.get(MallSearchAttributes.SAGA_STATUS)).isEqualTo("PLACED");
-    assertThat(fakes.journal)
+    assertThat(searchable.get(MallSearchAttributes.PRODUCT_ID)).isEqualTo(FakeDomains.PRODUCT_ID);
+    assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.AWAITING_PAYMENT);
+  }
+
+  @Test
+  void thePlacedOrderIsPaidInTheSameExecution() {
+    place(THREE_KETTLES);
+
+    PayView pay = order().createPay(AMOUNT);
+    PayView paid = order().payCallback(new PayCallback(pay.id(), AMOUNT, 1));
+
+    assertThat(paid.status()).isEqualTo(PayStatus.PAID);
+    assertThat(result()).isEqualTo(new OrderResult(FakeDomains.ORDER_ID, AMOUNT, OrderState.PAID));
+    assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.PAID);
+    assertThat(afterPlacement())
         .containsExactly(
-            ProductContract.Activities.DETAIL + " 7",
-            OrderContract.Activities.CREATE + " " + GID + " num=3 amount=750",
-            ProductContract.Activities.DECR_STOCK + " " + GID + " num=3");
+            PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
+            PayContract.Activities.MARK_PAID + " 100",
+            OrderContract.Activities.MARK_PAID + " 42");
+    assertThat(events(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
   }
 
-  @Test
-  void outOfStockCompensatesNewestFirstAndReportsTheOrder() {
-    fakes.decrStockBehaviour =
-        change -> {
-          throw MallFailures.insufficientStock("only 0 left");
-        };
+  @Nested
+  class Cancellation {
+    @Test
+    void theTimerCancelsAnUnpaidOrderReleasesItsStockAndClosesItsPay() {
+      place(THREE_KETTLES);
+      order().createPay(AMOUNT);
 
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 2, null)));
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(events(EventType.EVENT_TYPE_TIMER_FIRED)).isEqualTo(1);
+      assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.CANCELLED);
+      assertThat(afterPlacement())
+          .containsExactly(
+              PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
+              CANCEL,
+              RELEASE,
+              PayContract.Activities.CLOSE + " 100");
+    }
 
-    ApplicationFailure reason = (ApplicationFailure) failed.getCause();
-    assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
-    assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
-    assertThat(
-            env.getWorkflowClient()
-                .newUntypedWorkflowStub(GID)
-                .describe()
-                .getTypedSearchAttributes()
-                .get(MallSearchAttributes.SAGA_STATUS))
-        .isEqualTo("COMPENSATED");
-    assertThat(fakes.journal)
-        .containsExactly(
-            ProductContract.Activities.DETAIL + " 7",
-            OrderContract.Activities.CREATE + " " + GID + " num=2 amount=500",
-            ProductContract.Activities.DECR_STOCK + " " + GID + " num=2",
-            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=2",
-            OrderContract.Activities.CREATE_REVERT + " " + GID);
+    @Test
+    void theOwnerCancelsAnUnpaidOrder() {
+      place(THREE_KETTLES);
+
+      assertThat(order().cancel()).isEqualTo(OrderState.CANCELLED);
+
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(events(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
+      assertThat(afterPlacement()).containsExactly(CANCEL, RELEASE);
+    }
+
+    @Test
+    void anOperatorSignalCancelsAnUnpaidOrder() {
+      place(THREE_KETTLES);
+
+      order().requestCancel();
+
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(events(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
+      assertThat(afterPlacement()).containsExactly(CANCEL, RELEASE);
+    }
+
+    @Test
+    void aCallbackThatLosesToTheCancellationFlagsThePayForRefund() throws Exception {
+      place(THREE_KETTLES);
+      PayView pay = order().createPay(AMOUNT);
+      CountDownLatch cancelling = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      fakes.releaseStockBehaviour =
+          () -> {
+            cancelling.countDown();
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+          };
+      WorkflowStub stub = WorkflowStub.fromTyped(order());
+      stub.startUpdate(
+          OrderContract.Updates.CANCEL, WorkflowUpdateStage.ACCEPTED, OrderState.class);
+      assertThat(cancelling.await(10, TimeUnit.SECONDS)).isTrue();
+
+      WorkflowUpdateHandle<PayView> callback =
+          stub.startUpdate(
+              OrderContract.Updates.PAY_CALLBACK,
+              WorkflowUpdateStage.ACCEPTED,
+              PayView.class,
+              new PayCallback(pay.id(), AMOUNT, 2));
+      release.countDown();
+
+      ApplicationFailure late =
+          applicationFailure(catchThrowable(() -> callback.getResultAsync().get()));
+      assertThat(late.getType()).isEqualTo(MallFailures.CONFLICT);
+      assertThat(late.getOriginalMessage()).contains("flagged for refund");
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(afterPlacement())
+          .containsExactly(
+              PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
+              CANCEL,
+              RELEASE,
+              PayContract.Activities.CLOSE + " 100",
+              PayContract.Activities.FLAG_REFUND + " 100");
+    }
   }
 
-  @Test
-  void aStepThatNeverAnswersInTimeIsCompensatedAsIfItHadApplied() {
-    // Every attempt "applies" and then fails like a lost acknowledgement, until the step's
-    // schedule-to-close timeout: its outcome is unknown, so both compensations must run.
-    fakes.decrStockBehaviour =
-        change -> {
-          throw ApplicationFailure.newFailure("connection reset", "Transient");
-        };
+  @Nested
+  class Rejected {
+    @Test
+    void outOfStockCompensatesNewestFirstAndAnswersWithTheOrder() {
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.insufficientStock("only 0 left");
+          };
 
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 1, null)));
+      ApplicationFailure reason = applicationFailure(catchThrowable(() -> place(THREE_KETTLES)));
 
-    ApplicationFailure reason = (ApplicationFailure) failed.getCause();
-    assertThat(reason.getType()).isEqualTo(MallFailures.ORDER_COMPENSATED);
-    assertThat(reason.getOriginalMessage()).contains(ProductContract.Activities.DECR_STOCK);
-    assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
-    assertThat(
-            fakes.journal.stream()
-                .filter(call -> call.startsWith(ProductContract.Activities.DECR_STOCK + " "))
-                .count())
-        .as("retried until the timeout")
-        .isGreaterThan(1);
-    assertThat(fakes.journal.subList(fakes.journal.size() - 2, fakes.journal.size()))
-        .containsExactly(
-            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
-            OrderContract.Activities.CREATE_REVERT + " " + GID);
+      assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
+      assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
+      assertThat(afterPlacement())
+          .containsExactly(
+              ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+              OrderContract.Activities.CREATE_REVERT + " " + ID);
+      ApplicationFailure workflowFailure = applicationFailure(catchThrowable(() -> result()));
+      assertThat(workflowFailure.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
+      assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.COMPENSATED);
+    }
+
+    @Test
+    void aPriceThatChangedWhileOrderingIsAConflictAndCompensates() {
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.conflict("the price of product 7 changed");
+          };
+
+      ApplicationFailure reason = applicationFailure(catchThrowable(() -> place(THREE_KETTLES)));
+
+      assertThat(reason.getType()).isEqualTo(MallFailures.CONFLICT);
+      assertThat(fakes.journal).endsWith(OrderContract.Activities.CREATE_REVERT + " " + ID);
+    }
+
+    @Test
+    void aStepThatNeverSucceedsInTimeIsCompensatedAsIfItHadApplied() {
+      // Every attempt fails like a lost acknowledgement until the step's schedule-to-close
+      // timeout: its outcome is unknown, so both compensations run.
+      fakes.decrStockBehaviour =
+          change -> {
+            throw ApplicationFailure.newFailure("connection reset", "Transient");
+          };
+      startPlacing(THREE_KETTLES);
+
+      ApplicationFailure reason = applicationFailure(catchThrowable(() -> result()));
+
+      assertThat(reason.getType()).isEqualTo(MallFailures.ORDER_COMPENSATED);
+      assertThat(reason.getOriginalMessage()).contains(ProductContract.Activities.DECR_STOCK);
+      assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
+      assertThat(fakes.journal).filteredOn(PLACEMENT.get(1)::equals).hasSizeGreaterThan(1);
+      assertThat(fakes.journal.subList(fakes.journal.size() - 2, fakes.journal.size()))
+          .containsExactly(
+              ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+              OrderContract.Activities.CREATE_REVERT + " " + ID);
+    }
+
+    @Test
+    void cancellingTheWorkflowMidStepStillCompensates() {
+      CountDownLatch release = new CountDownLatch(1);
+      fakes.decrStockBehaviour =
+          change -> {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          };
+      startPlacing(THREE_KETTLES);
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fakes.journal.size() == 2);
+
+        WorkflowStub.fromTyped(order()).cancel();
+
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () ->
+                    assertThat(afterPlacement())
+                        .containsExactly(
+                            ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+                            OrderContract.Activities.CREATE_REVERT + " " + ID));
+      } finally {
+        release.countDown();
+      }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 250", "2, 9223372036854775807"})
+    void aQuantityBelowOneOrAnAmountThatOverflowsWritesNothing(int num, long unitPrice) {
+      ApplicationFailure reason =
+          applicationFailure(
+              catchThrowable(
+                  () -> place(new OrderRequest(1, FakeDomains.PRODUCT_ID, num, unitPrice, null))));
+
+      assertThat(reason.getType()).isEqualTo(MallFailures.INVALID_REQUEST);
+      assertThat(fakes.journal).isEmpty();
+      assertThat(order().state()).isEqualTo(OrderState.REJECTED);
+    }
   }
 
-  @Test
-  void unknownProductWritesNothing() {
-    fakes.productExists = false;
+  @Nested
+  class Duplicates {
+    @Test
+    void aRetriedPlacementReturnsTheSameOrderAndWritesNothingTwice() {
+      PlacedOrder first = place(THREE_KETTLES);
 
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 1, null)));
+      assertThat(place(THREE_KETTLES)).isEqualTo(first);
+      assertThat(fakes.journal).isEqualTo(PLACEMENT);
+    }
 
-    assertThat(((ApplicationFailure) failed.getCause()).getType())
-        .isEqualTo(MallFailures.NOT_FOUND);
-    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
+    @Test
+    void oneOrderHasOnePay() {
+      place(THREE_KETTLES);
+
+      PayView first = order().createPay(AMOUNT);
+
+      assertThat(order().createPay(AMOUNT)).isEqualTo(first);
+      assertThat(afterPlacement())
+          .containsExactly(PayContract.Activities.CREATE + " 42 amount=" + AMOUNT);
+    }
+
+    @Test
+    void aPaidOrderIsOverSoALaterCallbackChangesNothing() {
+      place(THREE_KETTLES);
+      PayView pay = order().createPay(AMOUNT);
+      order().payCallback(new PayCallback(pay.id(), AMOUNT, 2));
+      assertThat(result().state()).isEqualTo(OrderState.PAID);
+
+      assertThatThrownBy(() -> order().payCallback(new PayCallback(pay.id(), AMOUNT, 2)))
+          .isInstanceOf(WorkflowNotFoundException.class);
+      assertThat(fakes.journal)
+          .containsOnlyOnce(
+              PayContract.Activities.MARK_PAID + " 100",
+              OrderContract.Activities.MARK_PAID + " 42");
+    }
   }
 
-  @Test
-  void aClientAmountThatDiffersFromPriceTimesQuantityIsRejectedBeforeAnyWrite() {
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> saga().placeOrder(new PlaceOrder(1, 7, 2, 1L)));
+  @Nested
+  class RefusedPayments {
+    @Test
+    void aPayForAnotherAmountIsRefused() {
+      place(THREE_KETTLES);
 
-    ApplicationFailure reason = (ApplicationFailure) failed.getCause();
-    assertThat(reason.getType()).isEqualTo(MallFailures.INVALID_REQUEST);
-    assertThat(reason.getOriginalMessage()).contains("500");
-    assertThat(fakes.journal).containsExactly(ProductContract.Activities.DETAIL + " 7");
-  }
+      ApplicationFailure refused =
+          applicationFailure(catchThrowable(() -> order().createPay(AMOUNT - 1)));
 
-  @Test
-  void aClientAmountThatMatchesIsAccepted() {
-    assertThat(saga().placeOrder(new PlaceOrder(1, 7, 2, 500L)).amount()).isEqualTo(500);
-  }
+      assertThat(refused.getType()).isEqualTo(MallFailures.INVALID_REQUEST);
+      assertThat(afterPlacement()).isEmpty();
+    }
 
-  @Test
-  void cancellingTheWorkflowMidStepStillCompensates() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    fakes.decrStockBehaviour =
-        change -> {
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
-    OrderSagaWorkflow saga = saga();
-    WorkflowClient.start(saga::placeOrder, new PlaceOrder(1, 7, 1, null));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                fakes.journal.contains(
-                    ProductContract.Activities.DECR_STOCK + " " + GID + " num=1"));
+    @Test
+    void aCallbackForAnotherPayOrAmountIsRefused() {
+      place(THREE_KETTLES);
+      PayView pay = order().createPay(AMOUNT);
 
-    WorkflowStub.fromTyped(saga).cancel();
-
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> fakes.journal.contains(OrderContract.Activities.CREATE_REVERT + " " + GID));
-    release.countDown();
-    assertThat(fakes.journal)
-        .containsSubsequence(
-            ProductContract.Activities.DECR_STOCK + " " + GID + " num=1",
-            ProductContract.Activities.DECR_STOCK_REVERT + " " + GID + " num=1",
-            OrderContract.Activities.CREATE_REVERT + " " + GID);
+      assertThat(
+              applicationFailure(
+                      catchThrowable(
+                          () -> order().payCallback(new PayCallback(pay.id() + 1, AMOUNT, 2))))
+                  .getType())
+          .isEqualTo(MallFailures.NOT_FOUND);
+      assertThat(
+              applicationFailure(
+                      catchThrowable(() -> order().payCallback(new PayCallback(pay.id(), 1, 2))))
+                  .getType())
+          .isEqualTo(MallFailures.INVALID_REQUEST);
+      assertThat(order().state()).isEqualTo(OrderState.AWAITING_PAYMENT);
+    }
   }
 }

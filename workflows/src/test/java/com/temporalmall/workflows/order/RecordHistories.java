@@ -1,149 +1,154 @@
 package com.temporalmall.workflows.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.temporalmall.workflows.FakeDomains;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallTestEnvironment;
+import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
+import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
-import com.temporalmall.workflows.rpc.DomainCall;
-import com.temporalmall.workflows.rpc.DomainCallContract;
-import com.temporalmall.workflows.rpc.DomainCallWorkflow;
-import com.temporalmall.workflows.rpc.DomainCallWorkflowImpl;
+import com.temporalmall.workflows.product.ProductRemoval;
+import com.temporalmall.workflows.product.ProductUpdate;
+import com.temporalmall.workflows.user.NewUser;
+import com.temporalmall.workflows.user.UserContract;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
- * Records the histories that {@code WorkflowReplayTest} replays, as {@code <name>-<release>.json}.
- * Run it by hand when a workflow version is released, with a new release label, and commit the
+ * Records the histories that {@code WorkflowReplayTest} replays, as {@code <name>-<release>.json}:
+ * one execution of every workflow type, against the in-memory domains. Run it by hand from the
+ * repository root when a workflow version is released, with a new release label, and commit the
  * files; never overwrite older ones to make a replay test pass:
  *
  * <pre>
  * ./mvnw -q -pl workflows test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories -Dexec.args=v1
+ *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories -Dexec.args=v5
  * </pre>
+ *
+ * (exec-maven-plugin is not in the project's build, so that needs a first online run; offline, run
+ * {@code java -cp <test classpath> com.temporalmall.workflows.order.RecordHistories v5}.)
  */
 public final class RecordHistories {
+  /** Each history's name (its file: {@code <name>-<release>.json}) and its workflow id. */
+  public static final Map<String, String> WORKFLOW_IDS =
+      Map.of(
+          "order-saga-paid", OrderContract.workflowId("recorded-paid"),
+          "order-saga-cancelled", OrderContract.workflowId("recorded-unpaid"),
+          "order-saga-rejected", OrderContract.workflowId("recorded-rejected"),
+          "product-create", ProductContract.createWorkflowId("recorded"),
+          "product-update", ProductContract.updateWorkflowId("recorded"),
+          "product-remove", ProductContract.removeWorkflowId("recorded"),
+          "user-register", UserContract.registerWorkflowId("recorded"),
+          "order-remove", OrderContract.removeWorkflowId("recorded"),
+          "pay-flag-refund", PayContract.flagRefundWorkflowId("recorded"));
+
+  private RecordHistories() {}
+
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: RecordHistories <release label, e.g. v1>");
+      throw new IllegalArgumentException("usage: RecordHistories <release label, e.g. v5>");
     }
-    String release = args[0];
     Path dir = Path.of("workflows/src/test/resources/histories");
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
     try (TestWorkflowEnvironment env = MallTestEnvironment.newInstance()) {
-      fakes.serveOn(
-          env,
-          OrderSagaWorkflowImpl.class,
-          OrderLifecycleWorkflowImpl.class,
-          DomainCallWorkflowImpl.class);
+      fakes.serveOn(env);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
+      Recorder recorder = new Recorder(client, dir, args[0]);
+      OrderRequest twoKettles =
+          new OrderRequest(1, FakeDomains.PRODUCT_ID, 2, FakeDomains.PRICE, Duration.ofMinutes(5));
 
-      String completed = OrderContract.sagaWorkflowId("recorded-completed");
-      saga(client, completed).placeOrder(new PlaceOrder(1, 7, 2, null));
-      write(client, completed, dir.resolve("order-saga-completed-" + release + ".json"));
+      // Placed, then paid.
+      String paid = WORKFLOW_IDS.get("order-saga-paid");
+      OrderSagaWorkflowTest.place(client, paid, twoKettles);
+      OrderSagaWorkflow toPay = client.newWorkflowStub(OrderSagaWorkflow.class, paid);
+      PayView pay = toPay.createPay(twoKettles.amount());
+      toPay.payCallback(new PayCallback(pay.id(), pay.amount(), 1));
+      recorder.result("order-saga-paid");
 
-      OrderLifecycleWorkflow paid = lifecycle(client, completed);
-      paid.createPay(500);
-      paid.payCallback(new PayCallback(FakeDomains.PAY_ID, 500, 1));
-      WorkflowStub.fromTyped(paid).getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
-      write(
-          client,
-          OrderContract.lifecycleWorkflowId(completed),
-          dir.resolve("order-lifecycle-paid-" + release + ".json"));
+      // Placed, never paid: the payment timer cancels it.
+      OrderSagaWorkflowTest.place(client, WORKFLOW_IDS.get("order-saga-cancelled"), twoKettles);
+      recorder.result("order-saga-cancelled");
 
+      // Rejected: out of stock, compensated.
       fakes.decrStockBehaviour =
           change -> {
             throw MallFailures.insufficientStock("only 0 left");
           };
-      String compensated = OrderContract.sagaWorkflowId("recorded-compensated");
       try {
-        saga(client, compensated).placeOrder(new PlaceOrder(1, 7, 1, null));
-        throw new IllegalStateException("the saga should have been compensated");
-      } catch (WorkflowFailedException expected) {
-        write(client, compensated, dir.resolve("order-saga-compensated-" + release + ".json"));
-      }
-
-      // A second order whose payment never comes: the timer cancels it.
-      fakes.decrStockBehaviour = change -> {};
-      String unpaidSaga = OrderContract.sagaWorkflowId("recorded-unpaid");
-      saga(client, unpaidSaga).placeOrder(new PlaceOrder(1, 7, 1, null, Duration.ofMinutes(5)));
-      String unpaid = OrderContract.lifecycleWorkflowId(unpaidSaga);
-      client
-          .newUntypedWorkflowStub(unpaid)
-          .getResult(OrderLifecycleWorkflow.LifecycleOutcome.class);
-      write(client, unpaid, dir.resolve("order-lifecycle-cancelled-" + release + ".json"));
-
-      // One execution per order: placed then paid, placed then unpaid, and rejected.
-      fakes.decrStockBehaviour = change -> {};
-      String paidOrder = OrderContract.workflowId("recorded-paid");
-      OrderWorkflowTest.place(
-          client, paidOrder, new OrderRequest(1, 7, 2, FakeDomains.PRICE, null));
-      OrderWorkflow toPay = client.newWorkflowStub(OrderWorkflow.class, paidOrder);
-      toPay.createPay(2 * FakeDomains.PRICE);
-      toPay.payCallback(new PayCallback(FakeDomains.PAY_ID, 2 * FakeDomains.PRICE, 1));
-      WorkflowStub.fromTyped(toPay).getResult(OrderResult.class);
-      write(client, paidOrder, dir.resolve("order-paid-" + release + ".json"));
-
-      String unpaidOrder = OrderContract.workflowId("recorded-unpaid");
-      OrderWorkflowTest.place(
-          client, unpaidOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, Duration.ofMinutes(5)));
-      client.newUntypedWorkflowStub(unpaidOrder).getResult(OrderResult.class);
-      write(client, unpaidOrder, dir.resolve("order-cancelled-" + release + ".json"));
-
-      fakes.decrStockBehaviour =
-          change -> {
-            throw MallFailures.insufficientStock("only 0 left");
-          };
-      String rejectedOrder = OrderContract.workflowId("recorded-rejected");
-      try {
-        OrderWorkflowTest.place(
-            client, rejectedOrder, new OrderRequest(1, 7, 1, FakeDomains.PRICE, null));
+        OrderSagaWorkflowTest.place(client, WORKFLOW_IDS.get("order-saga-rejected"), twoKettles);
         throw new IllegalStateException("the order should have been rejected");
-      } catch (io.temporal.client.WorkflowUpdateException expected) {
-        write(client, rejectedOrder, dir.resolve("order-rejected-" + release + ".json"));
+      } catch (WorkflowUpdateException expected) {
+        recorder.write("order-saga-rejected");
       }
 
-      String call = DomainCallContract.workflowId(ProductContract.Activities.DETAIL, "recorded");
-      client
-          .newWorkflowStub(
-              DomainCallWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(call)
-                  .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                  .build())
-          .call(
-              new DomainCall(
-                  ProductContract.TASK_QUEUE,
-                  ProductContract.Activities.DETAIL,
-                  List.<JsonNode>of(com.fasterxml.jackson.databind.node.LongNode.valueOf(7))));
-      write(client, call, dir.resolve("domain-call-completed-" + release + ".json"));
+      recorder.write(
+          "product-create",
+          ProductContract.Workflows.CREATE,
+          ProductContract.TASK_QUEUE,
+          new NewProduct("recorded", 1, "kettle", "1.7 l", 10, FakeDomains.PRICE, 1));
+      recorder.write(
+          "product-update",
+          ProductContract.Workflows.UPDATE,
+          ProductContract.TASK_QUEUE,
+          new ProductUpdate("recorded", 1, FakeDomains.PRODUCT_ID, "kettle", "1.8 l", 9, 260, 1));
+      recorder.write(
+          "product-remove",
+          ProductContract.Workflows.REMOVE,
+          ProductContract.TASK_QUEUE,
+          new ProductRemoval("recorded", 1, FakeDomains.PRODUCT_ID));
+      recorder.write(
+          "user-register",
+          UserContract.Workflows.REGISTER,
+          UserContract.TASK_QUEUE,
+          new NewUser("recorded", "bob", 1, "13700000000", "hash"));
+      recorder.write(
+          "order-remove",
+          OrderContract.Workflows.REMOVE,
+          OrderContract.TASK_QUEUE,
+          new OrderRemoval("recorded", 1, FakeDomains.ORDER_ID));
+      recorder.write(
+          "pay-flag-refund",
+          PayContract.Workflows.FLAG_REFUND,
+          PayContract.TASK_QUEUE,
+          new PayChange("recorded", FakeDomains.PAY_ID, 1));
     }
   }
 
-  private static OrderLifecycleWorkflow lifecycle(WorkflowClient client, String sagaId) {
-    return client.newWorkflowStub(
-        OrderLifecycleWorkflow.class, OrderContract.lifecycleWorkflowId(sagaId));
-  }
+  private record Recorder(WorkflowClient client, Path dir, String release) {
+    /** Waits for the workflow named {@code name} to end, then writes its history. */
+    void result(String name) throws Exception {
+      client.newUntypedWorkflowStub(WORKFLOW_IDS.get(name)).getResult(OrderResult.class);
+      write(name);
+    }
 
-  private static OrderSagaWorkflow saga(WorkflowClient client, String workflowId) {
-    return client.newWorkflowStub(
-        OrderSagaWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-            .build());
-  }
+    /** Runs write workflow {@code type} on {@code taskQueue}, then writes its history. */
+    void write(String name, String type, String taskQueue, Object input) throws Exception {
+      WorkflowStub stub =
+          client.newUntypedWorkflowStub(
+              type,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(WORKFLOW_IDS.get(name))
+                  .setTaskQueue(taskQueue)
+                  .build());
+      stub.start(input);
+      stub.getResult(Object.class);
+      write(name);
+    }
 
-  private static void write(WorkflowClient client, String workflowId, Path file) throws Exception {
-    Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
-    System.out.println("recorded " + file);
+    void write(String name) throws Exception {
+      Path file = dir.resolve(name + "-" + release + ".json");
+      Files.writeString(file, client.fetchHistory(WORKFLOW_IDS.get(name)).toJson(true));
+      System.out.println("recorded " + file);
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.temporalmall.workflows.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.temporalmall.workflows.FakeDomains;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.product.ProductContract;
@@ -18,7 +19,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentracing.Tracer;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.opentracing.OpenTracingClientInterceptor;
 import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
@@ -69,7 +69,7 @@ class SagaTracingTest {
                 .build());
     MallSearchAttributes.DEFINITIONS.forEach(env::registerSearchAttribute);
     fakes = new FakeDomains();
-    fakes.serveOn(env, OrderSagaWorkflowImpl.class, OrderLifecycleWorkflowImpl.class);
+    fakes.serveOn(env);
     env.start();
   }
 
@@ -85,18 +85,17 @@ class SagaTracingTest {
         change -> {
           throw MallFailures.insufficientStock("none left");
         };
-    OrderSagaWorkflow saga =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                OrderSagaWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(OrderContract.sagaWorkflowId("traced"))
-                    .setTaskQueue(OrderContract.LEGACY_TASK_QUEUE)
-                    .build());
     Span request =
         openTelemetry.getTracer("test").spanBuilder("POST /api/order/create").startSpan();
     try (Scope ignored = request.makeCurrent()) {
-      assertThat(catchThrowable(() -> saga.placeOrder(new PlaceOrder(1, 7, 1, null)))).isNotNull();
+      assertThat(
+              catchThrowable(
+                  () ->
+                      OrderSagaWorkflowTest.place(
+                          env.getWorkflowClient(),
+                          OrderContract.workflowId("traced"),
+                          new OrderRequest(1, 7, 1, FakeDomains.PRICE, null))))
+          .isNotNull();
     } finally {
       request.end();
     }
@@ -108,9 +107,8 @@ class SagaTracingTest {
         .extracting(SpanData::getName)
         .contains(
             "POST /api/order/create",
-            "StartWorkflow:OrderSaga",
+            "UpdateWithStartWorkflow:OrderSaga",
             "RunWorkflow:OrderSaga",
-            "RunActivity:" + ProductContract.Activities.DETAIL,
             "RunActivity:" + OrderContract.Activities.CREATE,
             "RunActivity:" + ProductContract.Activities.DECR_STOCK,
             "RunActivity:" + ProductContract.Activities.DECR_STOCK_REVERT,
