@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
@@ -27,11 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * What each domain's configuration builds its beans from. Every domain owns a database, and Boot's
- * auto-configuration assumes a single DataSource, so each declares its own DataSource, transaction
- * manager and Spring Data JDBC template, and points {@code @EnableJdbcRepositories} at them.
- */
+/** How {@link DomainDatabase} builds a domain's database beans. */
 public final class DomainJdbc {
   /**
    * The MySQL dialect serves MySQL, MariaDB and H2 in MySQL mode (the embedded default): backtick
@@ -81,8 +76,8 @@ public final class DomainJdbc {
   }
 
   /** Spring Data JDBC on one domain's database, assembled with its public factory. */
-  public static JdbcAggregateTemplate aggregateTemplate(
-      ApplicationContext context, NamedParameterJdbcOperations operations, Class<?>... entities) {
+  static JdbcAggregateTemplate aggregateTemplate(
+      NamedParameterJdbcOperations operations, Class<?>... entities) {
     JdbcCustomConversions conversions =
         JdbcConfiguration.createCustomConversions(DIALECT, List.of());
     JdbcMappingContext mapping =
@@ -99,7 +94,7 @@ public final class DomainJdbc {
         JdbcConfiguration.createDataAccessStrategy(
             operations, converter, QueryMappingConfiguration.EMPTY, DIALECT);
     built.set(dataAccess);
-    return new JdbcAggregateTemplate(context, mapping, converter, dataAccess);
+    return new JdbcAggregateTemplate(converter, dataAccess);
   }
 
   /** The barrier on the same connections and transactions as the domain's repositories. */

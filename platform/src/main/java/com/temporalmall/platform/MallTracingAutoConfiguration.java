@@ -11,8 +11,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Tracing of every mall process. Runs before the starter's OpenTracingAutoConfiguration, which
- * bridges this OpenTelemetry to Temporal's tracing interceptors (client side; MallWorkers adds the
- * worker side).
+ * bridges this OpenTelemetry to Temporal's tracing interceptors, client and worker side.
  */
 @AutoConfiguration(
     beforeName = {
