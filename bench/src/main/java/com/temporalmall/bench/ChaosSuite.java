@@ -220,11 +220,7 @@ final class ChaosSuite {
    */
   private void startTopology(Path runDir) throws Exception {
     for (String domain : List.of("user", "product", "order", "pay")) {
-      add(
-          runDir,
-          domain + "-worker",
-          args.get("workers-jar"),
-          Map.of("MALL_DOMAINS", domain));
+      add(runDir, domain + "-worker", args.get("workers-jar"), Map.of("MALL_DOMAINS", domain));
     }
     add(runDir, "api", args.get("api-jar"), Map.of());
     for (MallProcess process : processes.values()) {
@@ -244,8 +240,8 @@ final class ChaosSuite {
   }
 
   /**
-   * kill -9 of a random process among the product and order workers and the API, every
-   * 3-7 s while 120 orders arrive over 80 s for stock 60; each is started again 2-5 s later.
+   * kill -9 of a random process among the product and order workers and the API, every 3-7 s while
+   * 120 orders arrive over 80 s for stock 60; each is started again 2-5 s later.
    */
   private Run kills() throws Exception {
     Run run = new Run("kills", 120, 60);
