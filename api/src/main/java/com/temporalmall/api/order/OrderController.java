@@ -5,6 +5,7 @@ import com.temporalmall.api.temporal.OrderPayments;
 import com.temporalmall.api.temporal.OrderPlacements;
 import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
@@ -59,9 +60,15 @@ public class OrderController {
   private final DomainWrites writes;
   private final OrderPayments payments;
   private final OrderReads orders;
+  private final IdempotencyKeys keys;
 
   public OrderController(
-      OrderPlacements placements, DomainWrites writes, OrderPayments payments, OrderReads orders) {
+      OrderPlacements placements,
+      DomainWrites writes,
+      OrderPayments payments,
+      OrderReads orders,
+      IdempotencyKeys keys) {
+    this.keys = keys;
     this.placements = placements;
     this.writes = writes;
     this.payments = payments;
@@ -75,7 +82,7 @@ public class OrderController {
       @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
-    IdempotencyKey.RequestId requestId = IdempotencyKey.of(idempotencyKey, "u" + uid);
+    IdempotencyKey.RequestId requestId = keys.of(idempotencyKey, "u" + uid, request);
     int num = request.num() == null ? 1 : request.num();
     return placements
         .place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId)

@@ -2,6 +2,7 @@ package com.temporalmall.api.product;
 
 import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
@@ -52,9 +53,11 @@ public class ProductController {
 
   private final DomainWrites writes;
   private final ProductReads products;
+  private final IdempotencyKeys keys;
 
-  public ProductController(DomainWrites writes, ProductReads products) {
+  public ProductController(DomainWrites writes, ProductReads products, IdempotencyKeys keys) {
     this.writes = writes;
+    this.keys = keys;
     this.products = products;
   }
 
@@ -63,9 +66,9 @@ public class ProductController {
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CreateRequest request) {
-    String workflowId =
-        ProductContract.createWorkflowId(
-            IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)).value());
+    IdempotencyKey.RequestId requestId =
+        keys.of(idempotencyKey, "u" + JwtIssuer.uidOf(token), request);
+    String workflowId = ProductContract.createWorkflowId(requestId.value());
     NewProduct product =
         new NewProduct(
             workflowId,
@@ -75,7 +78,7 @@ public class ProductController {
             request.stock(),
             request.amount(),
             request.status());
-    return new CreateResponse(writes.createProduct(product).id());
+    return new CreateResponse(writes.createProduct(product, requestId.fingerprint()).id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */
