@@ -13,6 +13,7 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,23 +38,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/order", consumes = "application/json", produces = "application/json")
 public class OrderController {
+  @Schema(name = "OrderCreateRequest")
   public record CreateRequest(
       @NotNull @Positive Long pid,
       @PositiveOrZero Long amount,
       @Min(1) @Max(1000) Integer num,
       Long uid) {}
 
+  @Schema(name = "OrderCreateResponse")
   public record CreateResponse(long id) {}
 
+  @Schema(name = "OrderIdRequest")
   public record IdRequest(@NotNull @Positive Long id) {}
 
   /** pid and amount are fixed by the saga: when sent they must match. status 9 cancels. */
+  @Schema(name = "OrderUpdateRequest")
   public record UpdateRequest(
       @NotNull @Positive Long id,
       @Positive Long pid,
       @PositiveOrZero Long amount,
       @Min(0) @Max(9) Integer status) {}
 
+  @Schema(name = "OrderListRequest")
   public record ListRequest(Long uid) {}
 
   private final OrderPlacements placements;

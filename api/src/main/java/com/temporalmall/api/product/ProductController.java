@@ -9,6 +9,7 @@ import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/product", consumes = "application/json", produces = "application/json")
 public class ProductController {
+  @Schema(name = "ProductCreateRequest")
   public record CreateRequest(
       @NotBlank @Size(max = 255) String name,
       @Size(max = 2000) String desc,
@@ -39,10 +41,13 @@ public class ProductController {
       @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,
       @NotNull @Min(0) @Max(127) Integer status) {}
 
+  @Schema(name = "ProductCreateResponse")
   public record CreateResponse(long id) {}
 
+  @Schema(name = "ProductDetailRequest")
   public record DetailRequest(@NotNull @Positive Long id) {}
 
+  @Schema(name = "ProductUpdateRequest")
   public record UpdateRequest(
       @NotNull @Positive Long id,
       @NotBlank @Size(max = 255) String name,

@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
  */
 public final class IdempotencyKey {
   public static final String HEADER = "Idempotency-Key";
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+  public static final int MAX_LENGTH = 64;
+  public static final String PATTERN = "^[A-Za-z0-9_.:-]{1," + MAX_LENGTH + "}$";
+  private static final Pattern VALID = Pattern.compile(PATTERN);
 
   private IdempotencyKey() {}
 
