@@ -26,6 +26,8 @@ import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
 import com.temporalmall.api.user.UserController;
 import com.temporalmall.api.user.UserCredentials;
 import com.temporalmall.api.user.UserReads;
+import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.api.web.SecurityConfiguration;
@@ -81,7 +83,7 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.config.name=mall-api",
       "mall.jwt.secret=api-test-secret-api-test-secret-api-test"
     })
-@Import({SecurityConfiguration.class, JwtIssuer.class})
+@Import({SecurityConfiguration.class, JwtIssuer.class, IdempotencyKeys.class})
 class ApiContractTest {
   private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -135,7 +137,7 @@ class ApiContractTest {
 
   @Test
   void registerHashesThePasswordBeforeItLeavesTheApi() throws Exception {
-    when(writes.register(any())).thenReturn(new UserView(1, "alice", 2, "13900000000"));
+    when(writes.register(any(), any())).thenReturn(new UserView(1, "alice", 2, "13900000000"));
 
     postJson(
             "/api/user/register",
@@ -146,7 +148,7 @@ class ApiContractTest {
         .andExpect(jsonPath("$.password").doesNotExist());
 
     ArgumentCaptor<NewUser> sent = ArgumentCaptor.forClass(NewUser.class);
-    verify(writes).register(sent.capture());
+    verify(writes).register(sent.capture(), org.mockito.ArgumentMatchers.isNull());
     NewUser user = sent.getValue();
     assertThat(user.gid()).startsWith(UserContract.registerWorkflowId(""));
     assertThat(user.passwordHash()).isNotEqualTo("alice-pw");
@@ -208,7 +210,7 @@ class ApiContractTest {
 
   @Test
   void aTakenMobileIsA409() throws Exception {
-    when(writes.register(any()))
+    when(writes.register(any(), any()))
         .thenThrow(failedWith(MallFailures.conflict("mobile 13900000000 is already registered")));
 
     postJson(
@@ -338,7 +340,16 @@ class ApiContractTest {
                     com.temporalmall.api.temporal.TemporalOutcomes.timedOut(
                         OrderContract.workflowId("abc")))));
 
+    when(placements.place(eq(new PlaceOrder(7, 6, 1, null)), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                failedWith(MallFailures.idempotencyKeyReused("first used for another request"))));
+
     String token = tokenFor(7);
+    postJson("/api/order/create", token, "{\"pid\":6}")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/idempotency-key-reused"));
     postJson("/api/order/create", token, "{\"pid\":1}")
         .andExpect(status().isConflict())
         .andExpect(
@@ -445,10 +456,12 @@ class ApiContractTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pid\":3}"))
         .andExpect(status().isOk());
-    verify(placements)
-        .place(
-            any(),
-            eq(new com.temporalmall.api.web.IdempotencyKey.RequestId("u7-checkout-42", true)));
+    ArgumentCaptor<IdempotencyKey.RequestId> keyed =
+        ArgumentCaptor.forClass(IdempotencyKey.RequestId.class);
+    verify(placements).place(any(), keyed.capture());
+    assertThat(keyed.getValue().value()).isEqualTo("u7-checkout-42");
+    assertThat(keyed.getValue().keyed()).isTrue();
+    assertThat(keyed.getValue().fingerprint()).as("a keyed request is fingerprinted").hasSize(64);
 
     perform(
             post("/api/order/create")

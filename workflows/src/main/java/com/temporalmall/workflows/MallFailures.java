@@ -22,6 +22,12 @@ public final class MallFailures {
   /** A saga step failed for a technical reason and the saga compensated. Details: [orderId]. */
   public static final String ORDER_COMPENSATED = "OrderCompensated";
 
+  /**
+   * An Idempotency-Key used again with a different request (see {@link IdempotentRequests}): the
+   * first request's outcome belongs to the first request only.
+   */
+  public static final String IDEMPOTENCY_KEY_REUSED = "IdempotencyKeyReused";
+
   /** The caller may not act on this resource (another user's order, pay or product). */
   public static final String FORBIDDEN = "Forbidden";
 
@@ -45,5 +51,9 @@ public final class MallFailures {
 
   public static ApplicationFailure invalidRequest(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
+  }
+
+  public static ApplicationFailure idempotencyKeyReused(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, IDEMPOTENCY_KEY_REUSED);
   }
 }

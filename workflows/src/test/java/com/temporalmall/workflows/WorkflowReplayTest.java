@@ -140,7 +140,7 @@ class WorkflowReplayTest {
     }
 
     @Override
-    public PlacedOrder placement() {
+    public PlacedOrder placement(String fingerprint) {
       Workflow.await(() -> placed != null);
       return placed;
     }

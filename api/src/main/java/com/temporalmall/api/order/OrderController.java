@@ -5,6 +5,7 @@ import com.temporalmall.api.temporal.OrderPayments;
 import com.temporalmall.api.temporal.OrderPlacements;
 import com.temporalmall.api.temporal.OrderPlacements.PlaceOrder;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Ownership;
 import com.temporalmall.api.web.Problems;
@@ -12,6 +13,7 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderState;
 import com.temporalmall.workflows.order.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,32 +38,43 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/order", consumes = "application/json", produces = "application/json")
 public class OrderController {
+  @Schema(name = "OrderCreateRequest")
   public record CreateRequest(
       @NotNull @Positive Long pid,
       @PositiveOrZero Long amount,
       @Min(1) @Max(1000) Integer num,
       Long uid) {}
 
+  @Schema(name = "OrderCreateResponse")
   public record CreateResponse(long id) {}
 
+  @Schema(name = "OrderIdRequest")
   public record IdRequest(@NotNull @Positive Long id) {}
 
   /** pid and amount are fixed by the saga: when sent they must match. status 9 cancels. */
+  @Schema(name = "OrderUpdateRequest")
   public record UpdateRequest(
       @NotNull @Positive Long id,
       @Positive Long pid,
       @PositiveOrZero Long amount,
       @Min(0) @Max(9) Integer status) {}
 
+  @Schema(name = "OrderListRequest")
   public record ListRequest(Long uid) {}
 
   private final OrderPlacements placements;
   private final DomainWrites writes;
   private final OrderPayments payments;
   private final OrderReads orders;
+  private final IdempotencyKeys keys;
 
   public OrderController(
-      OrderPlacements placements, DomainWrites writes, OrderPayments payments, OrderReads orders) {
+      OrderPlacements placements,
+      DomainWrites writes,
+      OrderPayments payments,
+      OrderReads orders,
+      IdempotencyKeys keys) {
+    this.keys = keys;
     this.placements = placements;
     this.writes = writes;
     this.payments = payments;
@@ -75,7 +88,7 @@ public class OrderController {
       @Valid @RequestBody CreateRequest request) {
     long uid = JwtIssuer.uidOf(token);
     Ownership.requireSameUser(request.uid(), uid);
-    IdempotencyKey.RequestId requestId = IdempotencyKey.of(idempotencyKey, "u" + uid);
+    IdempotencyKey.RequestId requestId = keys.of(idempotencyKey, "u" + uid, request);
     int num = request.num() == null ? 1 : request.num();
     return placements
         .place(new PlaceOrder(uid, request.pid(), num, request.amount()), requestId)

@@ -14,6 +14,7 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,14 +37,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/pay", consumes = "application/json", produces = "application/json")
 public class PayController {
+  @Schema(name = "PayCreateRequest")
   public record CreateRequest(
       @NotNull @Positive Long oid, @NotNull @PositiveOrZero Long amount, Long uid) {}
 
+  @Schema(name = "PayCreateResponse")
   public record CreateResponse(long id) {}
 
+  @Schema(name = "PayDetailRequest")
   public record DetailRequest(@NotNull @Positive Long id) {}
 
   /** The provider's report: status must be 1 (paid). */
+  @Schema(name = "PayCallbackRequest")
   public record CallbackRequest(
       @NotNull @Positive Long id,
       @NotNull @Positive Long oid,

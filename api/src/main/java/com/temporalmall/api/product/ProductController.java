@@ -2,12 +2,14 @@ package com.temporalmall.api.product;
 
 import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
 import com.temporalmall.workflows.product.ProductUpdate;
 import com.temporalmall.workflows.product.ProductView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/product", consumes = "application/json", produces = "application/json")
 public class ProductController {
+  @Schema(name = "ProductCreateRequest")
   public record CreateRequest(
       @NotBlank @Size(max = 255) String name,
       @Size(max = 2000) String desc,
@@ -38,10 +41,13 @@ public class ProductController {
       @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,
       @NotNull @Min(0) @Max(127) Integer status) {}
 
+  @Schema(name = "ProductCreateResponse")
   public record CreateResponse(long id) {}
 
+  @Schema(name = "ProductDetailRequest")
   public record DetailRequest(@NotNull @Positive Long id) {}
 
+  @Schema(name = "ProductUpdateRequest")
   public record UpdateRequest(
       @NotNull @Positive Long id,
       @NotBlank @Size(max = 255) String name,
@@ -52,9 +58,11 @@ public class ProductController {
 
   private final DomainWrites writes;
   private final ProductReads products;
+  private final IdempotencyKeys keys;
 
-  public ProductController(DomainWrites writes, ProductReads products) {
+  public ProductController(DomainWrites writes, ProductReads products, IdempotencyKeys keys) {
     this.writes = writes;
+    this.keys = keys;
     this.products = products;
   }
 
@@ -63,9 +71,9 @@ public class ProductController {
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody CreateRequest request) {
-    String workflowId =
-        ProductContract.createWorkflowId(
-            IdempotencyKey.of(idempotencyKey, "u" + JwtIssuer.uidOf(token)).value());
+    IdempotencyKey.RequestId requestId =
+        keys.of(idempotencyKey, "u" + JwtIssuer.uidOf(token), request);
+    String workflowId = ProductContract.createWorkflowId(requestId.value());
     NewProduct product =
         new NewProduct(
             workflowId,
@@ -75,7 +83,7 @@ public class ProductController {
             request.stock(),
             request.amount(),
             request.status());
-    return new CreateResponse(writes.createProduct(product).id());
+    return new CreateResponse(writes.createProduct(product, requestId.fingerprint()).id());
   }
 
   /** Only the product's owner (its creator) may update it; anyone signed in may read it. */

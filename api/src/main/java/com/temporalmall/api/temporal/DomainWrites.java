@@ -1,6 +1,7 @@
 package com.temporalmall.api.temporal;
 
 import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.workflows.IdempotentRequests;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRemoval;
 import com.temporalmall.workflows.order.OrderWrites;
@@ -22,7 +23,9 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,20 +55,22 @@ public class DomainWrites {
     return UUID.randomUUID().toString();
   }
 
-  public UserView register(NewUser user) {
+  public UserView register(NewUser user, String fingerprint) {
     return run(
         UserWrites.Register.class,
         UserContract.TASK_QUEUE,
         user.gid(),
+        fingerprint,
         UserView.class,
         workflow -> WorkflowClient.start(workflow::register, user));
   }
 
-  public ProductView createProduct(NewProduct product) {
+  public ProductView createProduct(NewProduct product, String fingerprint) {
     return run(
         ProductWrites.Create.class,
         ProductContract.TASK_QUEUE,
         product.gid(),
+        fingerprint,
         ProductView.class,
         workflow -> WorkflowClient.start(workflow::create, product));
   }
@@ -75,6 +80,7 @@ public class DomainWrites {
         ProductWrites.Update.class,
         ProductContract.TASK_QUEUE,
         update.gid(),
+        null,
         Void.class,
         workflow -> WorkflowClient.start(workflow::update, update));
   }
@@ -84,6 +90,7 @@ public class DomainWrites {
         ProductWrites.Remove.class,
         ProductContract.TASK_QUEUE,
         removal.gid(),
+        null,
         Void.class,
         workflow -> WorkflowClient.start(workflow::remove, removal));
   }
@@ -93,6 +100,7 @@ public class DomainWrites {
         OrderWrites.Remove.class,
         OrderContract.TASK_QUEUE,
         removal.gid(),
+        null,
         Void.class,
         workflow -> WorkflowClient.start(workflow::remove, removal));
   }
@@ -102,6 +110,7 @@ public class DomainWrites {
         PayWrites.FlagRefund.class,
         PayContract.TASK_QUEUE,
         refund.gid(),
+        null,
         PayView.class,
         workflow -> WorkflowClient.start(workflow::flagRefund, refund));
   }
@@ -109,12 +118,18 @@ public class DomainWrites {
   /**
    * Starts workflow {@code type} as {@code workflowId} (the command's gid, which the contract's id
    * function built) on {@code taskQueue} and returns its result. If that id already ran (a retried
-   * request with the same Idempotency-Key), its first outcome is returned and nothing runs twice. A
-   * workflow that fails with a business failure throws a {@code WorkflowFailedException}, which the
-   * API maps to its problem.
+   * request with the same Idempotency-Key), its first outcome is returned and nothing runs twice -
+   * unless the first request's {@code fingerprint}, kept in the memo, differs: then 422. A workflow
+   * that fails with a business failure throws a {@code WorkflowFailedException}, which the API maps
+   * to its problem.
    */
   private <W, R> R run(
-      Class<W> type, String taskQueue, String workflowId, Class<R> result, Consumer<W> start) {
+      Class<W> type,
+      String taskQueue,
+      String workflowId,
+      String fingerprint,
+      Class<R> result,
+      Consumer<W> start) {
     W workflow =
         client.newWorkflowStub(
             type,
@@ -123,16 +138,20 @@ public class DomainWrites {
                 .setTaskQueue(taskQueue)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setMemo(IdempotentRequests.memo(Map.of(), fingerprint))
                 .build());
+    WorkflowStub started = client.newUntypedWorkflowStub(workflowId);
     try {
       start.accept(workflow);
     } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
-      // The first attempt's outcome answers the retry.
+      String first =
+          started.describe().getMemo(IdempotentRequests.MEMO_KEY, String.class, String.class);
+      if (!IdempotentRequests.sameRequest(first, fingerprint)) {
+        throw new ProblemException(TemporalOutcomes.keyReused(workflowId));
+      }
     }
     try {
-      return client
-          .newUntypedWorkflowStub(workflowId)
-          .getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, result);
+      return started.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, result);
     } catch (TimeoutException e) {
       throw new ProblemException(TemporalOutcomes.timedOut(workflowId));
     }

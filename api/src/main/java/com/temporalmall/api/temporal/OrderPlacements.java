@@ -4,6 +4,7 @@ import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
+import com.temporalmall.workflows.IdempotentRequests;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
@@ -16,6 +17,7 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
@@ -79,13 +81,15 @@ public class OrderPlacements {
     String workflowId = OrderContract.workflowId(requestId.value());
     OrderSagaWorkflow workflow =
         client.newWorkflowStub(
-            OrderSagaWorkflow.class, OrderSagaWorkflow.startOptions(workflowId, request));
+            OrderSagaWorkflow.class,
+            OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
     long deadline = System.nanoTime() + timeout.toNanos();
     return CompletableFuture.supplyAsync(
             () -> {
               WorkflowUpdateHandle<PlacedOrder> placement =
                   WorkflowClient.startUpdateWithStart(
                       workflow::placement,
+                      requestId.fingerprint(),
                       UNTIL_ACCEPTED,
                       new WithStartWorkflowOperation<>(workflow::run, request));
               try {
@@ -96,7 +100,8 @@ public class OrderPlacements {
               }
             },
             starts)
-        .exceptionallyCompose(failure -> placementOfClosedOrder(workflowId, failure))
+        .exceptionallyCompose(
+            failure -> placementOfClosedOrder(workflowId, requestId.fingerprint(), failure))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyCompose(
             failure ->
@@ -132,17 +137,24 @@ public class OrderPlacements {
 
   /**
    * A request repeated with its Idempotency-Key after its order closed (rejected, paid or
-   * cancelled) is not run again: it gets the first outcome from the closed workflow.
+   * cancelled) is not run again: it gets the first outcome from the closed workflow - if it is the
+   * same request (its fingerprint is in the workflow's memo); a different one is a 422.
    */
   private CompletableFuture<PlacedOrder> placementOfClosedOrder(
-      String workflowId, Throwable failure) {
+      String workflowId, String fingerprint, Throwable failure) {
     if (!closedAlready(unwrap(failure))) {
       return CompletableFuture.failedFuture(unwrap(failure));
     }
-    return client
-        .newUntypedWorkflowStub(workflowId)
+    WorkflowStub closed = client.newUntypedWorkflowStub(workflowId);
+    String first =
+        closed.describe().getMemo(IdempotentRequests.MEMO_KEY, String.class, String.class);
+    if (!IdempotentRequests.sameRequest(first, fingerprint)) {
+      return CompletableFuture.failedFuture(
+          new ProblemException(TemporalOutcomes.keyReused(workflowId)));
+    }
+    return closed
         .getResultAsync(OrderResult.class)
-        .thenApply(closed -> new PlacedOrder(closed.orderId(), closed.amount()));
+        .thenApply(result -> new PlacedOrder(result.orderId(), result.amount()));
   }
 
   /**

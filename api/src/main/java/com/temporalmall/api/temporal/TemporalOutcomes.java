@@ -42,6 +42,7 @@ public final class TemporalOutcomes {
               Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
           case MallFailures.INSUFFICIENT_STOCK ->
               Problems.of(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock", detail);
+          case MallFailures.IDEMPOTENCY_KEY_REUSED -> keyReusedProblem(detail);
           case MallFailures.INVALID_REQUEST ->
               Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
           case MallFailures.ORDER_COMPENSATED ->
@@ -57,6 +58,25 @@ public final class TemporalOutcomes {
       problem.setProperty("orderId", failure.getDetails().get(Long.class));
     }
     return problem;
+  }
+
+  /**
+   * A different request sent with an Idempotency-Key already used: 422, as the IETF httpapi
+   * Idempotency-Key draft answers it; nothing runs.
+   */
+  public static ProblemDetail keyReused(String workflowId) {
+    return keyReusedProblem(
+        "the Idempotency-Key of "
+            + workflowId
+            + " was first used for a different request; use a new key for a new request");
+  }
+
+  private static ProblemDetail keyReusedProblem(String detail) {
+    return Problems.of(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "idempotency-key-reused",
+        "Idempotency-Key reused",
+        detail);
   }
 
   public static ProblemDetail temporalUnavailable() {

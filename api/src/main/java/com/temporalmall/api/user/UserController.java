@@ -2,6 +2,7 @@ package com.temporalmall.api.user;
 
 import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
@@ -56,9 +57,15 @@ public class UserController {
   private final UserReads users;
   private final PasswordEncoder passwords;
   private final JwtIssuer tokens;
+  private final IdempotencyKeys keys;
 
   public UserController(
-      DomainWrites writes, UserReads users, PasswordEncoder passwords, JwtIssuer tokens) {
+      DomainWrites writes,
+      UserReads users,
+      PasswordEncoder passwords,
+      JwtIssuer tokens,
+      IdempotencyKeys keys) {
+    this.keys = keys;
     this.writes = writes;
     this.users = users;
     this.passwords = passwords;
@@ -70,8 +77,8 @@ public class UserController {
   public UserView register(
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody RegisterRequest request) {
-    String workflowId =
-        UserContract.registerWorkflowId(IdempotencyKey.of(idempotencyKey, "register").value());
+    IdempotencyKey.RequestId requestId = keys.of(idempotencyKey, "register", request);
+    String workflowId = UserContract.registerWorkflowId(requestId.value());
     NewUser user =
         new NewUser(
             workflowId,
@@ -79,7 +86,7 @@ public class UserController {
             request.gender(),
             request.mobile(),
             passwords.encode(request.password()));
-    return writes.register(user);
+    return writes.register(user, requestId.fingerprint());
   }
 
   @PostMapping("/login")

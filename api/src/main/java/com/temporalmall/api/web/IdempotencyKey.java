@@ -12,14 +12,19 @@ import org.springframework.http.HttpStatus;
  */
 public final class IdempotencyKey {
   public static final String HEADER = "Idempotency-Key";
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+  public static final int MAX_LENGTH = 64;
+  public static final String PATTERN = "^[A-Za-z0-9_.:-]{1," + MAX_LENGTH + "}$";
+  private static final Pattern VALID = Pattern.compile(PATTERN);
 
   private IdempotencyKey() {}
 
-  /** The request id to build a workflow id from: derived from the key, or fresh without one. */
-  public static RequestId of(String header, String scope) {
+  /**
+   * The request id to build a workflow id from: derived from the key, or fresh without one. Keyed
+   * requests get their fingerprint from {@link IdempotencyKeys}.
+   */
+  static RequestId of(String header, String scope) {
     if (header == null) {
-      return new RequestId(UUID.randomUUID().toString(), false);
+      return new RequestId(UUID.randomUUID().toString(), false, null);
     }
     if (!VALID.matcher(header).matches()) {
       throw new ProblemException(
@@ -29,9 +34,12 @@ public final class IdempotencyKey {
               "Invalid Idempotency-Key",
               "Idempotency-Key must be 1-64 characters of A-Z a-z 0-9 _ . : -"));
     }
-    return new RequestId(scope + "-" + header, true);
+    return new RequestId(scope + "-" + header, true, null);
   }
 
-  /** {@code keyed}: a repeated id must return the first outcome rather than run again. */
-  public record RequestId(String value, boolean keyed) {}
+  /**
+   * {@code keyed}: a repeated id must return the first outcome rather than run again, if its {@code
+   * fingerprint} (null without a key) is the first request's.
+   */
+  public record RequestId(String value, boolean keyed, String fingerprint) {}
 }

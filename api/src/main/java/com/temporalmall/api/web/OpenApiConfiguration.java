@@ -2,15 +2,100 @@ package com.temporalmall.api.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The spec at /v3/api-docs (Swagger UI at /swagger-ui.html) is generated from the controllers. */
+/**
+ * The spec at /v3/api-docs (Swagger UI at /swagger-ui.html) is generated from the controllers; this
+ * adds what springdoc cannot see there: which operations need no token, the Idempotency-Key's
+ * format, and every problem+json answer an operation can give, with its {@code type} values (the
+ * table below; OpenApiDocumentTest checks the served document against the controllers).
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+  static final String PROBLEM_SCHEMA = "Problem";
+
+  /** Operations anyone may call; every other one needs the bearer token (401 without). */
+  static final Set<String> PUBLIC = Set.of("/api/user/register", "/api/user/login");
+
+  private static final List<String> EVERY_OPERATION =
+      List.of(
+          "400 validation",
+          "400 malformed-request",
+          "413 payload-too-large",
+          "415 unsupported-media-type");
+  private static final List<String> KEYED =
+      List.of("400 invalid-idempotency-key", "422 idempotency-key-reused");
+  private static final List<String> WRITE =
+      List.of("502 workflow-failed", "503 temporal-unavailable", "504 timed-out");
+  private static final List<String> READ = List.of("503 database-unavailable");
+  private static final List<String> OWNED = List.of("403 forbidden", "404 not-found");
+
+  /** What each operation can answer besides 200, as "status type". */
+  static final Map<String, List<String>> PROBLEMS =
+      Map.ofEntries(
+          Map.entry("/api/user/register", all(KEYED, WRITE, List.of("409 conflict"))),
+          Map.entry("/api/user/login", all(READ, List.of("401 bad-credentials"))),
+          Map.entry("/api/user/userinfo", all(READ, List.of("404 not-found"))),
+          Map.entry("/api/product/create", all(KEYED, WRITE)),
+          Map.entry("/api/product/update", all(OWNED, WRITE)),
+          Map.entry("/api/product/remove", all(OWNED, WRITE)),
+          Map.entry("/api/product/detail", all(READ, List.of("404 not-found"))),
+          Map.entry(
+              "/api/order/create",
+              all(
+                  KEYED,
+                  WRITE,
+                  READ,
+                  OWNED,
+                  List.of(
+                      "400 invalid-request",
+                      "409 insufficient-stock",
+                      "409 conflict",
+                      "503 order-compensated"))),
+          Map.entry("/api/order/detail", all(READ, OWNED)),
+          Map.entry("/api/order/list", all(READ, List.of("403 forbidden"))),
+          Map.entry(
+              "/api/order/update",
+              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))),
+          Map.entry("/api/order/remove", all(OWNED, WRITE, List.of("409 conflict"))),
+          Map.entry(
+              "/api/pay/create",
+              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))),
+          Map.entry("/api/pay/detail", all(READ, OWNED)),
+          Map.entry(
+              "/api/pay/callback",
+              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))));
+
+  @SafeVarargs
+  private static List<String> all(List<String>... groups) {
+    List<String> problems = new ArrayList<>();
+    for (List<String> group : groups) {
+      problems.addAll(group);
+    }
+    return List.copyOf(problems);
+  }
+
   @Bean
   OpenAPI mallOpenApi() {
     return new OpenAPI()
@@ -31,5 +116,96 @@ public class OpenApiConfiguration {
                         .scheme("bearer")
                         .bearerFormat("JWT")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
+  }
+
+  @Bean
+  OpenApiCustomizer mallOperations() {
+    return openApi -> {
+      openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+      openApi
+          .getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperations().forEach(operation -> describe(path, operation)));
+    };
+  }
+
+  private static void describe(String path, Operation operation) {
+    if (PUBLIC.contains(path)) {
+      operation.setSecurity(List.of());
+    }
+    if (operation.getParameters() != null) {
+      operation.getParameters().stream()
+          .filter(parameter -> IdempotencyKey.HEADER.equals(parameter.getName()))
+          .forEach(
+              parameter ->
+                  parameter
+                      .description(
+                          "Makes the request safe to retry: the same request with the same key"
+                              + " gets the first outcome; a different request with it is a 422")
+                      .schema(
+                          new StringSchema()
+                              .pattern(IdempotencyKey.PATTERN)
+                              .minLength(1)
+                              .maxLength(IdempotencyKey.MAX_LENGTH)
+                              .example("checkout-42")));
+    }
+    List<String> problems = new ArrayList<>(EVERY_OPERATION);
+    problems.addAll(PROBLEMS.getOrDefault(path, List.of()));
+    if (!PUBLIC.contains(path)) {
+      problems.add("401 unauthorized");
+    }
+    Map<String, List<String>> typesByStatus =
+        problems.stream()
+            .collect(
+                Collectors.groupingBy(
+                    problem -> problem.substring(0, 3),
+                    TreeMap::new,
+                    Collectors.mapping(problem -> problem.substring(4), Collectors.toList())));
+    typesByStatus.forEach(
+        (status, types) -> operation.getResponses().addApiResponse(status, problem(types)));
+  }
+
+  private static ApiResponse problem(Collection<String> types) {
+    return new ApiResponse()
+        .description(
+            "application/problem+json with type "
+                + types.stream()
+                    .map(type -> Problems.BASE + type)
+                    .collect(Collectors.joining(", ")))
+        .content(
+            new Content()
+                .addMediaType(
+                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+  }
+
+  /** RFC 9457 problem details, with the mall's extension members. */
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("RFC 9457 problem details; switch on type")
+        .addProperty("type", new StringSchema().format("uri"))
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema())
+        .addProperty("instance", new StringSchema().format("uri-reference"))
+        .addProperty(
+            "errors",
+            new ArraySchema()
+                .description("validation: one entry per invalid field")
+                .items(
+                    new ObjectSchema()
+                        .addProperty("field", new StringSchema())
+                        .addProperty("message", new StringSchema())))
+        .addProperty(
+            "orderId",
+            new IntegerSchema()
+                .format("int64")
+                .description("insufficient-stock, order-compensated: the compensated order"))
+        .addProperty(
+            "workflowId",
+            new StringSchema().description("timed-out: the workflow that keeps running"))
+        .required(List.of("type", "title", "status"));
   }
 }

@@ -1,5 +1,6 @@
 package com.temporalmall.workflows.order;
 
+import com.temporalmall.workflows.IdempotentRequests;
 import com.temporalmall.workflows.MallSearchAttributes;
 import com.temporalmall.workflows.pay.PayView;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -60,9 +61,14 @@ public interface OrderSagaWorkflow {
   @WorkflowMethod(name = OrderContract.Workflows.ORDER_SAGA)
   OrderResult run(OrderRequest request);
 
-  /** The placement outcome: waits until the saga placed the order or compensated (then throws). */
+  /**
+   * The placement outcome: waits until the saga placed the order or compensated (then throws).
+   * {@code fingerprint}: the asking request's (see {@link
+   * com.temporalmall.workflows.IdempotentRequests}), or null; a different request that reused this
+   * order's Idempotency-Key is refused with {@code IdempotencyKeyReused}.
+   */
   @UpdateMethod(name = OrderContract.Updates.PLACEMENT)
-  PlacedOrder placement();
+  PlacedOrder placement(String fingerprint);
 
   /** The order's one pay: created on the first call, returned again on later calls. */
   @UpdateMethod(name = OrderContract.Updates.CREATE_PAY)
@@ -91,7 +97,7 @@ public interface OrderSagaWorkflow {
    * id (a retried request) and a closed one is never run again; what was asked is searchable
    * (UserId, ProductId, SagaStatus PLACING) and in the memo from the start, for the Web UI and CLI.
    */
-  static WorkflowOptions startOptions(String workflowId, OrderRequest request) {
+  static WorkflowOptions startOptions(String workflowId, OrderRequest request, String fingerprint) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(OrderContract.TASK_QUEUE)
@@ -104,7 +110,10 @@ public interface OrderSagaWorkflow {
                 .set(MallSearchAttributes.PRODUCT_ID, request.pid())
                 .set(MallSearchAttributes.SAGA_STATUS, MallSearchAttributes.Status.PLACING)
                 .build())
-        .setMemo(Map.of("uid", request.uid(), "pid", request.pid(), "num", request.num()))
+        .setMemo(
+            IdempotentRequests.memo(
+                Map.of("uid", request.uid(), "pid", request.pid(), "num", request.num()),
+                fingerprint))
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package com.temporalmall.workflows.order;
 
+import com.temporalmall.workflows.IdempotentRequests;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.MallSearchAttributes;
@@ -191,7 +192,8 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
   }
 
   @Override
-  public PlacedOrder placement() {
+  public PlacedOrder placement(String fingerprint) {
+    IdempotentRequests.requireSameRequest(fingerprint);
     Workflow.await(() -> placed != null || rejection != null);
     if (rejection != null) {
       throw rejection;

@@ -71,9 +71,19 @@ class OrderSagaWorkflowTest {
 
   /** What the API does: start the order, or attach to it, and wait for the placement update. */
   static PlacedOrder place(WorkflowClient client, String workflowId, OrderRequest request) {
-    OrderSagaWorkflow order = startingStub(client, workflowId, request);
+    return place(client, workflowId, request, null);
+  }
+
+  /** As the API places a keyed request: its fingerprint in the memo and in the update. */
+  static PlacedOrder place(
+      WorkflowClient client, String workflowId, OrderRequest request, String fingerprint) {
+    OrderSagaWorkflow order =
+        client.newWorkflowStub(
+            OrderSagaWorkflow.class,
+            OrderSagaWorkflow.startOptions(workflowId, request, fingerprint));
     return WorkflowClient.executeUpdateWithStart(
         order::placement,
+        fingerprint,
         UpdateOptions.<PlacedOrder>newBuilder()
             .setWaitForStage(WorkflowUpdateStage.COMPLETED)
             .build(),
@@ -83,7 +93,7 @@ class OrderSagaWorkflowTest {
   private static OrderSagaWorkflow startingStub(
       WorkflowClient client, String workflowId, OrderRequest request) {
     return client.newWorkflowStub(
-        OrderSagaWorkflow.class, OrderSagaWorkflow.startOptions(workflowId, request));
+        OrderSagaWorkflow.class, OrderSagaWorkflow.startOptions(workflowId, request, null));
   }
 
   private PlacedOrder place(OrderRequest request) {
@@ -95,6 +105,7 @@ class OrderSagaWorkflowTest {
     OrderSagaWorkflow order = startingStub(env.getWorkflowClient(), ID, request);
     WorkflowClient.startUpdateWithStart(
         order::placement,
+        null,
         UpdateOptions.<PlacedOrder>newBuilder()
             .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
             .build(),
@@ -359,6 +370,29 @@ class OrderSagaWorkflowTest {
 
       assertThat(place(THREE_KETTLES)).isEqualTo(first);
       assertThat(fakes.journal).isEqualTo(PLACEMENT);
+    }
+
+    @Test
+    void aRetryOfTheSameKeyedRequestGetsItsOrder() {
+      PlacedOrder first = place(env.getWorkflowClient(), ID, THREE_KETTLES, "fingerprint-a");
+
+      assertThat(place(env.getWorkflowClient(), ID, THREE_KETTLES, "fingerprint-a"))
+          .isEqualTo(first);
+      assertThat(fakes.journal).isEqualTo(PLACEMENT);
+    }
+
+    @Test
+    void aDifferentRequestReusingTheKeyIsRefusedAndWritesNothing() {
+      place(env.getWorkflowClient(), ID, THREE_KETTLES, "fingerprint-a");
+
+      ApplicationFailure refused =
+          applicationFailure(
+              catchThrowable(
+                  () -> place(env.getWorkflowClient(), ID, THREE_KETTLES, "fingerprint-b")));
+
+      assertThat(refused.getType()).isEqualTo(MallFailures.IDEMPOTENCY_KEY_REUSED);
+      assertThat(fakes.journal).isEqualTo(PLACEMENT);
+      assertThat(order().state()).isEqualTo(OrderState.AWAITING_PAYMENT);
     }
 
     @Test

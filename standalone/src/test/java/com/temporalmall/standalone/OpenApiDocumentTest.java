@@ -1,0 +1,162 @@
+package com.temporalmall.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The served OpenAPI document against the controllers that really answer: each operation's request
+ * schema has exactly the fields of the record the controller binds, a token is required everywhere
+ * but register and login, the Idempotency-Key's format is documented, and every operation documents
+ * its problem+json answers.
+ */
+@AutoConfigureTestRestTemplate
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTest {
+  @Autowired TestRestTemplate rest;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private JsonNode document() {
+    return rest.getForObject("/v3/api-docs", JsonNode.class);
+  }
+
+  /** Every /api operation: its path and the handler that answers it. */
+  private Map<String, HandlerMethod> apiHandlers() {
+    return mappings.getHandlerMethods().entrySet().stream()
+        .flatMap(
+            entry ->
+                paths(entry.getKey()).stream()
+                    .filter(path -> path.startsWith("/api/"))
+                    .map(path -> Map.entry(path, entry.getValue())))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private static Set<String> paths(RequestMappingInfo info) {
+    return info.getPathPatternsCondition() == null
+        ? Set.of()
+        : info.getPathPatternsCondition().getPatternValues();
+  }
+
+  @Test
+  void everyRequestSchemaHasTheFieldsOfTheRecordItsControllerBinds() {
+    JsonNode document = document();
+    Map<String, HandlerMethod> handlers = apiHandlers();
+    assertThat(handlers).hasSizeGreaterThanOrEqualTo(15);
+    Map<String, Class<?>> recordBySchema = new java.util.HashMap<>();
+    handlers.forEach(
+        (path, handler) -> {
+          Class<?> bound =
+              Arrays.stream(handler.getMethod().getParameters())
+                  .filter(parameter -> parameter.isAnnotationPresent(RequestBody.class))
+                  .map(Parameter::getType)
+                  .findFirst()
+                  .orElseThrow();
+          if (!bound.isRecord()) {
+            return;
+          }
+          String ref =
+              document
+                  .at("/paths/" + path.replace("/", "~1") + "/post/requestBody/content")
+                  .iterator()
+                  .next()
+                  .at("/schema/$ref")
+                  .asString();
+          String schemaName = ref.substring(ref.lastIndexOf('/') + 1);
+          assertThat(recordBySchema.putIfAbsent(schemaName, bound))
+              .as("schema %s names one record only", schemaName)
+              .isIn(null, bound);
+          Set<String> documented = new HashSet<>();
+          document
+              .at("/components/schemas/" + schemaName + "/properties")
+              .propertyNames()
+              .forEach(documented::add);
+          Set<String> components =
+              Arrays.stream(bound.getRecordComponents())
+                  .map(RecordComponent::getName)
+                  .collect(Collectors.toSet());
+          assertThat(documented).as(path + " documents " + schemaName).isEqualTo(components);
+        });
+    assertThat(recordBySchema).as("one schema per bound record").hasSizeGreaterThanOrEqualTo(12);
+  }
+
+  @Test
+  void onlyRegisterAndLoginNeedNoToken() {
+    JsonNode document = document();
+    assertThat(document.at("/security/0").has("bearer")).isTrue();
+    for (String path : apiHandlers().keySet()) {
+      JsonNode security = document.at("/paths/" + path.replace("/", "~1") + "/post/security");
+      JsonNode unauthorized =
+          document.at("/paths/" + path.replace("/", "~1") + "/post/responses/401");
+      if (List.of("/api/user/register", "/api/user/login").contains(path)) {
+        assertThat(security.isArray() && security.isEmpty()).as(path).isTrue();
+      } else {
+        assertThat(security.isMissingNode()).as(path + " keeps the global bearer").isTrue();
+        assertThat(unauthorized.at("/description").asString()).as(path).contains("unauthorized");
+      }
+    }
+  }
+
+  @Test
+  void theIdempotencyKeyIsDocumentedWithItsFormatWhereverItIsTaken() {
+    JsonNode document = document();
+    for (String path : List.of("/api/user/register", "/api/product/create", "/api/order/create")) {
+      JsonNode key = null;
+      for (JsonNode parameter :
+          document.at("/paths/" + path.replace("/", "~1") + "/post/parameters")) {
+        if (parameter.at("/name").asString().equals("Idempotency-Key")) {
+          key = parameter;
+        }
+      }
+      assertThat(key).as(path).isNotNull();
+      assertThat(key.at("/in").asString()).isEqualTo("header");
+      assertThat(key.at("/schema/pattern").asString()).isEqualTo("^[A-Za-z0-9_.:-]{1,64}$");
+      assertThat(key.at("/schema/maxLength").asInt()).isEqualTo(64);
+      assertThat(key.at("/description").asString()).contains("422");
+    }
+  }
+
+  @Test
+  void everyOperationDocumentsItsProblemAnswers() {
+    JsonNode document = document();
+    assertThat(document.at("/components/schemas/Problem/properties/type").isMissingNode())
+        .isFalse();
+    for (String path : apiHandlers().keySet()) {
+      JsonNode responses = document.at("/paths/" + path.replace("/", "~1") + "/post/responses");
+      assertThat(responses.has("200")).as(path).isTrue();
+      assertThat(responses.at("/400/description").asString()).as(path).contains("validation");
+      assertThat(responses.at("/413/description").asString())
+          .as(path)
+          .contains("payload-too-large");
+      assertThat(responses.at("/400/content/application~1problem+json/schema/$ref").asString())
+          .isEqualTo("#/components/schemas/Problem");
+    }
+    JsonNode order = document.at("/paths/~1api~1order~1create/post/responses");
+    assertThat(order.at("/409/description").asString())
+        .contains("insufficient-stock")
+        .contains("conflict");
+    assertThat(order.at("/422/description").asString()).contains("idempotency-key-reused");
+    assertThat(order.at("/503/description").asString()).contains("order-compensated");
+    assertThat(order.at("/504/description").asString()).contains("timed-out");
+  }
+}
