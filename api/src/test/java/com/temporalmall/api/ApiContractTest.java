@@ -476,6 +476,20 @@ class ApiContractTest {
   }
 
   @Test
+  void aMethodTheFirewallRefusesIsA405Problem() throws Exception {
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                    org.springframework.http.HttpMethod.valueOf("QUERY"), "/api/order/create")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"pid\":1}"))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/method-not-allowed"));
+    verifyNoInteractions(placements);
+  }
+
+  @Test
   void anOversizedBodyIs413AndReachesNothing() throws Exception {
     String huge = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
 

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,6 +98,37 @@ public class SecurityConfiguration {
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .build();
+  }
+
+  /**
+   * Requests Spring Security's firewall refuses before any controller sees them (a method other
+   * than the standard ones, such as QUERY; a malformed URL) are answered with problem+json like
+   * every other error: 405 for the method, 400 otherwise.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected(JsonMapper json) {
+    return (request, response, rejected) -> {
+      if (String.valueOf(rejected.getMessage()).contains("HTTP method")) {
+        response.setHeader("Allow", request.getRequestURI().startsWith("/api/") ? "POST" : "GET");
+        write(
+            response,
+            json,
+            Problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                "Method " + request.getMethod() + " is not served here"));
+      } else {
+        write(
+            response,
+            json,
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request was refused: " + rejected.getMessage()));
+      }
+    };
   }
 
   private static void write(
