@@ -476,6 +476,31 @@ class ApiContractTest {
   }
 
   @Test
+  void aFractionInAnIntegerFieldIsRefusedNotTruncated() throws Exception {
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":1.7,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"amount\":1999.5}")
+        .andExpect(status().isBadRequest());
+    verifyNoInteractions(writes, placements);
+
+    when(writes.register(any(), any())).thenReturn(new UserView(1, "alice", 2, "13900000000"));
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":2.0,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+        .andExpect(status().isOk());
+    ArgumentCaptor<NewUser> sent = ArgumentCaptor.forClass(NewUser.class);
+    verify(writes).register(sent.capture(), org.mockito.ArgumentMatchers.isNull());
+    assertThat(sent.getValue().gender()).as("2.0 is the whole number 2").isEqualTo(2);
+  }
+
+  @Test
   void aMethodTheFirewallRefusesIsA405Problem() throws Exception {
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
