@@ -101,6 +101,14 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void optionalRequestFieldsMayBeNullAndRequiredOnesMayNot() {
+    JsonNode order = document().at("/components/schemas/OrderCreateRequest");
+    assertThat(order.at("/required").toString()).contains("pid");
+    assertThat(order.at("/properties/uid").toString()).as("optional").contains("null");
+    assertThat(order.at("/properties/pid").toString()).as("required").doesNotContain("null");
+  }
+
+  @Test
   void onlyRegisterAndLoginNeedNoToken() {
     JsonNode document = document();
     assertThat(document.at("/security/0").has("bearer")).isTrue();

@@ -121,6 +121,11 @@ public class OpenApiConfiguration {
   @Bean
   OpenApiCustomizer mallOperations() {
     return openApi -> {
+      openApi
+          .getComponents()
+          .getSchemas()
+          .values()
+          .forEach(OpenApiConfiguration::optionalMayBeNull);
       openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
       openApi
           .getPaths()
@@ -130,9 +135,44 @@ public class OpenApiConfiguration {
     };
   }
 
+  /**
+   * An optional field of a request may be sent as {@code null} (go-zero clients do): the API treats
+   * it as absent, and the document says so.
+   */
+  private static void optionalMayBeNull(Schema<?> schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+    schema
+        .getProperties()
+        .forEach(
+            (name, property) -> {
+              if (!required.contains(name) && property.get$ref() == null) {
+                mayBeNull(property);
+              }
+            });
+  }
+
+  private static void mayBeNull(Schema<?> schema) {
+    if (schema.getTypes() != null && !schema.getTypes().isEmpty()) {
+      schema.addType("null");
+    } else {
+      schema.setNullable(true);
+    }
+  }
+
   private static void describe(String path, Operation operation) {
     if (PUBLIC.contains(path)) {
       operation.setSecurity(List.of());
+    }
+    if (operation.getRequestBody() != null
+        && !Boolean.TRUE.equals(operation.getRequestBody().getRequired())) {
+      operation
+          .getRequestBody()
+          .getContent()
+          .values()
+          .forEach(media -> mayBeNull(media.getSchema()));
     }
     if (operation.getParameters() != null) {
       operation.getParameters().stream()
