@@ -144,11 +144,7 @@ public class DomainWrites {
     try {
       start.accept(workflow);
     } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
-      String first =
-          started.describe().getMemo(IdempotentRequests.MEMO_KEY, String.class, String.class);
-      if (!IdempotentRequests.sameRequest(first, fingerprint)) {
-        throw new ProblemException(TemporalOutcomes.keyReused(workflowId));
-      }
+      KeyedRetries.requireFirstRequest(started, workflowId, fingerprint);
     }
     try {
       return started.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, result);

@@ -4,7 +4,6 @@ import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
-import com.temporalmall.workflows.IdempotentRequests;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
@@ -146,12 +145,7 @@ public class OrderPlacements {
       return CompletableFuture.failedFuture(unwrap(failure));
     }
     WorkflowStub closed = client.newUntypedWorkflowStub(workflowId);
-    String first =
-        closed.describe().getMemo(IdempotentRequests.MEMO_KEY, String.class, String.class);
-    if (!IdempotentRequests.sameRequest(first, fingerprint)) {
-      return CompletableFuture.failedFuture(
-          new ProblemException(TemporalOutcomes.keyReused(workflowId)));
-    }
+    KeyedRetries.requireFirstRequest(closed, workflowId, fingerprint);
     return closed
         .getResultAsync(OrderResult.class)
         .thenApply(result -> new PlacedOrder(result.orderId(), result.amount()));
