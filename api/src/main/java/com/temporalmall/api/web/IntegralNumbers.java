@@ -18,36 +18,37 @@ import tools.jackson.databind.deser.jdk.NumberDeserializers;
 public class IntegralNumbers {
   private IntegralNumbers() {}
 
-  private static void refuseFraction(JsonParser parser, DeserializationContext context) {
-    if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-      BigDecimal value = parser.getDecimalValue();
-      if (value.stripTrailingZeros().scale() > 0) {
-        throw context.weirdNumberException(value, Number.class, "a whole number is required");
+  /** Refuses a fraction, then hands the number to Jackson's own deserializer of the type. */
+  abstract static class Whole<T extends Number> extends ValueDeserializer<T> {
+    private final ValueDeserializer<T> jackson;
+
+    Whole(ValueDeserializer<T> jackson) {
+      this.jackson = jackson;
+    }
+
+    @Override
+    public T deserialize(JsonParser parser, DeserializationContext context) {
+      if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+        BigDecimal value = parser.getDecimalValue();
+        if (value.stripTrailingZeros().scale() > 0) {
+          throw context.weirdNumberException(value, Number.class, "a whole number is required");
+        }
       }
+      return jackson.deserialize(parser, context);
     }
   }
 
   /** {@code Integer} fields. */
-  public static class Integers extends ValueDeserializer<Integer> {
-    private final ValueDeserializer<Integer> jackson =
-        new NumberDeserializers.IntegerDeserializer(Integer.class, null);
-
-    @Override
-    public Integer deserialize(JsonParser parser, DeserializationContext context) {
-      refuseFraction(parser, context);
-      return jackson.deserialize(parser, context);
+  public static class Integers extends Whole<Integer> {
+    public Integers() {
+      super(new NumberDeserializers.IntegerDeserializer(Integer.class, null));
     }
   }
 
   /** {@code Long} fields. */
-  public static class Longs extends ValueDeserializer<Long> {
-    private final ValueDeserializer<Long> jackson =
-        new NumberDeserializers.LongDeserializer(Long.class, null);
-
-    @Override
-    public Long deserialize(JsonParser parser, DeserializationContext context) {
-      refuseFraction(parser, context);
-      return jackson.deserialize(parser, context);
+  public static class Longs extends Whole<Long> {
+    public Longs() {
+      super(new NumberDeserializers.LongDeserializer(Long.class, null));
     }
   }
 }
