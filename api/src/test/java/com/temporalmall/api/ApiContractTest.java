@@ -501,6 +501,30 @@ class ApiContractTest {
   }
 
   @Test
+  void aFieldOfTheWrongJsonTypeIsRefusedNotCoerced() throws Exception {
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":0,\"gender\":1,\"mobile\":\"13900000000\",\"password\":\"alice-pw\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":1,\"mobile\":true,\"password\":\"alice-pw\"}")
+        .andExpect(status().isBadRequest());
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":\"3\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":3,\"num\":\"2\"}")
+        .andExpect(status().isBadRequest());
+    verifyNoInteractions(writes, placements);
+  }
+
+  @Test
   void aMethodTheFirewallRefusesIsA405Problem() throws Exception {
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
