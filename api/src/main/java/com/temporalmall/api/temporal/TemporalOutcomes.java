@@ -1,5 +1,6 @@
 package com.temporalmall.api.temporal;
 
+import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.MallFailures;
 import io.grpc.StatusRuntimeException;
@@ -7,7 +8,6 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.failure.ApplicationFailure;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** The one place where a workflow's outcome becomes an HTTP problem. */
@@ -20,39 +20,27 @@ public final class TemporalOutcomes {
       return problemFor(cause);
     }
     if (failure instanceof WorkflowFailedException) {
-      return Problems.of(
-          HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
+      return Problems.of(ProblemType.WORKFLOW_FAILED, failure.getMessage());
     }
     if (failure instanceof WorkflowServiceException) {
       return temporalUnavailable();
     }
-    return Problems.of(
-        HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", failure.getMessage());
+    return Problems.of(ProblemType.WORKFLOW_FAILED, failure.getMessage());
   }
 
   public static ProblemDetail problemFor(ApplicationFailure failure) {
     String detail = failure.getOriginalMessage();
     ProblemDetail problem =
         switch (String.valueOf(failure.getType())) {
-          case MallFailures.NOT_FOUND ->
-              Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
-          case MallFailures.CONFLICT ->
-              Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
-          case MallFailures.FORBIDDEN ->
-              Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+          case MallFailures.NOT_FOUND -> Problems.of(ProblemType.NOT_FOUND, detail);
+          case MallFailures.CONFLICT -> Problems.of(ProblemType.CONFLICT, detail);
+          case MallFailures.FORBIDDEN -> Problems.of(ProblemType.FORBIDDEN, detail);
           case MallFailures.INSUFFICIENT_STOCK ->
-              Problems.of(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock", detail);
+              Problems.of(ProblemType.INSUFFICIENT_STOCK, detail);
           case MallFailures.IDEMPOTENCY_KEY_REUSED -> keyReusedProblem(detail);
-          case MallFailures.INVALID_REQUEST ->
-              Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-          case MallFailures.ORDER_COMPENSATED ->
-              Problems.of(
-                  HttpStatus.SERVICE_UNAVAILABLE,
-                  "order-compensated",
-                  "Order not placed: a step failed and the saga compensated",
-                  detail);
-          default ->
-              Problems.of(HttpStatus.BAD_GATEWAY, "workflow-failed", "Workflow failed", detail);
+          case MallFailures.INVALID_REQUEST -> Problems.of(ProblemType.INVALID_REQUEST, detail);
+          case MallFailures.ORDER_COMPENSATED -> Problems.of(ProblemType.ORDER_COMPENSATED, detail);
+          default -> Problems.of(ProblemType.WORKFLOW_FAILED, detail);
         };
     if (failure.getDetails().getSize() > 0) {
       problem.setProperty("orderId", failure.getDetails().get(Long.class));
@@ -72,19 +60,12 @@ public final class TemporalOutcomes {
   }
 
   private static ProblemDetail keyReusedProblem(String detail) {
-    return Problems.of(
-        HttpStatus.UNPROCESSABLE_CONTENT,
-        "idempotency-key-reused",
-        "Idempotency-Key reused",
-        detail);
+    return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, detail);
   }
 
   public static ProblemDetail temporalUnavailable() {
     return Problems.of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "temporal-unavailable",
-        "Temporal unavailable",
-        "The workflow service cannot be reached; retry later");
+        ProblemType.TEMPORAL_UNAVAILABLE, "The workflow service cannot be reached; retry later");
   }
 
   /**
@@ -94,9 +75,7 @@ public final class TemporalOutcomes {
   public static ProblemDetail timedOut(String workflowId) {
     ProblemDetail problem =
         Problems.of(
-            HttpStatus.GATEWAY_TIMEOUT,
-            "timed-out",
-            "Timed out",
+            ProblemType.TIMED_OUT,
             "Workflow "
                 + workflowId
                 + " did not finish in time; it keeps running and its outcome is"

@@ -6,6 +6,7 @@ import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
 import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
@@ -19,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -110,10 +110,6 @@ public class UserController {
   /** The same answer for an unknown mobile and a wrong password: no account enumeration. */
   private static ProblemException badCredentials() {
     return new ProblemException(
-        Problems.of(
-            HttpStatus.UNAUTHORIZED,
-            "bad-credentials",
-            "Unauthorized",
-            "Wrong mobile or password"));
+        Problems.of(ProblemType.BAD_CREDENTIALS, "Wrong mobile or password"));
   }
 }

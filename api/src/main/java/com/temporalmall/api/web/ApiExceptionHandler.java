@@ -9,7 +9,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +48,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   })
   ProblemDetail databaseUnreachable(DataAccessException failure) {
     return Problems.of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "database-unavailable",
-        "Database unavailable",
+        ProblemType.DATABASE_UNAVAILABLE,
         "A domain database cannot be read right now; retry later");
   }
 
@@ -68,17 +65,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     // Spring Framework 7 leaves an untyped problem's type null ("about:blank" is implied).
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      String type =
+      ProblemType type =
           switch (status.value()) {
-            case 400 -> "malformed-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is4xxClientError() ? "client-error" : "server-error";
+            case 400 -> ProblemType.MALFORMED_REQUEST;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default ->
+                status.is4xxClientError() ? ProblemType.CLIENT_ERROR : ProblemType.SERVER_ERROR;
           };
-      problem.setType(java.net.URI.create(Problems.BASE + type));
+      problem.setType(type.uri());
       if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
         problem.setDetail(
             "The request body is not valid JSON for this endpoint (wrong syntax or field type)");
@@ -93,9 +91,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request body is invalid");
+    ProblemDetail problem = Problems.of(ProblemType.VALIDATION, "The request body is invalid");
     List<Map<String, String>> errors =
         ex.getBindingResult().getFieldErrors().stream()
             .map(

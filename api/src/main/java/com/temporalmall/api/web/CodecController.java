@@ -7,7 +7,6 @@ import io.temporal.api.common.v1.Payloads;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,9 +43,7 @@ public class CodecController {
       return JsonFormat.printer()
           .print(Payloads.newBuilder().addAllPayloads(transform.apply(in.getPayloadsList())));
     } catch (InvalidProtocolBufferException | io.temporal.payload.codec.PayloadCodecException e) {
-      throw new ProblemException(
-          Problems.of(
-              HttpStatus.BAD_REQUEST, "malformed-request", "Malformed payloads", e.getMessage()));
+      throw new ProblemException(Problems.of(ProblemType.MALFORMED_REQUEST, e.getMessage()));
     }
   }
 }

@@ -2,7 +2,6 @@ package com.temporalmall.api.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 
 /**
  * The optional {@code Idempotency-Key} header of create endpoints. It becomes part of the workflow
@@ -29,9 +28,7 @@ public final class IdempotencyKey {
     if (!VALID.matcher(header).matches()) {
       throw new ProblemException(
           Problems.of(
-              HttpStatus.BAD_REQUEST,
-              "invalid-idempotency-key",
-              "Invalid Idempotency-Key",
+              ProblemType.INVALID_IDEMPOTENCY_KEY,
               "Idempotency-Key must be 1-64 characters of A-Z a-z 0-9 _ . : -"));
     }
     return new RequestId(scope + "-" + header, true, null);

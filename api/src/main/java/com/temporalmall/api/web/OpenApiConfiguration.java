@@ -38,29 +38,30 @@ public class OpenApiConfiguration {
   /** Operations anyone may call; every other one needs the bearer token (401 without). */
   static final Set<String> PUBLIC = Set.of("/api/user/register", "/api/user/login");
 
-  private static final List<String> EVERY_OPERATION =
+  private static final List<ProblemType> EVERY_OPERATION =
       List.of(
-          "400 validation",
-          "400 malformed-request",
-          "413 payload-too-large",
-          "415 unsupported-media-type");
-  private static final List<String> KEYED =
-      List.of("400 invalid-idempotency-key", "422 idempotency-key-reused");
-  private static final List<String> WRITE =
-      List.of("502 workflow-failed", "503 temporal-unavailable", "504 timed-out");
-  private static final List<String> READ = List.of("503 database-unavailable");
-  private static final List<String> OWNED = List.of("403 forbidden", "404 not-found");
+          ProblemType.VALIDATION,
+          ProblemType.MALFORMED_REQUEST,
+          ProblemType.PAYLOAD_TOO_LARGE,
+          ProblemType.UNSUPPORTED_MEDIA_TYPE);
+  private static final List<ProblemType> KEYED =
+      List.of(ProblemType.INVALID_IDEMPOTENCY_KEY, ProblemType.IDEMPOTENCY_KEY_REUSED);
+  private static final List<ProblemType> WRITE =
+      List.of(ProblemType.WORKFLOW_FAILED, ProblemType.TEMPORAL_UNAVAILABLE, ProblemType.TIMED_OUT);
+  private static final List<ProblemType> READ = List.of(ProblemType.DATABASE_UNAVAILABLE);
+  private static final List<ProblemType> OWNED =
+      List.of(ProblemType.FORBIDDEN, ProblemType.NOT_FOUND);
 
-  /** What each operation can answer besides 200, as "status type". */
-  static final Map<String, List<String>> PROBLEMS =
+  /** What each operation can answer besides 200. */
+  static final Map<String, List<ProblemType>> PROBLEMS =
       Map.ofEntries(
-          Map.entry("/api/user/register", all(KEYED, WRITE, List.of("409 conflict"))),
-          Map.entry("/api/user/login", all(READ, List.of("401 bad-credentials"))),
-          Map.entry("/api/user/userinfo", all(READ, List.of("404 not-found"))),
+          Map.entry("/api/user/register", all(KEYED, WRITE, List.of(ProblemType.CONFLICT))),
+          Map.entry("/api/user/login", all(READ, List.of(ProblemType.BAD_CREDENTIALS))),
+          Map.entry("/api/user/userinfo", all(READ, List.of(ProblemType.NOT_FOUND))),
           Map.entry("/api/product/create", all(KEYED, WRITE)),
           Map.entry("/api/product/update", all(OWNED, WRITE)),
           Map.entry("/api/product/remove", all(OWNED, WRITE)),
-          Map.entry("/api/product/detail", all(READ, List.of("404 not-found"))),
+          Map.entry("/api/product/detail", all(READ, List.of(ProblemType.NOT_FOUND))),
           Map.entry(
               "/api/order/create",
               all(
@@ -69,28 +70,28 @@ public class OpenApiConfiguration {
                   READ,
                   OWNED,
                   List.of(
-                      "400 invalid-request",
-                      "409 insufficient-stock",
-                      "409 conflict",
-                      "503 order-compensated"))),
+                      ProblemType.INVALID_REQUEST,
+                      ProblemType.INSUFFICIENT_STOCK,
+                      ProblemType.CONFLICT,
+                      ProblemType.ORDER_COMPENSATED))),
           Map.entry("/api/order/detail", all(READ, OWNED)),
-          Map.entry("/api/order/list", all(READ, List.of("403 forbidden"))),
+          Map.entry("/api/order/list", all(READ, List.of(ProblemType.FORBIDDEN))),
           Map.entry(
               "/api/order/update",
-              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))),
-          Map.entry("/api/order/remove", all(OWNED, WRITE, List.of("409 conflict"))),
+              all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))),
+          Map.entry("/api/order/remove", all(OWNED, WRITE, List.of(ProblemType.CONFLICT))),
           Map.entry(
               "/api/pay/create",
-              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))),
+              all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))),
           Map.entry("/api/pay/detail", all(READ, OWNED)),
           Map.entry(
               "/api/pay/callback",
-              all(READ, OWNED, WRITE, List.of("400 invalid-request", "409 conflict"))));
+              all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))));
 
   @SafeVarargs
-  private static List<String> all(List<String>... groups) {
-    List<String> problems = new ArrayList<>();
-    for (List<String> group : groups) {
+  private static List<ProblemType> all(List<ProblemType>... groups) {
+    List<ProblemType> problems = new ArrayList<>();
+    for (List<ProblemType> group : groups) {
       problems.addAll(group);
     }
     return List.copyOf(problems);
@@ -190,28 +191,27 @@ public class OpenApiConfiguration {
                               .maxLength(IdempotencyKey.MAX_LENGTH)
                               .example("checkout-42")));
     }
-    List<String> problems = new ArrayList<>(EVERY_OPERATION);
+    List<ProblemType> problems = new ArrayList<>(EVERY_OPERATION);
     problems.addAll(PROBLEMS.getOrDefault(path, List.of()));
     if (!PUBLIC.contains(path)) {
-      problems.add("401 unauthorized");
+      problems.add(ProblemType.UNAUTHORIZED);
     }
-    Map<String, List<String>> typesByStatus =
+    Map<Integer, List<ProblemType>> typesByStatus =
         problems.stream()
             .collect(
                 Collectors.groupingBy(
-                    problem -> problem.substring(0, 3),
-                    TreeMap::new,
-                    Collectors.mapping(problem -> problem.substring(4), Collectors.toList())));
+                    type -> type.status().value(), TreeMap::new, Collectors.toList()));
     typesByStatus.forEach(
-        (status, types) -> operation.getResponses().addApiResponse(status, problem(types)));
+        (status, types) ->
+            operation.getResponses().addApiResponse(String.valueOf(status), problem(types)));
   }
 
-  private static ApiResponse problem(Collection<String> types) {
+  private static ApiResponse problem(Collection<ProblemType> types) {
     return new ApiResponse()
         .description(
             "application/problem+json with type "
                 + types.stream()
-                    .map(type -> Problems.BASE + type)
+                    .map(type -> type.uri().toString())
                     .collect(Collectors.joining(", ")))
         .content(
             new Content()

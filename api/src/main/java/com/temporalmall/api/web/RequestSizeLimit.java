@@ -71,10 +71,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     json.writeValue(
         response.getOutputStream(),
         Problems.of(
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "payload-too-large",
-            "Payload too large",
-            "Request bodies are limited to " + maxBytes + " bytes"));
+            ProblemType.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes + " bytes"));
   }
 
   /** A chunked body within the limit, already read, served to the rest of the chain. */

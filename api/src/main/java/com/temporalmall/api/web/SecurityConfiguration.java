@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
@@ -76,16 +75,11 @@ public class SecurityConfiguration {
                 response,
                 json,
                 Problems.of(
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthorized",
-                    "Unauthorized",
+                    ProblemType.UNAUTHORIZED,
                     "A valid bearer token is required (POST /api/user/login)"));
     AccessDeniedHandler forbidden =
         (request, response, e) ->
-            write(
-                response,
-                json,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+            write(response, json, Problems.of(ProblemType.FORBIDDEN, e.getMessage()));
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -114,18 +108,14 @@ public class SecurityConfiguration {
             response,
             json,
             Problems.of(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method-not-allowed",
-                "Method not allowed",
+                ProblemType.METHOD_NOT_ALLOWED,
                 "Method " + request.getMethod() + " is not served here"));
       } else {
         write(
             response,
             json,
             Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "malformed-request",
-                "Malformed request",
+                ProblemType.MALFORMED_REQUEST,
                 "The request was refused: " + rejected.getMessage()));
       }
     };
