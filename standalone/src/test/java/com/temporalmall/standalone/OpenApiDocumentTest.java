@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +18,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The served OpenAPI document against the controllers that really answer: each operation's request
@@ -31,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   @Autowired TestRestTemplate rest;
 
   @Autowired
@@ -166,5 +175,45 @@ class OpenApiDocumentTest {
     assertThat(order.at("/422/description").asString()).contains("idempotency-key-reused");
     assertThat(order.at("/503/description").asString()).contains("order-compensated");
     assertThat(order.at("/504/description").asString()).contains("timed-out");
+  }
+
+  @Test
+  void everyRequestHasAnExampleThatBindsAndValidates() {
+    JsonNode document = document();
+    MallClient user = MallClient.signUp(rest, "examples", "13600000099");
+    for (String path : apiHandlers().keySet()) {
+      JsonNode example =
+          document.at(
+              "/paths/"
+                  + path.replace("/", "~1")
+                  + "/post/requestBody/content/application~1json/example");
+      assertThat(example.isObject()).as(path + " has an example").isTrue();
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.setBearerAuth(user.token());
+      ResponseEntity<JsonNode> answer =
+          rest.postForEntity(path, new HttpEntity<>(example.toString(), headers), JsonNode.class);
+      assertThat(answer.getBody() == null ? "" : answer.getBody().path("type").asString(""))
+          .as("%s answered %s to its example %s", path, answer.getStatusCode(), example)
+          .doesNotEndWith("/validation")
+          .doesNotEndWith("/malformed-request");
+    }
+  }
+
+  /**
+   * docs/openapi.json - what clients generate from (GeneratedClientTest does) - is the served
+   * document, without its servers (the port it was served on). After an API change, the failure
+   * leaves the served one in standalone/target/openapi.json to copy over.
+   */
+  @Test
+  void theCommittedDocumentIsTheServedOne() throws Exception {
+    ObjectNode served = (ObjectNode) document();
+    served.remove("servers");
+    Path fresh = Path.of("target", "openapi.json");
+    Files.writeString(fresh, served.toPrettyString() + "\n");
+    JsonNode committed = JSON.readTree(Files.readString(Path.of("..", "docs", "openapi.json")));
+    assertThat(committed)
+        .as("docs/openapi.json is out of date: cp standalone/%s docs/openapi.json", fresh)
+        .isEqualTo(served);
   }
 }

@@ -1,5 +1,8 @@
 package com.temporalmall.api.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -88,6 +91,40 @@ public class OpenApiConfiguration {
               "/api/pay/callback",
               all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))));
 
+  /**
+   * A request each operation would accept, in the README walk-through's terms (bob's kettle at
+   * 19.99): ids and amounts must of course be the caller's own.
+   */
+  static final Map<String, String> EXAMPLES =
+      Map.ofEntries(
+          Map.entry(
+              "/api/user/register",
+              """
+              {"name":"bob","gender":1,"mobile":"13800000000","password":"bob-pass"}"""),
+          Map.entry("/api/user/login", "{\"mobile\":\"13800000000\",\"password\":\"bob-pass\"}"),
+          Map.entry("/api/user/userinfo", "{}"),
+          Map.entry(
+              "/api/product/create",
+              """
+              {"name":"kettle","desc":"1.7 l","stock":1,"amount":1999,"status":1}"""),
+          Map.entry(
+              "/api/product/update",
+              """
+              {"id":1,"name":"kettle","desc":"1.7 l","stock":10,"amount":1999,"status":1}"""),
+          Map.entry("/api/product/remove", "{\"id\":1}"),
+          Map.entry("/api/product/detail", "{\"id\":1}"),
+          Map.entry("/api/order/create", "{\"pid\":1,\"num\":1}"),
+          Map.entry("/api/order/detail", "{\"id\":1}"),
+          Map.entry("/api/order/list", "{}"),
+          Map.entry("/api/order/update", "{\"id\":1,\"status\":9}"),
+          Map.entry("/api/order/remove", "{\"id\":1}"),
+          Map.entry("/api/pay/create", "{\"oid\":1,\"amount\":1999}"),
+          Map.entry("/api/pay/detail", "{\"id\":1}"),
+          Map.entry(
+              "/api/pay/callback",
+              """
+              {"id":1,"oid":1,"amount":1999,"source":1,"status":1}"""));
+
   @SafeVarargs
   private static List<ProblemType> all(List<ProblemType>... groups) {
     List<ProblemType> problems = new ArrayList<>();
@@ -164,8 +201,18 @@ public class OpenApiConfiguration {
   }
 
   private static void describe(String path, Operation operation) {
+    // /api/order/create: tag "order", operationId "orderCreate" - names a generated client keeps
+    String domain = path.substring("/api/".length(), path.lastIndexOf('/'));
+    String action = path.substring(path.lastIndexOf('/') + 1);
+    operation.setTags(List.of(domain));
+    operation.setOperationId(
+        domain + Character.toUpperCase(action.charAt(0)) + action.substring(1));
     if (PUBLIC.contains(path)) {
       operation.setSecurity(List.of());
+    }
+    if (operation.getRequestBody() != null && EXAMPLES.containsKey(path)) {
+      JsonNode example = readJson(EXAMPLES.get(path));
+      operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
     }
     if (operation.getRequestBody() != null
         && !Boolean.TRUE.equals(operation.getRequestBody().getRequired())) {
@@ -247,5 +294,14 @@ public class OpenApiConfiguration {
             "workflowId",
             new StringSchema().description("timed-out: the workflow that keeps running"))
         .required(List.of("type", "title", "status"));
+  }
+
+  /** The document is written by swagger-core's own (Jackson 2) mapper: examples are its nodes. */
+  private static JsonNode readJson(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("example is not JSON: " + json, e);
+    }
   }
 }
