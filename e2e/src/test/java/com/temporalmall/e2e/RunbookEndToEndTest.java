@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's CLI runbook, command for command, with the real `temporal` CLI against the dev
- * server the mall runs on: find, describe, show, query, signal, terminate and reset sagas.
+ * The CLI runbook of docs/operations.md, command for command, with the real `temporal` CLI against
+ * the dev server the mall runs on: find, describe, show, query, signal, terminate and reset sagas.
  */
 class RunbookEndToEndTest {
   private static MallCluster mall;

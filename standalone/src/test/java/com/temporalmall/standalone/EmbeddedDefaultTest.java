@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
 
-/** The README's walk-through, against the embedded default exactly as the run command starts it. */
+/** A newcomer's first calls, against the embedded default exactly as the run command starts it. */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedDefaultTest {

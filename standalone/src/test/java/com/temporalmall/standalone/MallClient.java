@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
-/** The HTTP calls of a mall user, as in the README's curl lines. */
+/** The HTTP calls of a mall user. */
 record MallClient(TestRestTemplate rest, String token) {
   static MallClient signUp(TestRestTemplate rest, String name, String mobile) {
     MallClient anonymous = new MallClient(rest, null);

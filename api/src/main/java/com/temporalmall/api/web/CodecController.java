@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The codec endpoint of the Temporal Web UI ("Codec Server" setting: http://localhost:8080/codec):
  * it decodes the encrypted payloads the UI shows. Present only when mall.codec.key is set; it
- * requires a mall bearer token unless mall.codec.allowed-origin opens it to that UI (see README).
+ * requires a mall bearer token unless mall.codec.allowed-origin opens it to that UI (see
+ * docs/operations.md).
  */
 @RestController
 @ConditionalOnProperty("mall.codec.key")
