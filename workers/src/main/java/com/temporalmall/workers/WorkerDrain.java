@@ -48,6 +48,16 @@ final class WorkerDrain implements SmartLifecycle {
     return running;
   }
 
+  /**
+   * Not stopped when the context is only paused (Spring's test context cache pauses the contexts it
+   * is not using, and resumes them later): a drained WorkerFactory cannot start again, so the
+   * workers of a paused context go on polling and are drained when it closes.
+   */
+  @Override
+  public boolean isPauseable() {
+    return false;
+  }
+
   /** First to stop: before the web server and everything the activities use. */
   @Override
   public int getPhase() {
