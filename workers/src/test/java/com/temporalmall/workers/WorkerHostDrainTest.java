@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -114,6 +115,49 @@ class WorkerHostDrainTest {
       } finally {
         hold.release.countDown();
         host.close();
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  /** Spring's test context cache pauses the contexts it is not using and restarts them later. */
+  @Test
+  void aPausedAndRestartedHostStillServesItsDomain() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
+        ConfigurableApplicationContext host =
+            WorkersApplication.builder()
+                .run(
+                    "--server.port=0",
+                    "--spring.temporal.connection.target=127.0.0.1:" + port,
+                    "--mall.domains=user",
+                    "--mall.db.user.url=jdbc:h2:mem:pause;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                    "--mall.db.user.username=sa")) {
+      host.pause();
+      host.restart();
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+      try {
+        String workflowId = UserContract.registerWorkflowId("after-pause");
+        UserWrites.Register register =
+            WorkflowClient.newInstance(stubs)
+                .newWorkflowStub(
+                    UserWrites.Register.class,
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(workflowId)
+                        .setTaskQueue(UserContract.TASK_QUEUE)
+                        .setWorkflowRunTimeout(Duration.ofMinutes(2))
+                        .build());
+        assertThat(
+                register
+                    .register(new NewUser(workflowId, "bob", 1, "13800000000", "$2a$hash"))
+                    .mobile())
+            .isEqualTo("13800000000");
+      } finally {
         stubs.shutdownNow();
       }
     }
