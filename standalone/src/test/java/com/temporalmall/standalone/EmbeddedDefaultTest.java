@@ -74,13 +74,11 @@ class EmbeddedDefaultTest {
     assertThat(soldOut.getStatusCode().value()).isEqualTo(409);
     assertThat(soldOut.getHeaders().getContentType().toString())
         .startsWith("application/problem+json");
-    long rejectedOrder = soldOut.getBody().get("orderId").asLong();
-    assertThat(
-            post("/api/order/detail", token, Map.of("id", rejectedOrder))
-                .getBody()
-                .get("status")
-                .asInt())
-        .isEqualTo(9);
+    assertThat(soldOut.getBody().get("type").asString()).endsWith("/insufficient-stock");
+    assertThat(soldOut.getBody().has("orderId"))
+        .as("turned away before any saga: no order was written")
+        .isFalse();
+    assertThat(post("/api/order/list", token, Map.of()).getBody().size()).isEqualTo(1);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.temporalmall.api.temporal;
 
 import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.Problems;
@@ -16,6 +17,7 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
@@ -50,6 +52,7 @@ public class OrderPlacements {
 
   private final WorkflowClient client;
   private final ProductReads products;
+  private final StockAdmission admission;
   private final Executor starts;
   private final Duration timeout;
   private final Duration paymentTimeout;
@@ -57,11 +60,13 @@ public class OrderPlacements {
   public OrderPlacements(
       WorkflowClient client,
       ProductReads products,
+      StockAdmission admission,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
       @Value("${mall.api.order-timeout:60s}") Duration timeout,
       @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
     this.client = client;
     this.products = products;
+    this.admission = admission;
     this.starts = starts;
     this.timeout = timeout;
     this.paymentTimeout = paymentTimeout;
@@ -83,22 +88,24 @@ public class OrderPlacements {
             OrderSagaWorkflow.class,
             OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
     long deadline = System.nanoTime() + timeout.toNanos();
-    return CompletableFuture.supplyAsync(
-            () -> {
-              WorkflowUpdateHandle<PlacedOrder> placement =
-                  WorkflowClient.startUpdateWithStart(
-                      workflow::placement,
-                      requestId.fingerprint(),
-                      UNTIL_ACCEPTED,
-                      new WithStartWorkflowOperation<>(workflow::run, request));
-              try {
-                return placement.getResult(
-                    Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-              } catch (WorkflowUpdateTimeoutOrCancelledException e) {
-                throw new CompletionException(new TimeoutException(e.getMessage()));
-              }
-            },
-            starts)
+    return admission
+        .admit(product, order.num(), timeout)
+        .exceptionallyCompose(
+            refused ->
+                requestId.keyed()
+                    ? admittedAsRetry(workflowId, unwrap(refused))
+                    : CompletableFuture.failedFuture(refused))
+        .thenCompose(
+            ticket ->
+                CompletableFuture.supplyAsync(
+                        () -> startAndAwaitPlacement(workflow, requestId, request, deadline),
+                        starts)
+                    .whenComplete(
+                        (placed, failure) -> {
+                          if (ticket != null) {
+                            admission.release(ticket);
+                          }
+                        }))
         .exceptionallyCompose(
             failure -> placementOfClosedOrder(workflowId, requestId.fingerprint(), failure))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -108,6 +115,42 @@ public class OrderPlacements {
                     ? CompletableFuture.failedFuture(
                         new ProblemException(TemporalOutcomes.timedOut(workflowId)))
                     : CompletableFuture.failedFuture(unwrap(failure)));
+  }
+
+  private static PlacedOrder startAndAwaitPlacement(
+      OrderSagaWorkflow workflow,
+      IdempotencyKey.RequestId requestId,
+      OrderRequest request,
+      long deadline) {
+    WorkflowUpdateHandle<PlacedOrder> placement =
+        WorkflowClient.startUpdateWithStart(
+            workflow::placement,
+            requestId.fingerprint(),
+            UNTIL_ACCEPTED,
+            new WithStartWorkflowOperation<>(workflow::run, request));
+    try {
+      return placement.getResult(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (WorkflowUpdateTimeoutOrCancelledException e) {
+      throw new CompletionException(new TimeoutException(e.getMessage()));
+    }
+  }
+
+  /**
+   * A keyed request turned away at the gate may be the retry of an order its key already placed:
+   * then it goes on, holding no ticket, to get that order's outcome (one describe call, made only
+   * for a keyed request the gate refused). Otherwise it is refused like any other.
+   */
+  private CompletableFuture<StockAdmission.Ticket> admittedAsRetry(
+      String workflowId, Throwable refusal) {
+    if (!(refusal instanceof ProblemException)) {
+      return CompletableFuture.failedFuture(refusal);
+    }
+    try {
+      client.newUntypedWorkflowStub(workflowId).describe();
+      return CompletableFuture.completedFuture(null);
+    } catch (WorkflowNotFoundException notPlaced) {
+      return CompletableFuture.failedFuture(refusal);
+    }
   }
 
   /**

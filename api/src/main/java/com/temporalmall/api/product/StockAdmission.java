@@ -1,0 +1,188 @@
+package com.temporalmall.api.product;
+
+import com.temporalmall.api.temporal.TemporalStartsConfiguration;
+import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.ProblemType;
+import com.temporalmall.api.web.Problems;
+import com.temporalmall.workflows.product.ProductView;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may try to buy, decided before any saga starts, per product and per API instance. A placement
+ * is let through while the stock just read covers it and every placement already let through and
+ * not yet answered; one that cannot win - too little stock and nothing in flight that could still
+ * give stock back - is refused at once (409 {@code insufficient-stock}, no workflow, no order row);
+ * any other waits, in arrival order, and is judged again against a fresh read of the stock each
+ * time a placement of the product is answered. So a burst of buyers starts about as many sagas as
+ * there is stock, and the rest are answered at the speed of a read.
+ *
+ * <p>Admission never decides who gets an item: the product worker's conditional decrement and its
+ * barrier do, in the saga. Each API instance keeps its own gates without talking to the others; a
+ * read of the stock that already counts a decrement this instance still holds in flight only makes
+ * the gate stricter until that placement is answered, never lets more through. Nothing is cached
+ * between requests: every request reads the stock, so stock coming back (an update, a cancelled
+ * order's release) is seen by the next request on every instance.
+ *
+ * <p>{@code mall.api.stock-admission.enabled=false} lets every placement through to its saga, as
+ * before this gate existed: a sold-out product is then refused inside the saga, which writes the
+ * order with status 9 and compensates (the benchmark compares both; tests that show that saga use
+ * it).
+ */
+@Component
+public class StockAdmission {
+  /** A placement let through; hand it back with {@link #release} once the placement is answered. */
+  public record Ticket(long pid, int num) {}
+
+  private final ProductReads products;
+  private final Executor rereads;
+  private final boolean enabled;
+  // One small gate per product ordered since start; kept, so that no request ever finds a gate
+  // another thread has just dropped.
+  private final Map<Long, Gate> gates = new ConcurrentHashMap<>();
+
+  public StockAdmission(
+      ProductReads products,
+      @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor rereads,
+      @Value("${mall.api.stock-admission.enabled:true}") boolean enabled) {
+    this.products = products;
+    this.rereads = rereads;
+    this.enabled = enabled;
+  }
+
+  /**
+   * Judges a placement of {@code num} items against {@code product}, read for this request.
+   *
+   * @return completes with a ticket when the placement may start its saga (null when the gate is
+   *     switched off: there is nothing to release); exceptionally with {@link ProblemException} 409
+   *     {@code insufficient-stock} when it cannot win, or with a TimeoutException when it waited
+   *     {@code maxWait} in vain (it then holds nothing)
+   */
+  public CompletableFuture<Ticket> admit(ProductView product, int num, Duration maxWait) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Gate gate = gates.computeIfAbsent(product.id(), pid -> new Gate());
+    Waiter waiter = new Waiter(new Ticket(product.id(), num), new CompletableFuture<>());
+    waiter.admitted.orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    Runnable verdict;
+    synchronized (gate) {
+      if (gate.waiting.isEmpty()) {
+        verdict = judge(gate, waiter, product.stock());
+        if (verdict == null) {
+          gate.waiting.add(waiter);
+        }
+      } else {
+        gate.waiting.add(waiter);
+        verdict = null;
+      }
+    }
+    if (verdict != null) {
+      verdict.run();
+    }
+    return waiter.admitted;
+  }
+
+  /** The placement's outcome is known: its items are no longer in flight. */
+  public void release(Ticket ticket) {
+    Gate gate = gates.get(ticket.pid());
+    boolean reread;
+    synchronized (gate) {
+      gate.inFlight -= ticket.num();
+      reread = !gate.waiting.isEmpty() && !gate.rereading;
+      gate.rereading |= reread;
+      gate.stale |= !reread && gate.rereading;
+    }
+    if (reread) {
+      rereads.execute(() -> judgeWaiting(ticket.pid(), gate));
+    }
+  }
+
+  /** Reads the stock again and lets the waiting through in order, as far as it goes. */
+  private void judgeWaiting(long pid, Gate gate) {
+    boolean again = true;
+    while (again) {
+      synchronized (gate) {
+        gate.stale = false;
+      }
+      List<Runnable> verdicts = new ArrayList<>();
+      try {
+        int stock = products.detail(pid).stock();
+        synchronized (gate) {
+          for (Waiter head = gate.waiting.peek(); head != null; head = gate.waiting.peek()) {
+            Runnable verdict = head.admitted.isDone() ? () -> {} : judge(gate, head, stock);
+            if (verdict == null) {
+              break;
+            }
+            gate.waiting.poll();
+            verdicts.add(verdict);
+          }
+          again = gate.stale && !gate.waiting.isEmpty();
+          gate.rereading = again;
+        }
+      } catch (RuntimeException readFailed) {
+        // Unknown product (removed meanwhile) or an unreachable database: the waiting get the
+        // answer a new request would get.
+        synchronized (gate) {
+          gate.waiting.forEach(
+              w -> verdicts.add(() -> w.admitted.completeExceptionally(readFailed)));
+          gate.waiting.clear();
+          gate.rereading = false;
+          again = false;
+        }
+      }
+      verdicts.forEach(Runnable::run);
+    }
+  }
+
+  private record Waiter(Ticket ticket, CompletableFuture<Ticket> admitted) {}
+
+  private static final class Gate {
+    /** Items claimed by placements let through and not yet answered. */
+    long inFlight;
+
+    final Deque<Waiter> waiting = new ArrayDeque<>();
+    boolean rereading;
+
+    /** A placement was answered while a reread was under way: read once more. */
+    boolean stale;
+  }
+
+  /**
+   * What to tell the waiter, against {@code stock}; null when it must wait. Called holding the
+   * gate; the returned verdict is run after letting go of it.
+   */
+  private Runnable judge(Gate gate, Waiter waiter, int stock) {
+    int num = waiter.ticket.num();
+    if (gate.inFlight + num <= stock) {
+      gate.inFlight += num;
+      return () -> {
+        if (!waiter.admitted.complete(waiter.ticket)) {
+          release(waiter.ticket); // it gave up waiting meanwhile: its items are not in flight
+        }
+      };
+    }
+    if (gate.inFlight == 0 && stock < num) {
+      return () -> waiter.admitted.completeExceptionally(soldOut(waiter.ticket));
+    }
+    return null;
+  }
+
+  private static ProblemException soldOut(Ticket ticket) {
+    return new ProblemException(
+        Problems.of(
+            ProblemType.INSUFFICIENT_STOCK,
+            "product " + ticket.pid() + " has fewer than " + ticket.num() + " in stock"));
+  }
+}

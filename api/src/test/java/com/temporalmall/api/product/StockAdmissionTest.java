@@ -1,0 +1,130 @@
+package com.temporalmall.api.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.workflows.product.ProductView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+class StockAdmissionTest {
+  private static final Duration LONG = Duration.ofMinutes(5);
+
+  private final ProductReads products = mock(ProductReads.class);
+  private final StockAdmission admission = new StockAdmission(products, Runnable::run, true);
+
+  private static ProductView kettle(int stock) {
+    return new ProductView(7, "kettle", "", stock, 1999, 1);
+  }
+
+  private void stockIs(int stock) {
+    when(products.detail(7)).thenReturn(kettle(stock));
+  }
+
+  private static String outcome(CompletableFuture<StockAdmission.Ticket> admitted) {
+    if (!admitted.isDone()) {
+      return "waiting";
+    }
+    if (!admitted.isCompletedExceptionally()) {
+      return "admitted";
+    }
+    Throwable failure = admitted.handle((ticket, e) -> e).join();
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof ProblemException problem) {
+      return problem.getBody().getType().getPath().replace("/problems/", "");
+    }
+    return cause.getClass().getSimpleName();
+  }
+
+  @Test
+  void aBurstLetsThroughAsManyAsTheStockAndTurnsTheRestAwayOnceTheyAreAnswered() {
+    List<CompletableFuture<StockAdmission.Ticket>> buyers = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      buyers.add(admission.admit(kettle(100), 1, LONG));
+    }
+    assertThat(buyers.stream().map(StockAdmissionTest::outcome))
+        .as("100 may try, the other 900 wait for them: any of the 100 may still fail")
+        .containsOnly("admitted", "waiting")
+        .filteredOn("admitted"::equals)
+        .hasSize(100);
+
+    stockIs(0); // all 100 bought their item
+    buyers.stream().limit(100).forEach(admitted -> admission.release(admitted.join()));
+    assertThat(buyers.stream().skip(100).map(StockAdmissionTest::outcome))
+        .containsOnly("insufficient-stock");
+    assertThat(outcome(admission.admit(kettle(0), 1, LONG)))
+        .as("nothing in flight, no stock: refused at once")
+        .isEqualTo("insufficient-stock");
+  }
+
+  @Test
+  void theWaitingAreJudgedAgainstTheStockReadWhenAPlacementIsAnswered() {
+    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    assertThat(outcome(first)).isEqualTo("admitted");
+    assertThat(outcome(second)).isEqualTo("waiting");
+
+    stockIs(1); // the first one's saga failed and gave its item back
+    admission.release(first.join());
+    assertThat(outcome(second)).isEqualTo("admitted");
+  }
+
+  @Test
+  void aReadThatAlreadyCountsAnItemInFlightMakesTheGateStricterUntilThatPlacementIsAnswered() {
+    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(2), 1, LONG);
+    // read after the first one's decrement committed, before its answer: 1 left, 1 in flight
+    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    assertThat(outcome(second)).as("not refused: an item is left").isEqualTo("waiting");
+
+    stockIs(1);
+    admission.release(first.join());
+    assertThat(outcome(second)).isEqualTo("admitted");
+  }
+
+  @Test
+  void aPlacementTheStockCoversIsNeverTurnedAwayWhileOthersAreInFlight() {
+    CompletableFuture<StockAdmission.Ticket> two = admission.admit(kettle(5), 2, LONG);
+    CompletableFuture<StockAdmission.Ticket> three = admission.admit(kettle(5), 3, LONG);
+    CompletableFuture<StockAdmission.Ticket> one = admission.admit(kettle(5), 1, LONG);
+    assertThat(List.of(outcome(two), outcome(three), outcome(one)))
+        .containsExactly("admitted", "admitted", "waiting");
+  }
+
+  @Test
+  void aWaiterThatGivesUpHoldsNothing() throws Exception {
+    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Ticket> impatient =
+        admission.admit(kettle(1), 1, Duration.ofMillis(1));
+    assertThat(impatient.handle((ticket, e) -> e).get(1, java.util.concurrent.TimeUnit.MINUTES))
+        .isInstanceOf(TimeoutException.class);
+
+    stockIs(1);
+    admission.release(first.join());
+    assertThat(outcome(admission.admit(kettle(1), 1, LONG)))
+        .as("the item the impatient one would have claimed is free")
+        .isEqualTo("admitted");
+  }
+
+  @Test
+  void whenTheStockCannotBeReadTheWaitingGetTheReadsFailure() {
+    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    when(products.detail(7)).thenThrow(new DataAccessResourceFailureException("down"));
+    admission.release(first.join());
+    assertThat(outcome(second)).isEqualTo("DataAccessResourceFailureException");
+  }
+
+  @Test
+  void switchedOffItLetsEveryPlacementThrough() {
+    StockAdmission off = new StockAdmission(products, Runnable::run, false);
+    assertThat(outcome(off.admit(kettle(0), 1, LONG))).isEqualTo("admitted");
+  }
+}
