@@ -90,7 +90,10 @@ class RunbookEndToEndTest {
   @Test
   void findDescribeAndShowACompensatedSaga() {
     long pid = http.createProduct(token, 0, 10);
-    MallHttp.Reply rejected = http.post("/api/order/create", token, Map.of("pid", pid));
+    // An API with its stock gate switched off lets the order reach its saga, which compensates.
+    MallHttp sagaOnly =
+        new MallHttp(mall.startAnotherApi("api-no-gate", "mall.api.stock-admission.enabled=false"));
+    MallHttp.Reply rejected = sagaOnly.post("/api/order/create", token, Map.of("pid", pid));
     assertThat(rejected.status()).isEqualTo(409);
     long orderId = rejected.body().get("orderId").asLong();
     String saga = gidOf(orderId);
