@@ -5,6 +5,8 @@ import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.product.ProductView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ public class StockAdmission {
   private final ProductReads products;
   private final Executor rereads;
   private final boolean enabled;
+  private final Counter turnedAway;
   // One small gate per product ordered since start; kept, so that no request ever finds a gate
   // another thread has just dropped.
   private final Map<Long, Gate> gates = new ConcurrentHashMap<>();
@@ -55,10 +58,15 @@ public class StockAdmission {
   public StockAdmission(
       ProductReads products,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor rereads,
-      @Value("${mall.api.stock-admission.enabled:true}") boolean enabled) {
+      @Value("${mall.api.stock-admission.enabled:true}") boolean enabled,
+      MeterRegistry meters) {
     this.products = products;
     this.rereads = rereads;
     this.enabled = enabled;
+    this.turnedAway =
+        Counter.builder("mall.orders.turned.away")
+            .description("order/create requests the stock gate answered 409 without a saga")
+            .register(meters);
   }
 
   /**
@@ -174,7 +182,10 @@ public class StockAdmission {
       };
     }
     if (gate.inFlight == 0 && stock < num) {
-      return () -> waiter.admitted.completeExceptionally(soldOut(waiter.ticket));
+      return () -> {
+        turnedAway.increment();
+        waiter.admitted.completeExceptionally(soldOut(waiter.ticket));
+      };
     }
     return null;
   }

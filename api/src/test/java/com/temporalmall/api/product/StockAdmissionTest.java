@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.workflows.product.ProductView;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ class StockAdmissionTest {
   private static final Duration LONG = Duration.ofMinutes(5);
 
   private final ProductReads products = mock(ProductReads.class);
-  private final StockAdmission admission = new StockAdmission(products, Runnable::run, true);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final StockAdmission admission =
+      new StockAdmission(products, Runnable::run, true, meters);
 
   private static ProductView kettle(int stock) {
     return new ProductView(7, "kettle", "", stock, 1999, 1);
@@ -63,6 +66,7 @@ class StockAdmissionTest {
     assertThat(outcome(admission.admit(kettle(0), 1, LONG)))
         .as("nothing in flight, no stock: refused at once")
         .isEqualTo("insufficient-stock");
+    assertThat(meters.get("mall.orders.turned.away").counter().count()).isEqualTo(901);
   }
 
   @Test
@@ -124,7 +128,7 @@ class StockAdmissionTest {
 
   @Test
   void switchedOffItLetsEveryPlacementThrough() {
-    StockAdmission off = new StockAdmission(products, Runnable::run, false);
+    StockAdmission off = new StockAdmission(products, Runnable::run, false, meters);
     assertThat(outcome(off.admit(kettle(0), 1, LONG))).isEqualTo("admitted");
   }
 }
