@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -47,8 +48,14 @@ public class StockAdmission {
   /** A placement let through; hand it back with {@link #release} once the placement is answered. */
   public record Ticket(long pid, int num) {}
 
+  /**
+   * The product as read for the placement, and its ticket (null when the gate is switched off:
+   * there is nothing to release).
+   */
+  public record Admission(ProductView product, Ticket ticket) {}
+
   private final ProductReads products;
-  private final Executor rereads;
+  private final Executor reads;
   private final boolean enabled;
   private final Counter turnedAway;
   // One small gate per product ordered since start; kept, so that no request ever finds a gate
@@ -57,11 +64,11 @@ public class StockAdmission {
 
   public StockAdmission(
       ProductReads products,
-      @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor rereads,
+      @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor reads,
       @Value("${mall.api.stock-admission.enabled:true}") boolean enabled,
       MeterRegistry meters) {
     this.products = products;
-    this.rereads = rereads;
+    this.reads = reads;
     this.enabled = enabled;
     this.turnedAway =
         Counter.builder("mall.orders.turned.away")
@@ -70,30 +77,98 @@ public class StockAdmission {
   }
 
   /**
-   * Judges a placement of {@code num} items against {@code product}, read for this request.
+   * Reads the product for a placement of {@code num} items, lets {@code check} refuse it (a wrong
+   * amount: nothing is held then), and judges it.
    *
-   * @return completes with a ticket when the placement may start its saga (null when the gate is
-   *     switched off: there is nothing to release); exceptionally with {@link ProblemException} 409
-   *     {@code insufficient-stock} when it cannot win, or with a TimeoutException when it waited
-   *     {@code maxWait} in vain (it then holds nothing)
+   * @return completes with the admission when the placement may start its saga; exceptionally with
+   *     {@link ProblemException} 409 {@code insufficient-stock} when it cannot win, the read's or
+   *     the check's failure, or a TimeoutException when it waited {@code maxWait} in vain (it then
+   *     holds nothing)
    */
-  public CompletableFuture<Ticket> admit(ProductView product, int num, Duration maxWait) {
-    if (!enabled) {
-      return CompletableFuture.completedFuture(null);
+  public CompletableFuture<Admission> admit(
+      long pid, int num, Duration maxWait, Consumer<ProductView> check) {
+    return freshRead(pid)
+        .thenCompose(
+            product -> {
+              check.accept(product);
+              return enabled
+                  ? judgeArrival(product, num, maxWait)
+                  : CompletableFuture.completedFuture(new Admission(product, null));
+            });
+  }
+
+  /** The placement's outcome is known: its items are no longer in flight. */
+  public void release(Ticket ticket) {
+    if (ticket == null) {
+      return;
     }
-    Gate gate = gates.computeIfAbsent(product.id(), pid -> new Gate());
-    Waiter waiter = new Waiter(new Ticket(product.id(), num), new CompletableFuture<>());
+    Gate gate = gates.get(ticket.pid());
+    boolean reread;
+    synchronized (gate) {
+      gate.inFlight -= ticket.num();
+      reread = !gate.waiting.isEmpty() && !gate.rejudging;
+      gate.rejudging |= reread;
+      gate.stale |= !reread && gate.rejudging;
+    }
+    if (reread) {
+      judgeWaiting(ticket.pid(), gate);
+    }
+  }
+
+  /**
+   * A read of the product that starts after the caller asked for it, shared by every caller that
+   * asks while it has not started: a burst of a thousand buyers of one product costs a handful of
+   * reads, one at a time, instead of a thousand queueing for the read pool - and each buyer is
+   * still judged against the stock as it was after he arrived.
+   */
+  private CompletableFuture<ProductView> freshRead(long pid) {
+    Gate gate = gates.computeIfAbsent(pid, id -> new Gate());
+    CompletableFuture<ProductView> read;
+    boolean start;
+    synchronized (gate) {
+      if (gate.nextRead == null) {
+        gate.nextRead = new CompletableFuture<>();
+      }
+      read = gate.nextRead;
+      start = !gate.reading;
+      if (start) {
+        gate.reading = true;
+        gate.nextRead = null;
+      }
+    }
+    if (start) {
+      CompletableFuture<ProductView> first = read;
+      reads.execute(() -> readInTurn(pid, gate, first));
+    }
+    return read;
+  }
+
+  /** Runs the product's reads one after the other, each for the callers that asked before it. */
+  private void readInTurn(long pid, Gate gate, CompletableFuture<ProductView> first) {
+    for (CompletableFuture<ProductView> read = first; read != null; ) {
+      try {
+        read.complete(products.detail(pid));
+      } catch (RuntimeException failed) {
+        read.completeExceptionally(failed);
+      }
+      synchronized (gate) {
+        read = gate.nextRead;
+        gate.nextRead = null;
+        gate.reading = read != null;
+      }
+    }
+  }
+
+  private CompletableFuture<Admission> judgeArrival(
+      ProductView product, int num, Duration maxWait) {
+    Gate gate = gates.get(product.id());
+    Waiter waiter = new Waiter(product, new Ticket(product.id(), num), new CompletableFuture<>());
     waiter.admitted.orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS);
     Runnable verdict;
     synchronized (gate) {
-      if (gate.waiting.isEmpty()) {
-        verdict = judge(gate, waiter, product.stock());
-        if (verdict == null) {
-          gate.waiting.add(waiter);
-        }
-      } else {
+      verdict = gate.waiting.isEmpty() ? judge(gate, waiter, product.stock()) : null;
+      if (verdict == null) {
         gate.waiting.add(waiter);
-        verdict = null;
       }
     }
     if (verdict != null) {
@@ -102,69 +177,64 @@ public class StockAdmission {
     return waiter.admitted;
   }
 
-  /** The placement's outcome is known: its items are no longer in flight. */
-  public void release(Ticket ticket) {
-    Gate gate = gates.get(ticket.pid());
-    boolean reread;
-    synchronized (gate) {
-      gate.inFlight -= ticket.num();
-      reread = !gate.waiting.isEmpty() && !gate.rereading;
-      gate.rereading |= reread;
-      gate.stale |= !reread && gate.rereading;
-    }
-    if (reread) {
-      rereads.execute(() -> judgeWaiting(ticket.pid(), gate));
-    }
-  }
-
   /** Reads the stock again and lets the waiting through in order, as far as it goes. */
   private void judgeWaiting(long pid, Gate gate) {
-    boolean again = true;
-    while (again) {
-      synchronized (gate) {
-        gate.stale = false;
-      }
-      List<Runnable> verdicts = new ArrayList<>();
-      try {
-        int stock = products.detail(pid).stock();
-        synchronized (gate) {
-          for (Waiter head = gate.waiting.peek(); head != null; head = gate.waiting.peek()) {
-            Runnable verdict = head.admitted.isDone() ? () -> {} : judge(gate, head, stock);
-            if (verdict == null) {
-              break;
-            }
-            gate.waiting.poll();
-            verdicts.add(verdict);
-          }
-          again = gate.stale && !gate.waiting.isEmpty();
-          gate.rereading = again;
-        }
-      } catch (RuntimeException readFailed) {
-        // Unknown product (removed meanwhile) or an unreachable database: the waiting get the
-        // answer a new request would get.
-        synchronized (gate) {
-          gate.waiting.forEach(
-              w -> verdicts.add(() -> w.admitted.completeExceptionally(readFailed)));
-          gate.waiting.clear();
-          gate.rereading = false;
-          again = false;
-        }
-      }
-      verdicts.forEach(Runnable::run);
+    synchronized (gate) {
+      gate.stale = false;
     }
+    CompletableFuture<?> _ =
+        freshRead(pid)
+            .whenComplete(
+                (product, readFailed) -> {
+                  List<Runnable> verdicts = new ArrayList<>();
+                  boolean again;
+                  synchronized (gate) {
+                    if (readFailed != null) {
+                      // Unknown product (removed meanwhile) or an unreachable database: the waiting
+                      // get the answer a new request would get.
+                      gate.waiting.forEach(
+                          w -> verdicts.add(() -> w.admitted.completeExceptionally(readFailed)));
+                      gate.waiting.clear();
+                    }
+                    for (Waiter head = gate.waiting.peek();
+                        head != null;
+                        head = gate.waiting.peek()) {
+                      Runnable verdict =
+                          head.admitted.isDone() ? () -> {} : judge(gate, head, product.stock());
+                      if (verdict == null) {
+                        break;
+                      }
+                      gate.waiting.poll();
+                      verdicts.add(verdict);
+                    }
+                    again = gate.stale && !gate.waiting.isEmpty();
+                    gate.rejudging = again;
+                  }
+                  verdicts.forEach(Runnable::run);
+                  if (again) {
+                    judgeWaiting(pid, gate);
+                  }
+                });
   }
 
-  private record Waiter(Ticket ticket, CompletableFuture<Ticket> admitted) {}
+  private record Waiter(
+      ProductView product, Ticket ticket, CompletableFuture<Admission> admitted) {}
 
   private static final class Gate {
     /** Items claimed by placements let through and not yet answered. */
     long inFlight;
 
     final Deque<Waiter> waiting = new ArrayDeque<>();
-    boolean rereading;
+    boolean rejudging;
 
-    /** A placement was answered while a reread was under way: read once more. */
+    /** A placement was answered while the waiting were being judged again: judge once more. */
     boolean stale;
+
+    /** A read of the product is running. */
+    boolean reading;
+
+    /** The read that starts when the running one is done, for everyone who asked meanwhile. */
+    CompletableFuture<ProductView> nextRead;
   }
 
   /**
@@ -176,7 +246,7 @@ public class StockAdmission {
     if (gate.inFlight + num <= stock) {
       gate.inFlight += num;
       return () -> {
-        if (!waiter.admitted.complete(waiter.ticket)) {
+        if (!waiter.admitted.complete(new Admission(waiter.product, waiter.ticket))) {
           release(waiter.ticket); // it gave up waiting meanwhile: its items are not in flight
         }
       };

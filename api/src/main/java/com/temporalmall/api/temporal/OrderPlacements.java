@@ -4,6 +4,7 @@ import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
@@ -78,34 +79,20 @@ public class OrderPlacements {
    */
   public CompletableFuture<PlacedOrder> place(
       PlaceOrder order, IdempotencyKey.RequestId requestId) {
-    ProductView product = products.detail(order.pid());
-    OrderRequest request =
-        new OrderRequest(order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
-    checkAmount(order, request);
     String workflowId = OrderContract.workflowId(requestId.value());
-    OrderSagaWorkflow workflow =
-        client.newWorkflowStub(
-            OrderSagaWorkflow.class,
-            OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
     long deadline = System.nanoTime() + timeout.toNanos();
     return admission
-        .admit(product, order.num(), timeout)
+        .admit(
+            order.pid(),
+            order.num(),
+            timeout,
+            product -> checkAmount(order, request(order, product)))
         .exceptionallyCompose(
             refused ->
                 requestId.keyed()
-                    ? admittedAsRetry(workflowId, unwrap(refused))
+                    ? admittedAsRetry(workflowId, order.pid(), unwrap(refused))
                     : CompletableFuture.failedFuture(refused))
-        .thenCompose(
-            ticket ->
-                CompletableFuture.supplyAsync(
-                        () -> startAndAwaitPlacement(workflow, requestId, request, deadline),
-                        starts)
-                    .whenComplete(
-                        (placed, failure) -> {
-                          if (ticket != null) {
-                            admission.release(ticket);
-                          }
-                        }))
+        .thenCompose(admitted -> startSaga(order, requestId, workflowId, admitted, deadline))
         .exceptionallyCompose(
             failure -> placementOfClosedOrder(workflowId, requestId.fingerprint(), failure))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -115,6 +102,28 @@ public class OrderPlacements {
                     ? CompletableFuture.failedFuture(
                         new ProblemException(TemporalOutcomes.timedOut(workflowId)))
                     : CompletableFuture.failedFuture(unwrap(failure)));
+  }
+
+  private OrderRequest request(PlaceOrder order, ProductView product) {
+    return new OrderRequest(
+        order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
+  }
+
+  /** Starts the admitted placement's saga and waits for its answer; then gives its ticket back. */
+  private CompletableFuture<PlacedOrder> startSaga(
+      PlaceOrder order,
+      IdempotencyKey.RequestId requestId,
+      String workflowId,
+      StockAdmission.Admission admitted,
+      long deadline) {
+    OrderRequest request = request(order, admitted.product());
+    OrderSagaWorkflow workflow =
+        client.newWorkflowStub(
+            OrderSagaWorkflow.class,
+            OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
+    return CompletableFuture.supplyAsync(
+            () -> startAndAwaitPlacement(workflow, requestId, request, deadline), starts)
+        .whenComplete((placed, failure) -> admission.release(admitted.ticket()));
   }
 
   private static PlacedOrder startAndAwaitPlacement(
@@ -140,17 +149,19 @@ public class OrderPlacements {
    * then it goes on, holding no ticket, to get that order's outcome (one describe call, made only
    * for a keyed request the gate refused). Otherwise it is refused like any other.
    */
-  private CompletableFuture<StockAdmission.Ticket> admittedAsRetry(
-      String workflowId, Throwable refusal) {
-    if (!(refusal instanceof ProblemException)) {
+  private CompletableFuture<StockAdmission.Admission> admittedAsRetry(
+      String workflowId, long pid, Throwable refusal) {
+    if (!(refusal instanceof ProblemException problem
+        && ProblemType.INSUFFICIENT_STOCK.uri().equals(problem.getBody().getType()))) {
       return CompletableFuture.failedFuture(refusal);
     }
     try {
       client.newUntypedWorkflowStub(workflowId).describe();
-      return CompletableFuture.completedFuture(null);
     } catch (WorkflowNotFoundException notPlaced) {
       return CompletableFuture.failedFuture(refusal);
     }
+    return CompletableFuture.completedFuture(
+        new StockAdmission.Admission(products.detail(pid), null));
   }
 
   /**

@@ -32,7 +32,14 @@ class StockAdmissionTest {
     when(products.detail(7)).thenReturn(kettle(stock));
   }
 
-  private static String outcome(CompletableFuture<StockAdmission.Ticket> admitted) {
+  /** A buyer of {@code num} kettles who finds {@code stock} in stock when his read runs. */
+  private CompletableFuture<StockAdmission.Admission> buy(
+      StockAdmission gate, int stock, int num, Duration maxWait) {
+    stockIs(stock);
+    return gate.admit(7, num, maxWait, product -> {});
+  }
+
+  private static String outcome(CompletableFuture<StockAdmission.Admission> admitted) {
     if (!admitted.isDone()) {
       return "waiting";
     }
@@ -49,9 +56,9 @@ class StockAdmissionTest {
 
   @Test
   void aBurstLetsThroughAsManyAsTheStockAndTurnsTheRestAwayOnceTheyAreAnswered() {
-    List<CompletableFuture<StockAdmission.Ticket>> buyers = new ArrayList<>();
+    List<CompletableFuture<StockAdmission.Admission>> buyers = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      buyers.add(admission.admit(kettle(100), 1, LONG));
+      buyers.add(buy(admission, 100, 1, LONG));
     }
     assertThat(buyers.stream().map(StockAdmissionTest::outcome))
         .as("100 may try, the other 900 wait for them: any of the 100 may still fail")
@@ -60,10 +67,10 @@ class StockAdmissionTest {
         .hasSize(100);
 
     stockIs(0); // all 100 bought their item
-    buyers.stream().limit(100).forEach(admitted -> admission.release(admitted.join()));
+    buyers.stream().limit(100).forEach(admitted -> admission.release(admitted.join().ticket()));
     assertThat(buyers.stream().skip(100).map(StockAdmissionTest::outcome))
         .containsOnly("insufficient-stock");
-    assertThat(outcome(admission.admit(kettle(0), 1, LONG)))
+    assertThat(outcome(buy(admission, 0, 1, LONG)))
         .as("nothing in flight, no stock: refused at once")
         .isEqualTo("insufficient-stock");
     assertThat(meters.get("mall.orders.turned.away").counter().count()).isEqualTo(901);
@@ -71,64 +78,99 @@ class StockAdmissionTest {
 
   @Test
   void theWaitingAreJudgedAgainstTheStockReadWhenAPlacementIsAnswered() {
-    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
-    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Admission> first = buy(admission, 1, 1, LONG);
+    CompletableFuture<StockAdmission.Admission> second = buy(admission, 1, 1, LONG);
     assertThat(outcome(first)).isEqualTo("admitted");
     assertThat(outcome(second)).isEqualTo("waiting");
 
     stockIs(1); // the first one's saga failed and gave its item back
-    admission.release(first.join());
+    admission.release(first.join().ticket());
     assertThat(outcome(second)).isEqualTo("admitted");
   }
 
   @Test
   void aReadThatAlreadyCountsAnItemInFlightMakesTheGateStricterUntilThatPlacementIsAnswered() {
-    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(2), 1, LONG);
+    CompletableFuture<StockAdmission.Admission> first = buy(admission, 2, 1, LONG);
     // read after the first one's decrement committed, before its answer: 1 left, 1 in flight
-    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Admission> second = buy(admission, 1, 1, LONG);
     assertThat(outcome(second)).as("not refused: an item is left").isEqualTo("waiting");
 
     stockIs(1);
-    admission.release(first.join());
+    admission.release(first.join().ticket());
     assertThat(outcome(second)).isEqualTo("admitted");
   }
 
   @Test
   void aPlacementTheStockCoversIsNeverTurnedAwayWhileOthersAreInFlight() {
-    CompletableFuture<StockAdmission.Ticket> two = admission.admit(kettle(5), 2, LONG);
-    CompletableFuture<StockAdmission.Ticket> three = admission.admit(kettle(5), 3, LONG);
-    CompletableFuture<StockAdmission.Ticket> one = admission.admit(kettle(5), 1, LONG);
+    CompletableFuture<StockAdmission.Admission> two = buy(admission, 5, 2, LONG);
+    CompletableFuture<StockAdmission.Admission> three = buy(admission, 5, 3, LONG);
+    CompletableFuture<StockAdmission.Admission> one = buy(admission, 5, 1, LONG);
     assertThat(List.of(outcome(two), outcome(three), outcome(one)))
         .containsExactly("admitted", "admitted", "waiting");
   }
 
   @Test
   void aWaiterThatGivesUpHoldsNothing() throws Exception {
-    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
-    CompletableFuture<StockAdmission.Ticket> impatient =
-        admission.admit(kettle(1), 1, Duration.ofMillis(1));
+    CompletableFuture<StockAdmission.Admission> first = buy(admission, 1, 1, LONG);
+    CompletableFuture<StockAdmission.Admission> impatient =
+        buy(admission, 1, 1, Duration.ofMillis(1));
     assertThat(impatient.handle((ticket, e) -> e).get(1, java.util.concurrent.TimeUnit.MINUTES))
-        .isInstanceOf(TimeoutException.class);
+        .hasRootCauseInstanceOf(TimeoutException.class);
 
     stockIs(1);
-    admission.release(first.join());
-    assertThat(outcome(admission.admit(kettle(1), 1, LONG)))
+    admission.release(first.join().ticket());
+    assertThat(outcome(buy(admission, 1, 1, LONG)))
         .as("the item the impatient one would have claimed is free")
         .isEqualTo("admitted");
   }
 
   @Test
   void whenTheStockCannotBeReadTheWaitingGetTheReadsFailure() {
-    CompletableFuture<StockAdmission.Ticket> first = admission.admit(kettle(1), 1, LONG);
-    CompletableFuture<StockAdmission.Ticket> second = admission.admit(kettle(1), 1, LONG);
+    CompletableFuture<StockAdmission.Admission> first = buy(admission, 1, 1, LONG);
+    CompletableFuture<StockAdmission.Admission> second = buy(admission, 1, 1, LONG);
     when(products.detail(7)).thenThrow(new DataAccessResourceFailureException("down"));
-    admission.release(first.join());
+    admission.release(first.join().ticket());
     assertThat(outcome(second)).isEqualTo("DataAccessResourceFailureException");
   }
 
   @Test
   void switchedOffItLetsEveryPlacementThrough() {
     StockAdmission off = new StockAdmission(products, Runnable::run, false, meters);
-    assertThat(outcome(off.admit(kettle(0), 1, LONG))).isEqualTo("admitted");
+    assertThat(outcome(buy(off, 0, 1, LONG))).isEqualTo("admitted");
+  }
+
+  @Test
+  void aBurstOfBuyersSharesAHandfulOfReads() {
+    java.util.Queue<Runnable> pool = new java.util.ArrayDeque<>();
+    StockAdmission gate = new StockAdmission(products, pool::add, true, meters);
+    stockIs(10);
+    List<CompletableFuture<StockAdmission.Admission>> buyers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      buyers.add(gate.admit(7, 1, LONG, product -> {}));
+    }
+    assertThat(pool).as("one read runs at a time").hasSize(1);
+    while (!pool.isEmpty()) {
+      pool.poll().run();
+    }
+    // the first buyer's read, and one shared by the 99 who came while it was under way
+    org.mockito.Mockito.verify(products, org.mockito.Mockito.times(2)).detail(7);
+    assertThat(buyers.stream().map(StockAdmissionTest::outcome))
+        .filteredOn("admitted"::equals)
+        .hasSize(10);
+  }
+
+  @Test
+  void aCheckThatRefusesTheProductHoldsNothing() {
+    stockIs(1);
+    CompletableFuture<StockAdmission.Admission> wrongAmount =
+        admission.admit(
+            7,
+            1,
+            LONG,
+            product -> {
+              throw new IllegalArgumentException("amount");
+            });
+    assertThat(outcome(wrongAmount)).isEqualTo("IllegalArgumentException");
+    assertThat(outcome(buy(admission, 1, 1, LONG))).isEqualTo("admitted");
   }
 }
