@@ -27,14 +27,14 @@
 # Steps 3, 5 and 8 run once per thread mode of BENCH_THREADS: the mall JVMs started with
 # -Dspring.threads.virtual.enabled=false (platform) or =true (virtual); reads in the first mode only.
 # Steps 1-3 run on every engine (one after the other, each stopped before the next starts); reads and
-# the flash sale on the first engine only, the startup before any engine. The report sets the engines
+# the flash sales on the first engine only, the startup before any engine. The report sets the engines
 # and the thread modes side by side.
 # Prints the table and writes it as JSON to $BENCH_OUT/bench.json (default target/bench). Exits
 # non-zero if a consistency check, a flash sale's books or the sold-out check fail; timings are
 # reported beside the targets, never judged.
 # Settings (environment), defaults in brackets: BENCH_SECONDS [15] per point, BENCH_WARMUP [3],
 # BENCH_PROBE_CLIENTS ["1 8 32"], BENCH_ORDER_CONNECTIONS ["1 8 32"], BENCH_READ_CONNECTIONS ["1 32"],
-# BENCH_TOPOLOGIES ["split combined"] (reads and flash sale run on the first), BENCH_USERS [32],
+# BENCH_TOPOLOGIES ["split combined"] (reads and flash sales run on the first), BENCH_USERS [32],
 # BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100] (both sales),
 # BENCH_FLASH_BIG_REQUESTS [10000], BENCH_FLASH_BIG_CONNECTIONS [1000], BENCH_SOLD_OUT_CONNECTIONS
 # ["1 32"] (empty: no sold-out point), BENCH_XMX [256m],
