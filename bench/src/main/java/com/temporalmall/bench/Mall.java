@@ -205,10 +205,10 @@ final class Mall {
    * [--threads MODE] [--cpu name=pid,... [--clock-ticks HZ]] --out F`: N order requests for one
    * product (the users taking turns), at most C (N: all at once) in flight at any moment - a
    * request is sent as soon as an earlier one is answered, over the client's pool of HTTP/1.1
-   * connections, which so holds at most C busy connections. Answers counted by status, and requests
-   * that got none; the time of the last 200 is the time to sell out, the time until the last answer
-   * the sale's length. With --cpu, CPU ms per placed order (200) from the first request sent to the
-   * last answer.
+   * connections, which so holds at most C busy connections. Answers counted by status (with the
+   * problem type for any but 200 and 409), and requests that got none; the time of the last 200 is
+   * the time to sell out, the time until the last answer the sale's length. With --cpu, CPU ms per
+   * placed order (200) from the first request sent to the last answer.
    */
   static void flash(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -236,13 +236,10 @@ final class Mall {
           burst
               .sendAsync(
                   mall.request("/api/order/create", tokens.get(i % tokens.size()), body),
-                  HttpResponse.BodyHandlers.discarding())
+                  HttpResponse.BodyHandlers.ofString())
               .handle(
                   (response, failure) -> {
-                    String outcome =
-                        failure != null
-                            ? Outcomes.of(failure)
-                            : String.valueOf(response.statusCode());
+                    String outcome = failure != null ? Outcomes.of(failure) : outcome(response);
                     if (failure == null && response.statusCode() == 200) {
                       placed.record(System.nanoTime() - start);
                     }
@@ -282,6 +279,23 @@ final class Mall {
     }
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
+  }
+
+  /**
+   * A flash sale's answer as an outcome: its status, and for any status but 200 and 409 the problem
+   * type's slug too ("503 database-unavailable"), so that the report tells what went wrong.
+   */
+  static String outcome(HttpResponse<String> response) {
+    int status = response.statusCode();
+    if (status == 200 || status == 409) {
+      return String.valueOf(status);
+    }
+    try {
+      String type = Json.read(response.body()).path("type").asText("");
+      return type.isEmpty() ? String.valueOf(status) : status + " " + type.replaceAll(".*/", "");
+    } catch (RuntimeException notJson) {
+      return String.valueOf(status);
+    }
   }
 
   /** The mall JVMs' thread mode (platform or virtual), when the caller names it. */
