@@ -9,7 +9,13 @@
 #   3. POST /api/order/create at BENCH_ORDER_CONNECTIONS per topology (split: API, workflow worker
 #      and one worker per domain, 6 JVMs; combined: API and one worker host), each JVM -Xmx$BENCH_XMX;
 #   4. reads (product/detail, order/detail, order/list, user/userinfo) at BENCH_READ_CONNECTIONS;
-#   5. flash sale: BENCH_FLASH_REQUESTS order requests at once for a product with BENCH_FLASH_STOCK;
+#   5. two flash sales, each on its own product with BENCH_FLASH_STOCK: BENCH_FLASH_REQUESTS order
+#      requests at once, and BENCH_FLASH_BIG_REQUESTS from BENCH_FLASH_BIG_CONNECTIONS connections
+#      (at most that many in flight); each: answers by status, time to sold out and to the last
+#      answer, the OrderSaga executions started for the product (`temporal workflow count`, read
+#      until stable), its order rows by status and stock left (SQL), and the books checked; then
+#      order/create on a product with stock 0 at BENCH_SOLD_OUT_CONNECTIONS for BENCH_SECONDS
+#      (409 answers/s, latencies), checked: every answer 409, no order row, no execution;
 #   6. ratios mall/engine, the JVMs' RSS, a stock-consistency check after each load;
 #   7. CPU ms per placed order of every order/create point and flash sale, per process (the engine:
 #      dev server, or temporal-server and PostgreSQL's postmaster with its backends; MariaDB; each mall
@@ -21,14 +27,17 @@
 # Steps 3, 5 and 8 run once per thread mode of BENCH_THREADS: the mall JVMs started with
 # -Dspring.threads.virtual.enabled=false (platform) or =true (virtual); reads in the first mode only.
 # Steps 1-3 run on every engine (one after the other, each stopped before the next starts); reads and
-# the flash sale on the first engine only, the startup before any engine. The report sets the engines
+# the flash sales on the first engine only, the startup before any engine. The report sets the engines
 # and the thread modes side by side.
 # Prints the table and writes it as JSON to $BENCH_OUT/bench.json (default target/bench). Exits
-# non-zero if a consistency check or the flash sale's books fail; timings are reported, never judged.
+# non-zero if a consistency check, a flash sale's books or the sold-out check fail; timings are
+# reported beside the issue's targets, never judged.
 # Settings (environment), defaults in brackets: BENCH_SECONDS [15] per point, BENCH_WARMUP [3],
 # BENCH_PROBE_CLIENTS ["1 8 32"], BENCH_ORDER_CONNECTIONS ["1 8 32"], BENCH_READ_CONNECTIONS ["1 32"],
-# BENCH_TOPOLOGIES ["split combined"] (reads and flash sale run on the first), BENCH_USERS [32],
-# BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100], BENCH_XMX [256m],
+# BENCH_TOPOLOGIES ["split combined"] (reads and flash sales run on the first), BENCH_USERS [32],
+# BENCH_STOCK [1000000], BENCH_FLASH_REQUESTS [1000], BENCH_FLASH_STOCK [100] (both sales),
+# BENCH_FLASH_BIG_REQUESTS [10000], BENCH_FLASH_BIG_CONNECTIONS [1000], BENCH_SOLD_OUT_CONNECTIONS
+# ["1 32"] (empty: no sold-out point), BENCH_XMX [256m],
 # BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"],
 # BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement).
 # About 32 minutes on 2 cores with the defaults (measured with other builds running beside it);
@@ -61,6 +70,9 @@ USERS="${BENCH_USERS:-32}"
 STOCK="${BENCH_STOCK:-1000000}"
 FLASH_REQUESTS="${BENCH_FLASH_REQUESTS:-1000}"
 FLASH_STOCK="${BENCH_FLASH_STOCK:-100}"
+FLASH_BIG_REQUESTS="${BENCH_FLASH_BIG_REQUESTS:-10000}"
+FLASH_BIG_CONNECTIONS="${BENCH_FLASH_BIG_CONNECTIONS:-1000}"
+read -ra SOLD_OUT_CONNECTIONS <<<"${BENCH_SOLD_OUT_CONNECTIONS-1 32}"
 XMX="${BENCH_XMX:-256m}"
 # Every JVM of the run (probe workers, mall processes, load generator) gets the same options. C1 only:
 # on 2 shared cores, C2 compilation was most of the mall JVMs' CPU during the measured minutes.
@@ -274,7 +286,7 @@ start_topology() {
 http_point() {
   local topology=$1 scenario=$2 path=$3 body=$4 connections=$5; shift 5
   log "$scenario ($topology, $THREAD_MODE threads): $connections connections for $POINT_SECONDS s"
-  fragment "$topology-$THREAD_MODE-${scenario//\//-}-$connections"
+  fragment "$topology-$THREAD_MODE-${scenario//[\/ ]/-}-$connections"
   bench_tool http --base "$API" --path "$path" --body "$body" --state "$RUN_DIR/state.json" \
     --connections "$connections" --seconds "$POINT_SECONDS" --warmup "$WARMUP_SECONDS" \
     --scenario "$scenario" --topology "$topology" --threads "$THREAD_MODE" --clock-ticks "$CLOCK_TICKS" "$@" \
@@ -291,26 +303,87 @@ run_reads() {
   done
 }
 
-# run_flash_sale <topology> <index>: on the index-th flash product (one per thread mode).
+# state_pid <list> <index>: the index-th product id of that list in the setup's state.
+state_pid() {
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][int(sys.argv[3])])' "$RUN_DIR/state.json" "$1" "$2"
+}
+
+# executions <pid>: the OrderSaga executions of that product the engine's visibility counts (the mall
+# sets ProductId at start), read until two reads a second apart in a row agree with the first (the
+# dev server's visibility lags its writes), at most 60 s; "null" if the CLI gave no count.
+executions() {
+  local count previous="" same=0 i
+  for ((i = 0; i < 60; i++)); do
+    count="$("$TEMPORAL_BIN" workflow count --address "$TEMPORAL_ADDRESS" \
+      --query "WorkflowType = 'OrderSaga' AND ProductId = $1" 2>/dev/null | awk '/^Total:/ {print $2}')" || count=""
+    if [ -n "$count" ] && [ "$count" = "$previous" ]; then
+      same=$((same + 1))
+      [ "$same" -lt 2 ] || { echo "$count"; return 0; }
+    else
+      same=0
+    fi
+    previous=$count
+    sleep 1
+  done
+  log "the executions of product $1 did not settle in 60 s (last count: ${count:-none})"
+  echo "${count:-null}"
+}
+
+# order_rows <pid> <status>: that product's order rows with that status.
+order_rows() {
+  sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $1 AND status = $2;"
+}
+
+# run_flash_sale <topology> <pid> <requests> <connections> <name>: that many order requests for the
+# product, at most <connections> in flight; then its executions, order rows by status and books.
 run_flash_sale() {
-  local topology=$1 pid left created oversold ok=true expected_left expected_created
-  pid="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["flashPids"][int(sys.argv[2])])' "$RUN_DIR/state.json" "$2")"
-  log "flash sale ($topology, $THREAD_MODE threads): $FLASH_REQUESTS order requests at once for stock $FLASH_STOCK"
-  fragment "$topology-$THREAD_MODE-flash"
-  bench_tool flash --base "$API" --pid "$pid" --requests "$FLASH_REQUESTS" --state "$RUN_DIR/state.json" \
-    --topology "$topology" --threads "$THREAD_MODE" --cpu "$(cpu_processes)" --clock-ticks "$CLOCK_TICKS" \
-    --out "$FRAGMENT" >/dev/null
-  consistency "$topology" "flash sale" "$pid" "$FLASH_STOCK"
+  local topology=$1 pid=$2 requests=$3 connections=$4 name=$5
+  local left created paid compensated rows placed sold before after started oversold ok=true expected_left expected_created
+  before="$(executions "$pid")"
+  log "flash sale ($topology, $THREAD_MODE threads): $requests order requests, $connections at a time, for stock $FLASH_STOCK"
+  fragment "$topology-$THREAD_MODE-flash-$name"
+  local sale=$FRAGMENT
+  bench_tool flash --base "$API" --pid "$pid" --requests "$requests" --connections "$connections" \
+    --state "$RUN_DIR/state.json" --topology "$topology" --threads "$THREAD_MODE" --cpu "$(cpu_processes)" \
+    --clock-ticks "$CLOCK_TICKS" --out "$sale" >/dev/null
+  consistency "$topology" "flash sale $name" "$pid" "$FLASH_STOCK"
+  after="$(executions "$pid")"
+  started=null
+  [ "$before" = null ] || [ "$after" = null ] || started=$((after - before))
   left="$(sql_value "SELECT stock FROM mall_product.products WHERE id = $pid;")"
-  created="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid AND status = 0;")"
-  expected_created=$((FLASH_REQUESTS < FLASH_STOCK ? FLASH_REQUESTS : FLASH_STOCK))
+  created="$(order_rows "$pid" 0)"
+  paid="$(order_rows "$pid" 1)"
+  compensated="$(order_rows "$pid" 9)"
+  rows="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid;")"
+  placed="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["placed"])' "$sale")"
+  sold=$((FLASH_STOCK - left))
+  expected_created=$((requests < FLASH_STOCK ? requests : FLASH_STOCK))
   expected_left=$((FLASH_STOCK - expected_created))
-  oversold=$((created > FLASH_STOCK ? created - FLASH_STOCK : 0))
-  { [ "$left" -eq "$expected_left" ] && [ "$created" -eq "$expected_created" ]; } || ok=false
-  [ "$ok" = true ] || log "FLASH SALE BOOKS WRONG: stock left $left (expected $expected_left), orders $created (expected $expected_created)"
-  fragment "$topology-$THREAD_MODE-flash-books"
-  printf '{"kind": "books", "topology": "%s", "threads": "%s", "initialStock": %s, "stockLeft": %s, "created": %s, "oversold": %s, "ok": %s}\n' \
-    "$topology" "$THREAD_MODE" "$FLASH_STOCK" "$left" "$created" "$oversold" "$ok" >"$FRAGMENT"
+  oversold=$((sold > FLASH_STOCK ? sold - FLASH_STOCK : 0))
+  { [ "$left" -eq "$expected_left" ] && [ "$created" -eq "$expected_created" ] \
+    && [ "$sold" -eq $((created + paid)) ] && [ "$placed" -eq $((created + paid)) ] && [ "$oversold" -eq 0 ]; } || ok=false
+  [ "$ok" = true ] || log "FLASH SALE BOOKS WRONG ($name): stock left $left (expected $expected_left), orders status 0/1 $((created + paid)) (expected $expected_created), 200 answers $placed"
+  fragment "$topology-$THREAD_MODE-flash-$name-books"
+  printf '{"kind": "books", "topology": "%s", "threads": "%s", "product": %s, "initialStock": %s, "stockLeft": %s, "sold": %s, "created": %s, "paid": %s, "compensated": %s, "orderRows": %s, "executionsBefore": %s, "executionsAfter": %s, "executionsStarted": %s, "oversold": %s, "ok": %s}\n' \
+    "$topology" "$THREAD_MODE" "$pid" "$FLASH_STOCK" "$left" "$sold" "$created" "$paid" "$compensated" "$rows" \
+    "$before" "$after" "$started" "$oversold" "$ok" >"$FRAGMENT"
+}
+
+# run_sold_out <topology> <pid>: order/create for a product with stock 0 at each of
+# SOLD_OUT_CONNECTIONS, 409 answers counted as the answers measured; after each point, the product's
+# order rows and executions (the report fails the bench unless every answer was 409 and both are 0).
+run_sold_out() {
+  local topology=$1 pid=$2 connections rows executions
+  for connections in "${SOLD_OUT_CONNECTIONS[@]}"; do
+    http_point "$topology" "order/create sold out" /api/order/create "{\"pid\":$pid}" "$connections" --expect 409
+    rows="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid;")"
+    executions="$(executions "$pid")"
+    [ "$rows" = 0 ] && [ "$executions" = 0 ] \
+      || log "SOLD-OUT PRODUCT $pid WROTE: $rows order rows, $executions executions (after $connections connections)"
+    fragment "$topology-$THREAD_MODE-sold-out-$connections-books"
+    printf '{"kind": "soldOut", "topology": "%s", "threads": "%s", "product": %s, "connections": %s, "orderRows": %s, "executions": %s}\n' \
+      "$topology" "$THREAD_MODE" "$pid" "$connections" "$rows" "$executions" >"$FRAGMENT"
+  done
 }
 
 # run_topology <topology> <first: 1 for the first topology of the first engine>: once per thread
@@ -321,9 +394,10 @@ run_topology() {
     log "topology $topology, $THREAD_MODE threads (bench at $((SECONDS / 60)) min)"
     start_topology "$topology"
     if [ ! -f "$RUN_DIR/state.json" ]; then
-      log "registering $USERS users, a product with stock $STOCK and ${#THREAD_MODES[@]} with $FLASH_STOCK"
+      log "registering $USERS users, a product with stock $STOCK, $((2 * ${#THREAD_MODES[@]})) with $FLASH_STOCK and ${#THREAD_MODES[@]} with 0"
       bench_tool setup --base "$API" --users "$USERS" --stock "$STOCK" --flash-stock "$FLASH_STOCK" \
-        --flash-products "${#THREAD_MODES[@]}" --out "$RUN_DIR/state.json"
+        --flash-products "$((2 * ${#THREAD_MODES[@]}))" --sold-out-products "${#THREAD_MODES[@]}" \
+        --out "$RUN_DIR/state.json"
       LOAD_PID="$(state loadPid)"
     fi
     for connections in "${ORDER_CONNECTIONS[@]}"; do
@@ -333,7 +407,10 @@ run_topology() {
     done
     if [ "$first" = 1 ]; then
       [ "$index" = 0 ] && run_reads "$topology"
-      run_flash_sale "$topology" "$index"
+      run_flash_sale "$topology" "$(state_pid flashPids $((2 * index)))" "$FLASH_REQUESTS" "$FLASH_REQUESTS" at-once
+      run_flash_sale "$topology" "$(state_pid flashPids $((2 * index + 1)))" "$FLASH_BIG_REQUESTS" \
+        "$FLASH_BIG_CONNECTIONS" big
+      [ "${#SOLD_OUT_CONNECTIONS[@]}" -eq 0 ] || run_sold_out "$topology" "$(state_pid soldOutPids "$index")"
     fi
     rss "$topology"
     stop_jvms

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * N clients, each sending its next request as soon as its previous one is answered, for a given
  * time. Requests in flight at the deadline are waited for and counted; throughput is successes over
- * the time until the last answer. Latency percentiles are over successful requests. With a CPU
+ * the time until the last answer. Latency percentiles are over successful requests: 2xx, or the
+ * statuses a point names (a sold-out product's 409, the answer it is meant to measure). With a CPU
  * meter, its snapshots bracket the measured window only (warm-up excluded), and the point carries
  * CPU ms per successful request ("cpu").
  */
@@ -31,14 +33,38 @@ final class ClosedLoop {
   static Map<String, Object> run(
       int clients, Duration duration, Duration warmup, IntFunction<Request> clientRequests, Cpu cpu)
       throws InterruptedException {
+    return run(clients, duration, warmup, clientRequests, cpu, ClosedLoop::success);
+  }
+
+  /**
+   * As {@link #run(int, Duration, Duration, IntFunction, Cpu)}, with {@code counted} deciding which
+   * outcomes count as successes (throughput, latencies, CPU per success).
+   */
+  static Map<String, Object> run(
+      int clients,
+      Duration duration,
+      Duration warmup,
+      IntFunction<Request> clientRequests,
+      Cpu cpu,
+      IntPredicate counted)
+      throws InterruptedException {
     if (!warmup.isZero()) {
-      measure(clients, warmup, clientRequests, null);
+      measure(clients, warmup, clientRequests, null, counted);
     }
-    return measure(clients, duration, clientRequests, cpu);
+    return measure(clients, duration, clientRequests, cpu, counted);
+  }
+
+  /** A 2xx status. */
+  static boolean success(int status) {
+    return status / 100 == 2;
   }
 
   private static Map<String, Object> measure(
-      int clients, Duration duration, IntFunction<Request> clientRequests, Cpu cpu)
+      int clients,
+      Duration duration,
+      IntFunction<Request> clientRequests,
+      Cpu cpu,
+      IntPredicate counted)
       throws InterruptedException {
     Latencies ok = new Latencies();
     Cpu.Snapshot cpuBefore = cpu == null ? null : cpu.snapshot();
@@ -57,7 +83,7 @@ final class ClosedLoop {
                   try {
                     int status = request.call();
                     outcome = String.valueOf(status);
-                    if (status / 100 == 2) {
+                    if (counted.test(status)) {
                       ok.record(System.nanoTime() - sent);
                     }
                   } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /** The HTTP side: the mall's users and products for the bench, closed-loop load, the flash sale. */
 final class Mall {
@@ -62,10 +63,11 @@ final class Mall {
   }
 
   /**
-   * `setup --base URL --users N --stock S --flash-stock F [--flash-products K] --out state.json`: N
-   * users (registered and logged in, 8 at a time), a product with stock S for the loads, K (1)
-   * products with stock F for flash sales ("flashPids"; "flashPid" is the first), and one order of
-   * the first user for order/detail.
+   * `setup --base URL --users N --stock S --flash-stock F [--flash-products K] [--sold-out-products
+   * Z] --out state.json`: N users (registered and logged in, 8 at a time), a product with stock S
+   * for the loads, K (1) products with stock F for flash sales ("flashPids"; "flashPid" is the
+   * first), Z (0) products with stock 0 ("soldOutPids"), and one order of the first user for
+   * order/detail.
    */
   static void setup(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -76,12 +78,17 @@ final class Mall {
     for (int i = 0; i < Math.max(1, args.integer("flash-products", 1)); i++) {
       flashPids.add(mall.product(owner, "bench-flash-sale", args.integer("flash-stock", 100)));
     }
+    List<Long> soldOutPids = new ArrayList<>();
+    for (int i = 0; i < args.integer("sold-out-products", 0); i++) {
+      soldOutPids.add(mall.product(owner, "bench-sold-out", 0));
+    }
     long orderId = mall.call("/api/order/create", owner, Map.of("pid", loadPid)).get("id").asLong();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("tokens", tokenList);
     state.put("loadPid", loadPid);
     state.put("flashPid", flashPids.get(0));
     state.put("flashPids", flashPids);
+    state.put("soldOutPids", soldOutPids);
     state.put("orderId", orderId);
     Json.write(Path.of(args.get("out")), state);
   }
@@ -157,10 +164,11 @@ final class Mall {
 
   /**
    * `http --base URL --path P --body JSON --state state.json --connections N --seconds S --warmup W
-   * --scenario NAME --topology T [--threads MODE] [--user U] [--cpu name=pid,... [--clock-ticks
-   * HZ]] --out F`: closed loop, connection i sending as user i (or all as user U, e.g. for a
-   * resource only its owner may read); with --cpu, CPU ms per 2xx answer of those processes (see
-   * {@link Cpu}) over the measured window.
+   * --scenario NAME --topology T [--threads MODE] [--user U] [--expect STATUS] [--cpu name=pid,...
+   * [--clock-ticks HZ]] --out F`: closed loop, connection i sending as user i (or all as user U,
+   * e.g. for a resource only its owner may read); throughput and latencies are over 2xx answers, or
+   * over answers with the status --expect names (409 for order/create on a sold-out product); with
+   * --cpu, CPU ms per such answer of those processes (see {@link Cpu}) over the measured window.
    */
   static void load(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -168,11 +176,15 @@ final class Mall {
     String path = args.get("path");
     String body = args.get("body");
     int user = args.integer("user", -1);
+    int expect = args.integer("expect", 0);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("kind", "load");
     result.put("scenario", args.get("scenario", path));
     result.put("topology", args.get("topology"));
     putThreads(result, args);
+    if (expect != 0) {
+      result.put("counted", expect);
+    }
     result.putAll(
         ClosedLoop.run(
             args.integer("connections", 1),
@@ -182,29 +194,36 @@ final class Mall {
               String token = tokens.get(user >= 0 ? user : i % tokens.size());
               return () -> mall.status(path, token, body);
             },
-            Cpu.fromArgs(args)));
+            Cpu.fromArgs(args),
+            expect != 0 ? status -> status == expect : ClosedLoop::success));
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
   }
 
   /**
-   * `flash --base URL --pid ID --requests N --state state.json --topology T [--threads MODE] [--cpu
-   * name=pid,... [--clock-ticks HZ]] --out F`: N order requests for one product all in flight at
-   * once (the users taking turns), answers counted by status; the time until the last answer is the
-   * time to sell out. With --cpu, CPU ms per placed order (200) from the first request sent to the
-   * last answer.
+   * `flash --base URL --pid ID --requests N [--connections C] --state state.json --topology T
+   * [--threads MODE] [--cpu name=pid,... [--clock-ticks HZ]] --out F`: N order requests for one
+   * product (the users taking turns), at most C (N: all at once) in flight at any moment - a
+   * request is sent as soon as an earlier one is answered, over the client's pool of HTTP/1.1
+   * connections, which so holds at most C busy connections. Answers counted by status (with the
+   * problem type for any but 200 and 409), and requests that got none; the time of the last 200 is
+   * the time to sell out, the time until the last answer the sale's length. With --cpu, CPU ms per
+   * placed order (200) from the first request sent to the last answer.
    */
   static void flash(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
     List<String> tokens = tokens(args);
     int requests = args.integer("requests", 1000);
-    String body = Json.write(Map.of("pid", Long.parseLong(args.get("pid"))));
+    int connections = Math.max(1, Math.min(requests, args.integer("connections", requests)));
+    long pid = Long.parseLong(args.get("pid"));
+    String body = Json.write(Map.of("pid", pid));
     HttpClient burst =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(60))
             .executor(Executors.newFixedThreadPool(8))
             .build();
+    Semaphore inFlight = new Semaphore(connections);
     Map<String, Integer> outcomes = new TreeMap<>();
     Latencies placed = new Latencies();
     Cpu cpu = Cpu.fromArgs(args);
@@ -212,46 +231,71 @@ final class Mall {
     long start = System.nanoTime();
     List<CompletableFuture<Void>> answers = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
+      inFlight.acquire();
       answers.add(
           burst
               .sendAsync(
                   mall.request("/api/order/create", tokens.get(i % tokens.size()), body),
-                  HttpResponse.BodyHandlers.discarding())
+                  HttpResponse.BodyHandlers.ofString())
               .handle(
                   (response, failure) -> {
-                    String outcome =
-                        failure != null
-                            ? Outcomes.of(failure)
-                            : String.valueOf(response.statusCode());
+                    String outcome = failure != null ? Outcomes.of(failure) : outcome(response);
                     if (failure == null && response.statusCode() == 200) {
                       placed.record(System.nanoTime() - start);
                     }
                     synchronized (outcomes) {
                       outcomes.merge(outcome, 1, Integer::sum);
                     }
+                    inFlight.release();
                     return null;
                   }));
     }
     CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
     double seconds = (System.nanoTime() - start) / 1e9;
     Cpu.Snapshot cpuAfter = cpu == null ? null : cpu.snapshot();
+    int ok = outcomes.getOrDefault("200", 0);
+    int rejected = outcomes.getOrDefault("409", 0);
+    int unanswered =
+        outcomes.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("error:"))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("kind", "flash");
     result.put("topology", args.get("topology"));
     putThreads(result, args);
+    result.put("product", pid);
     result.put("requests", requests);
+    result.put("connections", connections);
     result.put("outcomes", outcomes);
-    result.put("placed", outcomes.getOrDefault("200", 0));
-    result.put("rejected", outcomes.getOrDefault("409", 0));
-    result.put(
-        "other", requests - outcomes.getOrDefault("200", 0) - outcomes.getOrDefault("409", 0));
+    result.put("placed", ok);
+    result.put("rejected", rejected);
+    result.put("other", requests - ok - rejected);
+    result.put("unanswered", unanswered);
     result.put("secondsToLastAnswer", Math.round(seconds * 100) / 100.0);
     result.put("lastPlacedAfterMs", placed.summary().get("maxMs"));
     if (cpu != null) {
-      result.put("cpu", cpu.perOrder(cpuBefore, cpuAfter, outcomes.getOrDefault("200", 0)));
+      result.put("cpu", cpu.perOrder(cpuBefore, cpuAfter, ok));
     }
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
+  }
+
+  /**
+   * A flash sale's answer as an outcome: its status, and for any status but 200 and 409 the problem
+   * type's slug too ("503 database-unavailable"), so that the report tells what went wrong.
+   */
+  static String outcome(HttpResponse<String> response) {
+    int status = response.statusCode();
+    if (status == 200 || status == 409) {
+      return String.valueOf(status);
+    }
+    try {
+      String type = Json.read(response.body()).path("type").asText("");
+      return type.isEmpty() ? String.valueOf(status) : status + " " + type.replaceAll(".*/", "");
+    } catch (RuntimeException notJson) {
+      return String.valueOf(status);
+    }
   }
 
   /** The mall JVMs' thread mode (platform or virtual), when the caller names it. */

@@ -9,22 +9,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * `report --dir D --out F`: the result fragments of one run (one JSON file each, in name order) as
- * tables on stdout (Markdown) and one JSON document; exits 1 if a consistency check or the flash
- * sale's books failed. Fragments may name the mall JVMs' thread mode ("threads": platform or
- * virtual); the figures of each mode stand side by side.
+ * tables on stdout (Markdown) and one JSON document; exits 1 if a consistency check, a flash sale's
+ * books or a sold-out point's check (every answer 409, no order row, no execution) failed.
+ * Fragments may name the mall JVMs' thread mode ("threads": platform or virtual); the figures of
+ * each mode stand side by side.
  */
 final class Report {
   static final String ENGINE = "engine probe (plain)";
   static final String ORDER_SHAPED = "order-shaped probe";
   static final String ORDER_CREATE = "order/create";
+  static final String SOLD_OUT = "order/create sold out";
 
   private final List<JsonNode> fragments;
   private final StringBuilder out = new StringBuilder();
@@ -47,7 +52,8 @@ final class Report {
     System.out.print(report.out);
     System.out.println("\nJSON: " + target.toAbsolutePath());
     if (!json.get("checksPassed").asBoolean()) {
-      System.out.println("FAILED: a consistency check or the flash sale's books (see above)");
+      System.out.println(
+          "FAILED: a consistency check, a flash sale's books or a sold-out check (see above)");
       System.exit(1);
     }
   }
@@ -149,9 +155,13 @@ final class Report {
         .orElse(null);
   }
 
-  /** The flash sale of that thread mode (of the first engine that ran one). */
-  private JsonNode flashOf(String threads) {
-    return kind("flash").filter(f -> sameThreads(threads, f)).findFirst().orElse(null);
+  /** That flash sale (by its label) of that thread mode (of the first engine that ran one). */
+  private JsonNode flashOf(String threads, String sale) {
+    return kind("flash")
+        .filter(f -> sameThreads(threads, f))
+        .filter(f -> sale.equals(saleLabel(f)))
+        .findFirst()
+        .orElse(null);
   }
 
   private static Double number(JsonNode node) {
@@ -239,39 +249,8 @@ final class Report {
                   outcomes(p.path("outcomes")));
             });
 
-    boolean passed = true;
-    ArrayNode flashes = json.putArray("flashSales");
-    for (JsonNode flash : kind("flash").toList()) {
-      ObjectNode sale = flash.deepCopy();
-      kind("books")
-          .filter(b -> b.path("topology").equals(flash.path("topology")))
-          .filter(b -> engine(b).equals(engine(flash)))
-          .filter(b -> Objects.equals(threads(b), threads(flash)))
-          .findFirst()
-          .ifPresent(books -> sale.set("books", books));
-      flashes.add(sale);
-      JsonNode books = sale.path("books");
-      boolean ok = books.path("ok").asBoolean(false);
-      passed &= ok;
-      line("");
-      line(
-          "Flash sale (%s): %s requests at once for stock %s: %s placed (200), %s rejected (409), %s other (%s);"
-              + " sold out after %s s, last answer after %s s. Books: stock left %s, orders status 0: %s,"
-              + " oversold %s - %s.",
-          label(sale),
-          f(sale.path("requests")),
-          f(books.path("initialStock")),
-          f(sale.path("placed")),
-          f(sale.path("rejected")),
-          f(sale.path("other")),
-          outcomes(sale.path("outcomes")),
-          f(seconds(sale.path("lastPlacedAfterMs"))),
-          f(sale.path("secondsToLastAnswer")),
-          f(books.path("stockLeft")),
-          f(books.path("created")),
-          f(books.path("oversold")),
-          ok ? "OK" : "FAILED");
-    }
+    boolean passed = flashSales(json.putArray("flashSales"));
+    passed &= soldOut(json.putArray("soldOut"));
 
     ObjectNode ratios = json.putObject("ratios");
     for (String engine : engines) {
@@ -345,6 +324,287 @@ final class Report {
     return json;
   }
 
+  /**
+   * The flash sales, a table per engine, topology and thread mode with a column per sale and the
+   * issue's targets beside each figure (reported, never judged); each sale's books (the bench's
+   * SQL: stock sold = orders with status 0/1 = 200 answers, nothing oversold) are judged.
+   *
+   * @return whether every sale's books hold
+   */
+  private boolean flashSales(ArrayNode flashes) {
+    boolean passed = true;
+    List<ObjectNode> sales = new ArrayList<>();
+    for (JsonNode flash : kind("flash").toList()) {
+      ObjectNode sale = flash.deepCopy();
+      booksOf(flash).ifPresent(books -> sale.set("books", books));
+      sale.put("label", saleLabel(sale));
+      boolean ok = sale.path("books").path("ok").asBoolean(false);
+      passed &= ok;
+      ArrayNode targets = sale.putArray("targets");
+      for (SaleFigure figure : SALE_FIGURES) {
+        ObjectNode row = targets.addObject();
+        row.put("figure", figure.name());
+        row.put("value", figure.value().apply(sale));
+        String target = figure.target().apply(sale);
+        if (target != null) {
+          row.put("target", target);
+          row.put("met", figure.met().apply(sale));
+        }
+      }
+      flashes.add(sale);
+      sales.add(sale);
+    }
+    for (List<ObjectNode> group : groups(sales)) {
+      JsonNode first = group.get(0);
+      line("");
+      line(
+          "Flash sales (%s, %s): order/create for one product each, stock %s; targets reported,"
+              + " never judged; the books (bench SQL) fail the bench:",
+          engine(first), label(first), f(first.path("books").path("initialStock")));
+      line("");
+      StringBuilder header = new StringBuilder("| figure |");
+      StringBuilder rule = new StringBuilder("| --- |");
+      for (JsonNode sale : group) {
+        header.append(' ').append(sale.path("label").asText()).append(" | target |");
+        rule.append(" ---: | --- |");
+      }
+      line("%s", header);
+      line("%s", rule);
+      for (int i = 0; i < SALE_FIGURES.size(); i++) {
+        StringBuilder text =
+            new StringBuilder("| ").append(SALE_FIGURES.get(i).name()).append(" |");
+        for (JsonNode sale : group) {
+          JsonNode row = sale.path("targets").get(i);
+          text.append(' ')
+              .append(row.path("value").asText())
+              .append(" | ")
+              .append(targetText(row))
+              .append(" |");
+        }
+        line("%s", text);
+      }
+    }
+    return passed;
+  }
+
+  /**
+   * The books the bench wrote for a flash sale: of its product, or of its run (older fragments).
+   */
+  private Optional<JsonNode> booksOf(JsonNode flash) {
+    return kind("books")
+        .filter(b -> b.path("topology").equals(flash.path("topology")))
+        .filter(b -> engine(b).equals(engine(flash)))
+        .filter(b -> Objects.equals(threads(b), threads(flash)))
+        .filter(
+            b ->
+                !b.has("product")
+                    || !flash.has("product")
+                    || b.path("product").asLong() == flash.path("product").asLong())
+        .findFirst();
+  }
+
+  /** "1000 at once", or "10000 from 1000 connections". */
+  static String saleLabel(JsonNode sale) {
+    int requests = sale.path("requests").asInt();
+    int connections = sale.path("connections").asInt(requests);
+    return connections >= requests
+        ? requests + " at once"
+        : requests + " from " + connections + " connections";
+  }
+
+  private static boolean atOnce(JsonNode sale) {
+    return sale.path("connections").asInt(sale.path("requests").asInt())
+        >= sale.path("requests").asInt();
+  }
+
+  /** Fragments grouped by engine, topology and thread mode, in the order the groups first ran. */
+  private static <T extends JsonNode> List<List<T>> groups(List<T> fragments) {
+    Map<String, List<T>> groups = new LinkedHashMap<>();
+    for (T fragment : fragments) {
+      groups
+          .computeIfAbsent(engine(fragment) + "|" + label(fragment), g -> new ArrayList<>())
+          .add(fragment);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  private static String targetText(JsonNode row) {
+    if (!row.has("target")) {
+      return "-";
+    }
+    JsonNode met = row.path("met");
+    return row.path("target").asText()
+        + (met.isBoolean() ? (met.asBoolean() ? ": met" : ": MISSED") : ": unknown");
+  }
+
+  /** One row of a flash sale's table: its figure, and the target beside it (null: none). */
+  private record SaleFigure(
+      String name,
+      Function<JsonNode, String> value,
+      Function<JsonNode, String> target,
+      Function<JsonNode, Boolean> met) {}
+
+  private static long stock(JsonNode sale) {
+    return sale.path("books").path("initialStock").asLong();
+  }
+
+  /** What a sale must place: its stock, or its requests if fewer. */
+  private static long toPlace(JsonNode sale) {
+    return Math.min(stock(sale), sale.path("requests").asLong());
+  }
+
+  private static Boolean atMost(JsonNode value, double limit) {
+    return value.isNumber() ? value.asDouble() <= limit : null;
+  }
+
+  private static final List<SaleFigure> SALE_FIGURES =
+      List.of(
+          new SaleFigure(
+              "answers by status",
+              sale -> outcomes(sale.path("outcomes")),
+              sale -> "only 200 and 409",
+              sale -> sale.path("other").asInt() == 0),
+          new SaleFigure(
+              "requests without an answer",
+              sale -> f(sale.path("unanswered")),
+              sale -> "none",
+              sale -> sale.path("unanswered").asInt() == 0),
+          new SaleFigure(
+              "placed (200)",
+              sale -> f(sale.path("placed")),
+              sale -> "exactly " + toPlace(sale),
+              sale -> sale.path("placed").asLong() == toPlace(sale)),
+          new SaleFigure(
+              "sold out after (s), the last 200",
+              sale -> f(seconds(sale.path("lastPlacedAfterMs"))),
+              sale -> null,
+              sale -> null),
+          new SaleFigure(
+              "last answer after (s)",
+              sale -> f(sale.path("secondsToLastAnswer")),
+              sale -> atOnce(sale) ? "<= 5 s" : "<= 15 s",
+              sale -> atMost(sale.path("secondsToLastAnswer"), atOnce(sale) ? 5 : 15)),
+          new SaleFigure(
+              "Temporal executions started (OrderSaga of the product)",
+              sale -> f(sale.path("books").path("executionsStarted")),
+              sale -> "<= 2x stock (" + 2 * stock(sale) + ")",
+              sale -> atMost(sale.path("books").path("executionsStarted"), 2.0 * stock(sale))),
+          new SaleFigure(
+              "order rows written, status 0 / 1 / 9",
+              sale ->
+                  f(sale.path("books").path("created"))
+                      + " / "
+                      + f(sale.path("books").path("paid"))
+                      + " / "
+                      + f(sale.path("books").path("compensated")),
+              sale -> "status 9 <= stock (" + stock(sale) + ")",
+              sale -> atMost(sale.path("books").path("compensated"), (double) stock(sale))),
+          new SaleFigure(
+              "stock left",
+              sale -> f(sale.path("books").path("stockLeft")),
+              sale -> null,
+              sale -> null),
+          new SaleFigure(
+              "books: stock sold = orders 0/1 = 200 answers, none oversold",
+              sale ->
+                  sale.path("books").path("ok").asBoolean(false)
+                      ? "OK"
+                      : sale.path("books").isMissingNode() ? "no books" : "FAILED",
+              sale -> null,
+              sale -> null));
+
+  /**
+   * order/create on a product with stock 0, per engine, topology and thread mode: 409 answers per
+   * second and their latencies beside the targets (p50 <= 5 ms at 1 connection, >= 1,000/s at 32;
+   * reported, never judged), and the check the bench fails on: every answer a 409, no order row and
+   * no execution for that product.
+   *
+   * @return whether every sold-out point passed its check
+   */
+  private boolean soldOut(ArrayNode rows) {
+    List<JsonNode> points = kind("load").filter(p -> SOLD_OUT.equals(scenario(p))).toList();
+    if (points.isEmpty()) {
+      return true;
+    }
+    boolean passed = true;
+    List<ObjectNode> judged = new ArrayList<>();
+    for (JsonNode point : points) {
+      JsonNode books =
+          kind("soldOut")
+              .filter(b -> engine(b).equals(engine(point)))
+              .filter(b -> b.path("topology").equals(point.path("topology")))
+              .filter(b -> Objects.equals(threads(b), threads(point)))
+              .filter(b -> b.path("connections").asInt() == point.path("concurrency").asInt())
+              .findFirst()
+              .orElse(Json.MAPPER.createObjectNode());
+      boolean only409 = true;
+      for (var names = point.path("outcomes").fieldNames(); names.hasNext(); ) {
+        only409 &= names.next().equals("409");
+      }
+      boolean ok =
+          only409
+              && point.path("outcomes").size() > 0
+              && books.path("orderRows").isNumber()
+              && books.path("orderRows").asLong() == 0
+              && books.path("executions").isNumber()
+              && books.path("executions").asLong() == 0;
+      passed &= ok;
+      ObjectNode row = Json.MAPPER.createObjectNode();
+      row.put("engine", engine(point));
+      row.put("topology", point.path("topology").asText());
+      row.put("threads", threads(point));
+      row.set("product", books.path("product"));
+      row.put("concurrency", point.path("concurrency").asInt());
+      row.set("perSecond", point.path("perSecond"));
+      row.set("p50Ms", point.path("p50Ms"));
+      row.set("p99Ms", point.path("p99Ms"));
+      row.set("outcomes", point.path("outcomes"));
+      row.set("orderRows", books.path("orderRows"));
+      row.set("executions", books.path("executions"));
+      int concurrency = point.path("concurrency").asInt();
+      if (concurrency == 1) {
+        row.put("target", "p50 <= 5 ms");
+        row.put("met", atMost(point.path("p50Ms"), 5));
+      } else if (concurrency == 32) {
+        row.put("target", ">= 1000 answers/s");
+        row.put("met", point.path("perSecond").asDouble() >= 1000);
+      }
+      row.put("ok", ok);
+      rows.add(row);
+      judged.add(row);
+    }
+    for (List<ObjectNode> group : groups(judged)) {
+      JsonNode first = group.get(0);
+      line("");
+      line(
+          "order/create on a sold-out product (stock 0; %s, %s): 409 answers/s and their latencies;"
+              + " the check (every answer 409, no order row, no execution) fails the bench:",
+          engine(first), label(first));
+      line("");
+      line(
+          "| conc. | 409/s | p50 ms | p99 ms | answers by status | order rows | executions | target | check |");
+      line("| ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |");
+      for (JsonNode row : group) {
+        line(
+            "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+            f(row.path("concurrency")),
+            f(row.path("perSecond")),
+            f(row.path("p50Ms")),
+            f(row.path("p99Ms")),
+            outcomes(row.path("outcomes")),
+            f(row.path("orderRows")),
+            f(row.path("executions")),
+            targetText(row),
+            row.path("ok").asBoolean() ? "OK" : "FAILED");
+      }
+    }
+    return passed;
+  }
+
+  private static String scenario(JsonNode point) {
+    return point.path("scenario").asText();
+  }
+
   /** A fragment's topology, and its thread mode if it names one: "split" or "split, virtual". */
   private static String label(JsonNode fragment) {
     String threads = threads(fragment);
@@ -416,6 +676,7 @@ final class Report {
       row.put("topology", point.path("topology").asText());
       if (flash) {
         row.put("requests", point.path("requests").asInt());
+        row.put("connections", point.path("connections").asInt(point.path("requests").asInt()));
       } else {
         row.put("concurrency", point.path("concurrency").asInt());
       }
@@ -434,7 +695,7 @@ final class Report {
                   f(threads(point)),
                   scenario,
                   f(point.path("topology")),
-                  flash ? f(point.path("requests")) + " at once" : f(point.path("concurrency")),
+                  flash ? saleLabel(point) : f(point.path("concurrency")),
                   f(cpu.path("placed"))));
       for (String process : processes) {
         text.append(' ').append(cpuMs(cpu.path("processes").get(process))).append(" |");
@@ -543,16 +804,18 @@ final class Report {
       }
     }
     if (kind("flash").anyMatch(f -> threads(f) != null)) {
-      row(
-          rows,
-          modes,
-          "flash sale: last answer after (s)",
-          t -> flashFigure(t, "/secondsToLastAnswer"));
-      row(
-          rows,
-          modes,
-          "flash sale: box CPU ms per placed order",
-          t -> flashFigure(t, "/cpu/boxBusyMsPerOrder"));
+      for (String sale : kind("flash").map(Report::saleLabel).distinct().toList()) {
+        row(
+            rows,
+            modes,
+            "flash sale " + sale + ": last answer after (s)",
+            t -> flashFigure(t, sale, "/secondsToLastAnswer"));
+        row(
+            rows,
+            modes,
+            "flash sale " + sale + ": box CPU ms per placed order",
+            t -> flashFigure(t, sale, "/cpu/boxBusyMsPerOrder"));
+      }
     }
     if (kind("startup").findAny().isPresent()) {
       row(
@@ -572,8 +835,8 @@ final class Report {
     line("");
   }
 
-  private Double flashFigure(String threads, String pointer) {
-    JsonNode flash = flashOf(threads);
+  private Double flashFigure(String threads, String sale, String pointer) {
+    JsonNode flash = flashOf(threads, sale);
     return flash == null ? null : number(flash.at(pointer));
   }
 

@@ -205,10 +205,11 @@ class ReportTest {
             "| dev | virtual | flash sale | split | 200 at once | 20 | 100 | - | - | 50.0 | 150 | 300 | 90 |")
         .contains("| order/create split (dev) peak (orders/s) | 25 | 30 | 1.20x |")
         .contains("| order/create split (dev) box CPU ms per order, top conc. | 50 | 45 | 0.90x |")
-        .contains("| flash sale: last answer after (s) | 3 | 2 | 0.67x |")
+        .contains("| flash sale 200 at once: last answer after (s) | 3 | 2 | 0.67x |")
         .contains("| standalone: launch to ready, median (ms) | 21000 | 19000 | 0.90x |")
         .contains("| platform | 3 | 21000 | 20 | - | 288 | 20000 24000 21000 |")
-        .contains("Flash sale (split, virtual): 200 requests at once for stock 20: 20 placed");
+        .contains("Flash sales (dev, split, virtual): order/create for one product each, stock 20;")
+        .contains("| placed (200) | 20 | exactly 20: met |");
 
     JsonNode cpuRows = json.get("cpuPerPlacedOrder");
     assertThat(cpuRows).hasSize(6);
@@ -228,6 +229,94 @@ class ReportTest {
 
     assertThat(json.at("/flashSales/0/books/ok").asBoolean()).isTrue();
     assertThat(json.at("/flashSales/1/books/ok").asBoolean()).isFalse();
+    assertThat(json.get("checksPassed").asBoolean()).isFalse();
+  }
+
+  private static ObjectNode sale(
+      long pid, int requests, int connections, int placed, double seconds, int executions) {
+    ObjectNode flash = splitOnDev("flash", "virtual");
+    flash.put("product", pid);
+    flash.put("requests", requests);
+    flash.put("connections", connections);
+    flash.putObject("outcomes").put("200", placed).put("409", requests - placed);
+    flash.put("placed", placed);
+    flash.put("rejected", requests - placed);
+    flash.put("other", 0);
+    flash.put("unanswered", 0);
+    flash.put("secondsToLastAnswer", seconds);
+    flash.put("lastPlacedAfterMs", seconds * 500);
+    ObjectNode books = splitOnDev("books", "virtual");
+    books.put("product", pid);
+    books.put("initialStock", 100);
+    books.put("stockLeft", 100 - placed);
+    books.put("created", placed);
+    books.put("paid", 0);
+    books.put("compensated", executions - placed);
+    books.put("executionsStarted", executions);
+    books.put("ok", placed == 100);
+    flash.set("books-for-test", books);
+    return flash;
+  }
+
+  private static List<JsonNode> twoSalesAndSoldOut(boolean soldOutWrote) {
+    List<JsonNode> fragments = new ArrayList<>();
+    for (ObjectNode flash :
+        List.of(sale(7, 1000, 1000, 100, 2.5, 100), sale(8, 10_000, 1000, 100, 16, 250))) {
+      JsonNode books = flash.remove("books-for-test");
+      fragments.add(flash);
+      fragments.add(books);
+    }
+    for (int connections : List.of(1, 32)) {
+      ObjectNode point = point("dev", Report.SOLD_OUT, "split", connections, 900, 2);
+      point.put("threads", "virtual");
+      point.put("counted", 409);
+      point.put("p99Ms", 4);
+      point.remove("outcomes");
+      point.putObject("outcomes").put("409", 13_000);
+      fragments.add(point);
+      ObjectNode books = splitOnDev("soldOut", "virtual");
+      books.put("product", 9);
+      books.put("connections", connections);
+      books.put("orderRows", soldOutWrote && connections == 32 ? 1 : 0);
+      books.put("executions", 0);
+      fragments.add(books);
+    }
+    return fragments;
+  }
+
+  @Test
+  void bothFlashSalesAndTheSoldOutPointStandBesideTheirTargets() {
+    Report report = new Report(twoSalesAndSoldOut(false));
+    ObjectNode json = report.build();
+    String text = report.toString();
+
+    assertThat(json.get("checksPassed").asBoolean()).isTrue();
+    assertThat(text)
+        .contains("| figure | 1000 at once | target | 10000 from 1000 connections | target |")
+        .contains("| answers by status | 200:100 409:900 | only 200 and 409: met |")
+        .contains("| last answer after (s) | 2.5 | <= 5 s: met | 16 | <= 15 s: MISSED |")
+        .contains(
+            "| Temporal executions started (OrderSaga of the product) | 100 | <= 2x stock (200): met"
+                + " | 250 | <= 2x stock (200): MISSED |")
+        .contains(
+            "| order rows written, status 0 / 1 / 9 | 100 / 0 / 0 | status 9 <= stock (100): met"
+                + " | 100 / 0 / 150 | status 9 <= stock (100): MISSED |")
+        .contains("| sold out after (s), the last 200 | 1.3 | - | 8 | - |")
+        .contains("| 1 | 900 | 2 | 4 | 409:13000 | 0 | 0 | p50 <= 5 ms: met | OK |")
+        .contains("| 32 | 900 | 2 | 4 | 409:13000 | 0 | 0 | >= 1000 answers/s: MISSED | OK |");
+    assertThat(json.at("/flashSales/1/books/product").asLong()).isEqualTo(8);
+    assertThat(json.at("/flashSales/1/label").asText()).isEqualTo("10000 from 1000 connections");
+    assertThat(json.at("/flashSales/1/targets/4/met").asBoolean()).isFalse();
+    assertThat(json.at("/soldOut/0/met").asBoolean()).isTrue();
+    assertThat(json.at("/soldOut/1/target").asText()).isEqualTo(">= 1000 answers/s");
+  }
+
+  @Test
+  void aSoldOutProductThatWritesAnOrderRowFailsTheBench() {
+    ObjectNode json = new Report(twoSalesAndSoldOut(true)).build();
+
+    assertThat(json.at("/soldOut/0/ok").asBoolean()).isTrue();
+    assertThat(json.at("/soldOut/1/ok").asBoolean()).isFalse();
     assertThat(json.get("checksPassed").asBoolean()).isFalse();
   }
 
