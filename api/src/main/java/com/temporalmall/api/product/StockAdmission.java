@@ -25,11 +25,12 @@ import org.springframework.stereotype.Component;
 /**
  * Who may try to buy, decided before any saga starts, per product and per API instance. A placement
  * is let through while the stock just read covers it and every placement already let through and
- * not yet answered; one that cannot win - too little stock and nothing in flight that could still
- * give stock back - is refused at once (409 {@code insufficient-stock}, no workflow, no order row);
- * any other waits, in arrival order, and is judged again against a fresh read of the stock each
- * time a placement of the product is answered. So a burst of buyers starts about as many sagas as
- * there is stock, and the rest are answered at the speed of a read.
+ * not yet answered; one the stock just read cannot cover is refused at once (409 {@code
+ * insufficient-stock}, no workflow, no order row) - if a placement in flight fails later and gives
+ * its item back, the next buyer finds it; any other waits, in arrival order, and is judged again
+ * against a fresh read of the stock each time a placement of the product is answered. So a burst of
+ * buyers starts about as many sagas as there is stock, and the rest are answered as soon as the
+ * stock is gone.
  *
  * <p>Admission never decides who gets an item: the product worker's conditional decrement and its
  * barrier do, in the saga. Each API instance keeps its own gates without talking to the others; a
@@ -251,7 +252,7 @@ public class StockAdmission {
         }
       };
     }
-    if (gate.inFlight == 0 && stock < num) {
+    if (stock < num) {
       return () -> {
         turnedAway.increment();
         waiter.admitted.completeExceptionally(soldOut(waiter.ticket));
