@@ -82,8 +82,8 @@ public class StockAdmission {
    * amount: nothing is held then), and judges it.
    *
    * @return completes with the admission when the placement may start its saga; exceptionally with
-   *     {@link ProblemException} 409 {@code insufficient-stock} when it cannot win, the read's or
-   *     the check's failure, or a TimeoutException when it waited {@code maxWait} in vain (it then
+   *     {@link SoldOut} (409 {@code insufficient-stock}) when it cannot win, the read's or the
+   *     check's failure, or a TimeoutException when it waited {@code maxWait} in vain (it then
    *     holds nothing)
    */
   public CompletableFuture<Admission> admit(
@@ -255,16 +255,26 @@ public class StockAdmission {
     if (stock < num) {
       return () -> {
         turnedAway.increment();
-        waiter.admitted.completeExceptionally(soldOut(waiter.ticket));
+        waiter.admitted.completeExceptionally(new SoldOut(waiter.product, waiter.ticket));
       };
     }
     return null;
   }
 
-  private static ProblemException soldOut(Ticket ticket) {
-    return new ProblemException(
-        Problems.of(
-            ProblemType.INSUFFICIENT_STOCK,
-            "product " + ticket.pid() + " has fewer than " + ticket.num() + " in stock"));
+  /** The gate's refusal: 409 {@code insufficient-stock}, with the product it was judged on. */
+  public static final class SoldOut extends ProblemException {
+    private final transient ProductView product;
+
+    SoldOut(ProductView product, Ticket ticket) {
+      super(
+          Problems.of(
+              ProblemType.INSUFFICIENT_STOCK,
+              "product " + ticket.pid() + " has fewer than " + ticket.num() + " in stock"));
+      this.product = product;
+    }
+
+    public ProductView product() {
+      return product;
+    }
   }
 }

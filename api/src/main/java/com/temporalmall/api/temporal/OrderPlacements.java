@@ -1,10 +1,8 @@
 package com.temporalmall.api.temporal;
 
-import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
-import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
@@ -34,11 +32,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Places an order: checks the price (a plain read, no workflow), then starts the order's one
- * workflow with Update-with-Start and answers with the placement update's outcome. No request
- * thread waits for Temporal: the start and the wait for the placement run on a small executor,
- * bounded by the API's timeout, and Spring MVC gets a future. (Waiting there, synchronously, was
- * measured faster than the SDK's asynchronous update poll: p50 46-50 ms against 65 ms.)
+ * Places an order: the stock gate ({@link StockAdmission}) reads the product - the price is checked
+ * there, and a placement that cannot win is turned away - then it starts the order's one workflow
+ * with Update-with-Start and answers with the placement update's outcome. No request thread waits
+ * for Temporal: the start and the wait for the placement run on a small executor, bounded by the
+ * API's timeout, and Spring MVC gets a future. (Waiting there, synchronously, was measured faster
+ * than the SDK's asynchronous update poll: p50 46-50 ms against 65 ms.)
  */
 @Component
 public class OrderPlacements {
@@ -52,7 +51,6 @@ public class OrderPlacements {
       UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build();
 
   private final WorkflowClient client;
-  private final ProductReads products;
   private final StockAdmission admission;
   private final Executor starts;
   private final Duration timeout;
@@ -60,13 +58,11 @@ public class OrderPlacements {
 
   public OrderPlacements(
       WorkflowClient client,
-      ProductReads products,
       StockAdmission admission,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
       @Value("${mall.api.order-timeout:60s}") Duration timeout,
       @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
     this.client = client;
-    this.products = products;
     this.admission = admission;
     this.starts = starts;
     this.timeout = timeout;
@@ -87,11 +83,14 @@ public class OrderPlacements {
             order.num(),
             timeout,
             product -> checkAmount(order, request(order, product)))
-        .exceptionallyCompose(
+        // The keyed-retry check calls Temporal: off the thread that runs the product's shared
+        // reads.
+        .exceptionallyComposeAsync(
             refused ->
                 requestId.keyed()
-                    ? admittedAsRetry(workflowId, order.pid(), unwrap(refused))
-                    : CompletableFuture.failedFuture(refused))
+                    ? admittedAsRetry(workflowId, unwrap(refused))
+                    : CompletableFuture.failedFuture(refused),
+            starts)
         .thenCompose(admitted -> startSaga(order, requestId, workflowId, admitted, deadline))
         .exceptionallyCompose(
             failure -> placementOfClosedOrder(workflowId, requestId.fingerprint(), failure))
@@ -150,9 +149,8 @@ public class OrderPlacements {
    * for a keyed request the gate refused). Otherwise it is refused like any other.
    */
   private CompletableFuture<StockAdmission.Admission> admittedAsRetry(
-      String workflowId, long pid, Throwable refusal) {
-    if (!(refusal instanceof ProblemException problem
-        && ProblemType.INSUFFICIENT_STOCK.uri().equals(problem.getBody().getType()))) {
+      String workflowId, Throwable refusal) {
+    if (!(refusal instanceof StockAdmission.SoldOut soldOut)) {
       return CompletableFuture.failedFuture(refusal);
     }
     try {
@@ -160,8 +158,7 @@ public class OrderPlacements {
     } catch (WorkflowNotFoundException notPlaced) {
       return CompletableFuture.failedFuture(refusal);
     }
-    return CompletableFuture.completedFuture(
-        new StockAdmission.Admission(products.detail(pid), null));
+    return CompletableFuture.completedFuture(new StockAdmission.Admission(soldOut.product(), null));
   }
 
   /**
