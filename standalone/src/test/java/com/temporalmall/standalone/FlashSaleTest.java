@@ -13,9 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -98,12 +95,7 @@ class FlashSaleTest {
         .isEqualTo(200);
   }
 
-  private ResponseEntity<JsonNode> keyed(MallClient client, long pid, String key) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setBearerAuth(client.token());
-    headers.set("Idempotency-Key", key);
-    return rest.postForEntity(
-        "/api/order/create", new HttpEntity<>(Map.of("pid", pid), headers), JsonNode.class);
+  private static ResponseEntity<JsonNode> keyed(MallClient client, long pid, String key) {
+    return client.post("/api/order/create", Map.of("pid", pid), key);
   }
 }

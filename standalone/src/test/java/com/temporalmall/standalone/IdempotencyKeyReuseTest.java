@@ -8,9 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -28,13 +25,7 @@ class IdempotencyKeyReuseTest {
 
   private ResponseEntity<JsonNode> post(
       String path, String token, String key, Map<String, ?> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set("Idempotency-Key", key);
-    if (token != null) {
-      headers.setBearerAuth(token);
-    }
-    return rest.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return new MallClient(rest, token).post(path, body, key);
   }
 
   @Test

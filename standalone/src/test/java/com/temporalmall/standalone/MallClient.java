@@ -25,10 +25,18 @@ record MallClient(TestRestTemplate rest, String token) {
   }
 
   ResponseEntity<JsonNode> post(String path, Map<String, ?> body) {
+    return post(path, body, null);
+  }
+
+  /** With an Idempotency-Key header, unless {@code idempotencyKey} is null. */
+  ResponseEntity<JsonNode> post(String path, Map<String, ?> body, String idempotencyKey) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (token != null) {
       headers.setBearerAuth(token);
+    }
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
     }
     return rest.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
   }
