@@ -2,12 +2,14 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 /** Every endpoint of the contract on the embedded default: the journey, ownership, cancellation. */
@@ -49,6 +51,33 @@ class MallJourneyTest {
     assertThat(alice.status("/api/order/remove", Map.of("id", oid))).as("paid").isEqualTo(409);
     assertThat(alice.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
         .isEqualTo(3);
+  }
+
+  /**
+   * An order is answered in an ASYNC dispatch, which the security filters skip (the request was
+   * authenticated in its first dispatch): the answer still carries the security headers, and Spring
+   * Security's own observations stay off.
+   */
+  @Test
+  void ordersAnsweredAfterTheirRequestThreadKeepTheSecurityHeaders() {
+    MallClient dave = MallClient.signUp(rest, "dave", "13600000007");
+    long pid =
+        dave.id(
+            "/api/product/create", Map.of("name", "pen", "stock", 1, "amount", 50, "status", 1));
+
+    ResponseEntity<JsonNode> placed = dave.post("/api/order/create", Map.of("pid", pid));
+    ResponseEntity<JsonNode> soldOut = dave.post("/api/order/create", Map.of("pid", pid));
+
+    assertThat(placed.getStatusCode().value()).isEqualTo(200);
+    assertThat(soldOut.getStatusCode().value()).isEqualTo(409);
+    for (ResponseEntity<JsonNode> answer : List.of(placed, soldOut)) {
+      assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(answer.getHeaders().getCacheControl()).contains("no-store");
+    }
+    assertThat(new MallClient(rest, null).status("/api/order/create", Map.of("pid", pid)))
+        .isEqualTo(401);
+    String metrics = rest.getForObject("/actuator/prometheus", String.class);
+    assertThat(metrics).contains("http_server_requests").doesNotContain("spring_security_");
   }
 
   @Test
