@@ -5,6 +5,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY sql sql
+COPY webhook webhook
 COPY workflows workflows
 COPY activities activities
 COPY platform platform
