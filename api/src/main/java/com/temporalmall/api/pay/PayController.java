@@ -116,7 +116,7 @@ public class PayController {
       throw Problems.invalidRequest(
           "pay " + pay.id() + " is not the pay of order " + request.oid());
     }
-    PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source());
+    PayCallback callback = new PayCallback(pay.id(), request.amount(), request.source(), null);
     OrderView order = orders.detail(pay.oid());
     payments.update(
         order,

@@ -43,7 +43,8 @@ import java.util.Map;
  * <ol start="4">
  *   <li>{@link #createPay}: {@code pay.create} - none; an open pay is closed by step 6.
  *   <li>{@link #payCallback}: {@code pay.markPaid}, then {@code order.markPaid} - none (a payment
- *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead.
+ *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead,
+ *       once per provider event.
  *   <li>{@link #cancel}, {@link #requestCancel} or the payment timer: {@code order.cancel}, {@code
  *       product.releaseStock}, {@code pay.close} if a pay exists - none (a cancellation is final;
  *       these steps are what undoes a placed order).
@@ -74,7 +75,11 @@ public interface OrderSagaWorkflow {
   @UpdateMethod(name = OrderContract.Updates.CREATE_PAY)
   PayView createPay(long amount);
 
-  /** The provider reports the money taken. Duplicates change nothing. */
+  /**
+   * The provider reports the money taken (its event, signature checked by the API). Each event id
+   * is applied once: a duplicate changes nothing and gets the first delivery's answer. An event
+   * that loses to a cancellation answers the pay flagged for refund ({@code PayStatus.REFUND_DUE}).
+   */
   @UpdateMethod(name = OrderContract.Updates.PAY_CALLBACK)
   PayView payCallback(PayCallback callback);
 

@@ -10,6 +10,8 @@ import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.StockChange;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -22,6 +24,15 @@ import org.slf4j.Logger;
 final class PaymentPhase {
   private static final Logger log = Workflow.getLogger(PaymentPhase.class);
 
+  /**
+   * Version 1: a callback carries the provider's event id; each event is applied once and a
+   * duplicate answered like the first (without running {@code pay.flagRefund} again), and a payment
+   * that lost to the cancellation answers its pay, flagged for refund, instead of failing.
+   */
+  static final String PROVIDER_EVENTS = "provider-events";
+
+  private static final int PROVIDER_EVENTS_APPLIED_ONCE = 1;
+
   private final String gid;
   private final OrderRequest request;
   private final PlacedOrder order;
@@ -32,6 +43,12 @@ final class PaymentPhase {
   private PayView pay;
   private boolean creatingPay;
   private boolean cancelRequested;
+
+  /**
+   * The provider events this order applied, by event id, with the answer they got (null while one
+   * is being applied): a duplicate delivery waits for the first and gets the same answer.
+   */
+  private final Map<String, PayView> providerEvents = new HashMap<>();
 
   PaymentPhase(
       String gid,
@@ -119,18 +136,17 @@ final class PaymentPhase {
               + " amount "
               + pay.amount());
     }
+    if (callback.eventId() != null
+        && Workflow.getVersion(
+                PROVIDER_EVENTS, Workflow.DEFAULT_VERSION, PROVIDER_EVENTS_APPLIED_ONCE)
+            >= PROVIDER_EVENTS_APPLIED_ONCE) {
+      return applyOnce(callback);
+    }
     switch (state) {
-      case AWAITING_PAYMENT -> {
-        state = OrderState.PAYING;
-        pay = pays.markPaid(new PayChange(gid, pay.id(), callback.source()));
-        orders.markPaid(new OrderChange(gid, order.orderId()));
-        state = OrderState.PAID;
-        Workflow.getMetricsScope().counter(MallMetrics.ORDERS_PAID).inc(1);
-        log.info("order {} paid with pay {}", order.orderId(), pay.id());
-      }
+      case AWAITING_PAYMENT -> markPaid(callback);
       case PAYING -> Workflow.await(() -> state == OrderState.PAID);
       case CANCELLING, CANCELLED -> {
-        // The money arrived too late: the order lost the race, so the pay is flagged for refund.
+        // Histories recorded before version 1 (no event id): the late payment failed the update.
         Workflow.await(() -> state == OrderState.CANCELLED);
         pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
         throw MallFailures.conflict(
@@ -143,6 +159,44 @@ final class PaymentPhase {
       default -> {}
     }
     return pay;
+  }
+
+  /** Applies provider event {@code callback.eventId()} once; a duplicate gets the first answer. */
+  private PayView applyOnce(PayCallback callback) {
+    String eventId = callback.eventId();
+    if (providerEvents.containsKey(eventId)) {
+      Workflow.await(() -> providerEvents.get(eventId) != null);
+      return providerEvents.get(eventId);
+    }
+    providerEvents.put(eventId, null);
+    switch (state) {
+      case AWAITING_PAYMENT -> markPaid(callback);
+      case PAYING -> Workflow.await(() -> state == OrderState.PAID);
+      case CANCELLING, CANCELLED -> {
+        // The money arrived too late: the order lost the race, so the pay is flagged for refund.
+        // The provider is told it was received (its pay's status says refund due), so it stops
+        // delivering it.
+        Workflow.await(() -> state == OrderState.CANCELLED);
+        pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
+        log.info(
+            "order {} was cancelled before event {}: pay {} flagged for refund",
+            order.orderId(),
+            eventId,
+            pay.id());
+      }
+      default -> {}
+    }
+    providerEvents.put(eventId, pay);
+    return pay;
+  }
+
+  private void markPaid(PayCallback callback) {
+    state = OrderState.PAYING;
+    pay = pays.markPaid(new PayChange(gid, pay.id(), callback.source()));
+    orders.markPaid(new OrderChange(gid, order.orderId()));
+    state = OrderState.PAID;
+    Workflow.getMetricsScope().counter(MallMetrics.ORDERS_PAID).inc(1);
+    log.info("order {} paid with pay {}", order.orderId(), pay.id());
   }
 
   OrderState cancel() {

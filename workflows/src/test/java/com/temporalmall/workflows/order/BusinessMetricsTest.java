@@ -60,7 +60,8 @@ class BusinessMetricsTest {
     OrderSagaWorkflowTest.place(client, OrderContract.workflowId("paid"), oneKettle);
     OrderSagaWorkflow paid =
         client.newWorkflowStub(OrderSagaWorkflow.class, OrderContract.workflowId("paid"));
-    paid.payCallback(new PayCallback(paid.createPay(FakeDomains.PRICE).id(), FakeDomains.PRICE, 1));
+    paid.payCallback(
+        new PayCallback(paid.createPay(FakeDomains.PRICE).id(), FakeDomains.PRICE, 1, "evt_1"));
     fakes.decrStockBehaviour =
         change -> {
           throw MallFailures.insufficientStock("none left");

@@ -27,6 +27,7 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +170,7 @@ class OrderSagaWorkflowTest {
     place(THREE_KETTLES);
 
     PayView pay = order().createPay(AMOUNT);
-    PayView paid = order().payCallback(new PayCallback(pay.id(), AMOUNT, 1));
+    PayView paid = order().payCallback(new PayCallback(pay.id(), AMOUNT, 1, "evt_1"));
 
     assertThat(paid.status()).isEqualTo(PayStatus.PAID);
     assertThat(result()).isEqualTo(new OrderResult(FakeDomains.ORDER_ID, AMOUNT, OrderState.PAID));
@@ -180,6 +181,33 @@ class OrderSagaWorkflowTest {
             PayContract.Activities.MARK_PAID + " 100",
             OrderContract.Activities.MARK_PAID + " 42");
     assertThat(events(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
+  }
+
+  @Test
+  void aProviderEventDeliveredTwiceIsAppliedOnceAndAnsweredAlike() throws Exception {
+    place(THREE_KETTLES);
+    PayView pay = order().createPay(AMOUNT);
+    WorkflowStub stub = WorkflowStub.fromTyped(order());
+
+    List<WorkflowUpdateHandle<PayView>> deliveries = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      deliveries.add(
+          stub.startUpdate(
+              OrderContract.Updates.PAY_CALLBACK,
+              WorkflowUpdateStage.ACCEPTED,
+              PayView.class,
+              new PayCallback(pay.id(), AMOUNT, 1, "evt_1")));
+    }
+
+    PayView first = deliveries.get(0).getResultAsync().get();
+    assertThat(first.status()).isEqualTo(PayStatus.PAID);
+    assertThat(deliveries.get(1).getResultAsync().get()).isEqualTo(first);
+    assertThat(result().state()).isEqualTo(OrderState.PAID);
+    assertThat(afterPlacement())
+        .containsExactly(
+            PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
+            PayContract.Activities.MARK_PAID + " 100",
+            OrderContract.Activities.MARK_PAID + " 42");
   }
 
   @Nested
@@ -223,7 +251,7 @@ class OrderSagaWorkflowTest {
     }
 
     @Test
-    void aCallbackThatLosesToTheCancellationFlagsThePayForRefund() throws Exception {
+    void aCallbackWithoutEventIdThatLosesToTheCancellationFlagsThePayForRefund() throws Exception {
       place(THREE_KETTLES);
       PayView pay = order().createPay(AMOUNT);
       CountDownLatch cancelling = new CountDownLatch(1);
@@ -243,7 +271,7 @@ class OrderSagaWorkflowTest {
               OrderContract.Updates.PAY_CALLBACK,
               WorkflowUpdateStage.ACCEPTED,
               PayView.class,
-              new PayCallback(pay.id(), AMOUNT, 2));
+              new PayCallback(pay.id(), AMOUNT, 2, null));
       release.countDown();
 
       ApplicationFailure late =
@@ -396,6 +424,47 @@ class OrderSagaWorkflowTest {
     }
 
     @Test
+    void aProviderEventThatLosesToTheCancellationIsAnsweredWithItsPayFlaggedForRefundOnce()
+        throws Exception {
+      place(THREE_KETTLES);
+      PayView pay = order().createPay(AMOUNT);
+      CountDownLatch cancelling = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      fakes.releaseStockBehaviour =
+          () -> {
+            cancelling.countDown();
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+          };
+      WorkflowStub stub = WorkflowStub.fromTyped(order());
+      stub.startUpdate(
+          OrderContract.Updates.CANCEL, WorkflowUpdateStage.ACCEPTED, OrderState.class);
+      assertThat(cancelling.await(10, TimeUnit.SECONDS)).isTrue();
+
+      List<WorkflowUpdateHandle<PayView>> deliveries = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        deliveries.add(
+            stub.startUpdate(
+                OrderContract.Updates.PAY_CALLBACK,
+                WorkflowUpdateStage.ACCEPTED,
+                PayView.class,
+                new PayCallback(pay.id(), AMOUNT, 1, "evt_late")));
+      }
+      release.countDown();
+
+      for (WorkflowUpdateHandle<PayView> delivery : deliveries) {
+        assertThat(delivery.getResultAsync().get().status()).isEqualTo(PayStatus.REFUND_DUE);
+      }
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(afterPlacement())
+          .containsExactly(
+              PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
+              CANCEL,
+              RELEASE,
+              PayContract.Activities.CLOSE + " 100",
+              PayContract.Activities.FLAG_REFUND + " 100");
+    }
+
+    @Test
     void oneOrderHasOnePay() {
       place(THREE_KETTLES);
 
@@ -410,10 +479,10 @@ class OrderSagaWorkflowTest {
     void aPaidOrderIsOverSoALaterCallbackChangesNothing() {
       place(THREE_KETTLES);
       PayView pay = order().createPay(AMOUNT);
-      order().payCallback(new PayCallback(pay.id(), AMOUNT, 2));
+      order().payCallback(new PayCallback(pay.id(), AMOUNT, 2, "evt_1"));
       assertThat(result().state()).isEqualTo(OrderState.PAID);
 
-      assertThatThrownBy(() -> order().payCallback(new PayCallback(pay.id(), AMOUNT, 2)))
+      assertThatThrownBy(() -> order().payCallback(new PayCallback(pay.id(), AMOUNT, 2, "evt_2")))
           .isInstanceOf(WorkflowNotFoundException.class);
       assertThat(fakes.journal)
           .containsOnlyOnce(
@@ -443,12 +512,15 @@ class OrderSagaWorkflowTest {
       assertThat(
               applicationFailure(
                       catchThrowable(
-                          () -> order().payCallback(new PayCallback(pay.id() + 1, AMOUNT, 2))))
+                          () ->
+                              order()
+                                  .payCallback(new PayCallback(pay.id() + 1, AMOUNT, 2, "evt_1"))))
                   .getType())
           .isEqualTo(MallFailures.NOT_FOUND);
       assertThat(
               applicationFailure(
-                      catchThrowable(() -> order().payCallback(new PayCallback(pay.id(), 1, 2))))
+                      catchThrowable(
+                          () -> order().payCallback(new PayCallback(pay.id(), 1, 2, "evt_1"))))
                   .getType())
           .isEqualTo(MallFailures.INVALID_REQUEST);
       assertThat(order().state()).isEqualTo(OrderState.AWAITING_PAYMENT);

@@ -16,11 +16,17 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records the histories that {@code WorkflowReplayTest} replays, as {@code <name>-<release>.json}:
@@ -43,6 +49,7 @@ public final class RecordHistories {
           "order-saga-paid", OrderContract.workflowId("recorded-paid"),
           "order-saga-cancelled", OrderContract.workflowId("recorded-unpaid"),
           "order-saga-rejected", OrderContract.workflowId("recorded-rejected"),
+          "order-saga-late-event", OrderContract.workflowId("recorded-late-event"),
           "product-create", ProductContract.createWorkflowId("recorded"),
           "product-update", ProductContract.updateWorkflowId("recorded"),
           "product-remove", ProductContract.removeWorkflowId("recorded"),
@@ -72,8 +79,45 @@ public final class RecordHistories {
       OrderSagaWorkflowTest.place(client, paid, twoKettles);
       OrderSagaWorkflow toPay = client.newWorkflowStub(OrderSagaWorkflow.class, paid);
       PayView pay = toPay.createPay(twoKettles.amount());
-      toPay.payCallback(new PayCallback(pay.id(), pay.amount(), 1));
+      toPay.payCallback(new PayCallback(pay.id(), pay.amount(), 1, "evt_recorded"));
       recorder.result("order-saga-paid");
+
+      // Placed, cancelled by its owner; the provider's event arrives twice while it is cancelling:
+      // the pay is flagged for refund once and both deliveries are answered alike.
+      String late = WORKFLOW_IDS.get("order-saga-late-event");
+      OrderSagaWorkflowTest.place(client, late, twoKettles);
+      WorkflowStub lateStub = client.newUntypedWorkflowStub(late);
+      PayView latePay =
+          lateStub.update(OrderContract.Updates.CREATE_PAY, PayView.class, twoKettles.amount());
+      CountDownLatch cancelling = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      fakes.releaseStockBehaviour =
+          () -> {
+            cancelling.countDown();
+            if (!release.await(30, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("never released");
+            }
+          };
+      lateStub.startUpdate(
+          OrderContract.Updates.CANCEL, WorkflowUpdateStage.ACCEPTED, OrderState.class);
+      if (!cancelling.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the cancellation never started");
+      }
+      List<WorkflowUpdateHandle<PayView>> deliveries = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        deliveries.add(
+            lateStub.startUpdate(
+                OrderContract.Updates.PAY_CALLBACK,
+                WorkflowUpdateStage.ACCEPTED,
+                PayView.class,
+                new PayCallback(latePay.id(), latePay.amount(), 1, "evt_recorded_late")));
+      }
+      release.countDown();
+      for (WorkflowUpdateHandle<PayView> delivery : deliveries) {
+        delivery.getResultAsync().get();
+      }
+      fakes.releaseStockBehaviour = () -> {};
+      recorder.result("order-saga-late-event");
 
       // Placed, never paid: the payment timer cancels it.
       OrderSagaWorkflowTest.place(client, WORKFLOW_IDS.get("order-saga-cancelled"), twoKettles);
