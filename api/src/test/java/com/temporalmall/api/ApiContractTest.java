@@ -17,6 +17,7 @@ import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.pay.PayController;
 import com.temporalmall.api.pay.PayReads;
+import com.temporalmall.api.pay.PayWebhooks;
 import com.temporalmall.api.product.ProductController;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.temporal.DomainWrites;
@@ -31,8 +32,10 @@ import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.Problems;
 import com.temporalmall.api.web.SecurityConfiguration;
+import com.temporalmall.webhook.WebhookSignature;
 import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.order.PayCallback;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductView;
@@ -81,11 +84,13 @@ import tools.jackson.databind.json.JsonMapper;
     },
     properties = {
       "spring.config.name=mall-api",
-      "mall.jwt.secret=api-test-secret-api-test-secret-api-test"
+      "mall.jwt.secret=api-test-secret-api-test-secret-api-test",
+      "mall.pay.webhook-secret=" + ApiContractTest.WEBHOOK_SECRET
     })
-@Import({SecurityConfiguration.class, JwtIssuer.class, IdempotencyKeys.class})
+@Import({SecurityConfiguration.class, JwtIssuer.class, IdempotencyKeys.class, PayWebhooks.class})
 class ApiContractTest {
   private static final String PROBLEM_JSON = "application/problem+json";
+  static final String WEBHOOK_SECRET = "api-test-webhook-secret-api-test-webhook";
 
   @Autowired MockMvc mvc;
   @Autowired JwtIssuer tokens;
@@ -404,6 +409,65 @@ class ApiContractTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.oid").value(6));
     postJson("/api/pay/detail", tokenFor(7), "{\"id\":9}").andExpect(status().isForbidden());
+    verifyNoInteractions(writes, placements);
+  }
+
+  private ResultActions callback(String body, String signature, String token) throws Exception {
+    var request = post("/api/pay/callback").contentType(MediaType.APPLICATION_JSON).content(body);
+    if (signature != null) {
+      request.header(WebhookSignature.HEADER, signature);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return perform(request);
+  }
+
+  private static String signed(String body) {
+    return new WebhookSignature(WEBHOOK_SECRET, java.time.Duration.ofMinutes(5))
+        .sign(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Instant.now());
+  }
+
+  @Test
+  void onlyTheProvidersSignatureConfirmsAPaymentNeverTheBuyersToken() throws Exception {
+    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 0, 0));
+    when(orders.detail(6L)).thenReturn(new OrderView(6, 8, 3, 500, 1, 0, "order-x"));
+    when(payments.update(
+            any(), eq(OrderContract.Updates.PAY_CALLBACK), eq(PayView.class), any(), any()))
+        .thenReturn(new PayView(9, 8, 6, 500, 1, 1));
+    String event =
+        """
+        {"id":"evt_1","type":"checkout.captured","checkout":"co_1","reference":9,\
+        "amount":500,"currency":"CNY","created":1796129118}""";
+    String invalid = "https://temporal-mall.dev/problems/invalid-signature";
+
+    callback("{\"id\":9,\"oid\":6,\"amount\":500,\"source\":1,\"status\":1}", null, tokenFor(8))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value(invalid));
+    callback(event, null, tokenFor(8))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value(invalid));
+    callback(event.replace("500", "5"), signed(event), tokenFor(8))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value(invalid));
+    callback(event, signed(event), "not-a-token")
+        .andExpect(status().isOk())
+        .andExpect(content().json("{\"id\":9,\"status\":1}"));
+    callback(event.replace("CNY", "USD"), signed(event.replace("CNY", "USD")), null)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-request"));
+    callback("[1]", signed("[1]"), null)
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/malformed-request"));
+
+    verify(payments)
+        .update(
+            any(),
+            eq(OrderContract.Updates.PAY_CALLBACK),
+            eq(PayView.class),
+            any(),
+            eq(new PayCallback(9, 500, 1, "evt_1")));
     verifyNoInteractions(writes, placements);
   }
 

@@ -12,7 +12,6 @@ import com.temporalmall.client.api.UserApi;
 import com.temporalmall.client.model.LoginRequest;
 import com.temporalmall.client.model.OrderCreateRequest;
 import com.temporalmall.client.model.OrderIdRequest;
-import com.temporalmall.client.model.PayCallbackRequest;
 import com.temporalmall.client.model.PayCreateRequest;
 import com.temporalmall.client.model.Problem;
 import com.temporalmall.client.model.ProductCreateRequest;
@@ -31,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GeneratedClientTest {
   @LocalServerPort int port;
+
+  @org.springframework.beans.factory.annotation.Value("${mall.pay.webhook-secret}")
+  String webhookSecret;
 
   @Test
   void theGeneratedClientPlacesAndPaysAnOrder() throws Exception {
@@ -78,7 +80,9 @@ class GeneratedClientTest {
 
     PayApi pays = new PayApi(client);
     long payId = pays.payCreate(new PayCreateRequest().oid(oid).amount(2500L)).getId();
-    pays.payCallback(new PayCallbackRequest().id(payId).oid(oid).amount(2500L).source(1).status(1));
+    // The payment provider, not the buyer, confirms the payment with its signed event.
+    new SignedCallbacks("http://localhost:" + port, webhookSecret)
+        .deliver(SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 2500));
     assertThat(orders.orderDetail(new OrderIdRequest().id(oid)).getStatus())
         .as("paid")
         .isEqualTo(1);

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MallJourneyTest {
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
+
+  @Value("${mall.pay.webhook-secret}")
+  String webhookSecret;
 
   @Test
   void registerLoginProductOrderPayCallbackListDetail() {
@@ -33,10 +39,11 @@ class MallJourneyTest {
     assertThat(alice.status("/api/pay/create", Map.of("oid", oid, "amount", 1))).isEqualTo(400);
     assertThat(alice.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).isZero();
 
-    Map<String, Object> callback =
-        Map.of("id", payId, "oid", oid, "amount", 600, "source", 1, "status", 1);
-    alice.ok("/api/pay/callback", callback);
-    alice.ok("/api/pay/callback", callback);
+    // the payment provider's signed event, delivered twice: applied once
+    SignedCallbacks provider = new SignedCallbacks("http://localhost:" + port, webhookSecret);
+    String captured = SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 600);
+    assertThat(provider.deliver(captured).statusCode()).isEqualTo(200);
+    assertThat(provider.deliver(captured).statusCode()).isEqualTo(200);
 
     JsonNode pay = alice.ok("/api/pay/detail", Map.of("id", payId));
     assertThat(pay.get("status").asInt()).isEqualTo(1);
@@ -99,7 +106,8 @@ class MallJourneyTest {
             other.status(
                 "/api/pay/callback",
                 Map.of("id", payId, "oid", oid, "amount", 100, "source", 1, "status", 1)))
-        .isEqualTo(403);
+        .as("only the provider's signature confirms a payment")
+        .isEqualTo(401);
     assertThat(
             other.status(
                 "/api/product/update",

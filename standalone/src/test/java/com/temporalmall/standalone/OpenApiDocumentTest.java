@@ -2,6 +2,7 @@ package com.temporalmall.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.temporalmall.api.pay.ProviderEvent;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -75,12 +76,18 @@ class OpenApiDocumentTest {
     Map<String, Class<?>> recordBySchema = new java.util.HashMap<>();
     handlers.forEach(
         (path, handler) -> {
-          Class<?> bound =
+          Class<?> parameterType =
               Arrays.stream(handler.getMethod().getParameters())
                   .filter(parameter -> parameter.isAnnotationPresent(RequestBody.class))
                   .map(Parameter::getType)
                   .findFirst()
                   .orElseThrow();
+          // The provider's callback takes its raw bytes (the signature covers them) and parses
+          // them into its event afterwards.
+          Class<?> bound =
+              parameterType == byte[].class && path.equals("/api/pay/callback")
+                  ? ProviderEvent.class
+                  : parameterType;
           if (!bound.isRecord()) {
             return;
           }
@@ -118,7 +125,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void onlyRegisterAndLoginNeedNoToken() {
+  void onlyRegisterAndLoginNeedNoTokenAndTheProvidersCallbackASignature() {
     JsonNode document = document();
     assertThat(document.at("/security/0").has("bearer")).isTrue();
     for (String path : apiHandlers().keySet()) {
@@ -127,6 +134,14 @@ class OpenApiDocumentTest {
           document.at("/paths/" + path.replace("/", "~1") + "/post/responses/401");
       if (List.of("/api/user/register", "/api/user/login").contains(path)) {
         assertThat(security.isArray() && security.isEmpty()).as(path).isTrue();
+      } else if (path.equals("/api/pay/callback")) {
+        assertThat(security.isArray() && security.isEmpty()).as(path).isTrue();
+        assertThat(unauthorized.at("/description").asString())
+            .as(path)
+            .contains("invalid-signature")
+            .doesNotContain("unauthorized");
+        assertThat(document.at("/paths/~1api~1pay~1callback/post/parameters/0/name").asString())
+            .isEqualTo("Mall-Pay-Signature");
       } else {
         assertThat(security.isMissingNode()).as(path + " keeps the global bearer").isTrue();
         assertThat(unauthorized.at("/description").asString()).as(path).contains("unauthorized");

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An unpaid order is cancelled by its lifecycle's durable timer; a payment after that is refunded.
@@ -20,6 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = "mall.order.payment-timeout=2s")
 class PaymentTimeoutTest {
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
+
+  @Value("${mall.pay.webhook-secret}")
+  String webhookSecret;
 
   @Test
   void anUnpaidOrderIsCancelledAndALateCallbackIsFlaggedForRefund() {
@@ -39,9 +45,13 @@ class PaymentTimeoutTest {
     assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
         .isEqualTo(3);
 
-    Map<String, Object> callback =
-        Map.of("id", payId, "oid", oid, "amount", 140, "source", 1, "status", 1);
-    assertThat(frank.status("/api/pay/callback", callback)).isEqualTo(409);
+    // the provider's event arrives after the cancellation: acknowledged (it must stop retrying),
+    // and the pay is flagged for refund
+    var late =
+        new SignedCallbacks("http://localhost:" + port, webhookSecret)
+            .deliver(SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 140));
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.body()).isEqualTo("{\"id\":" + payId + ",\"status\":3}");
     assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
         .as("refund due")
         .isEqualTo(3);

@@ -38,8 +38,12 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
   static final String PROBLEM_SCHEMA = "Problem";
 
-  /** Operations anyone may call; every other one needs the bearer token (401 without). */
-  static final Set<String> PUBLIC = Set.of("/api/user/register", "/api/user/login");
+  /**
+   * Operations that need no bearer token; every other one needs it (401 without). The provider's
+   * callback is signed instead (401 {@code invalid-signature} without a valid signature).
+   */
+  static final Set<String> PUBLIC =
+      Set.of("/api/user/register", "/api/user/login", SecurityConfiguration.PROVIDER_CALLBACK);
 
   private static final List<ProblemType> EVERY_OPERATION =
       List.of(
@@ -89,7 +93,13 @@ public class OpenApiConfiguration {
           Map.entry("/api/pay/detail", all(READ, OWNED)),
           Map.entry(
               "/api/pay/callback",
-              all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))));
+              all(
+                  READ,
+                  WRITE,
+                  List.of(
+                      ProblemType.INVALID_SIGNATURE,
+                      ProblemType.INVALID_REQUEST,
+                      ProblemType.NOT_FOUND))));
 
   /**
    * A request each operation would accept, in the README walk-through's terms (bob's kettle at
@@ -123,7 +133,8 @@ public class OpenApiConfiguration {
           Map.entry(
               "/api/pay/callback",
               """
-              {"id":1,"oid":1,"amount":1999,"source":1,"status":1}"""));
+              {"id":"evt_3f9a2c","type":"checkout.captured","checkout":"co_8d1e4b","reference":1,\
+              "amount":1999,"currency":"CNY","created":1796129118}"""));
 
   @SafeVarargs
   private static List<ProblemType> all(List<ProblemType>... groups) {

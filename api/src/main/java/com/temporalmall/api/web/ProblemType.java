@@ -16,6 +16,7 @@ public enum ProblemType {
   INVALID_IDEMPOTENCY_KEY(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key"),
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
   BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Unauthorized"),
+  INVALID_SIGNATURE(HttpStatus.UNAUTHORIZED, "Invalid signature"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
