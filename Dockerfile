@@ -11,6 +11,7 @@ COPY activities activities
 COPY platform platform
 COPY workers workers
 COPY api api
+COPY sandbox sandbox
 COPY standalone standalone
 COPY e2e e2e
 COPY bench bench

@@ -1,0 +1,78 @@
+package com.temporalmall.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The sandbox provider's API, under {@code /sandbox/v1}: a merchant opens a checkout ({@code POST
+ * /checkouts}, Idempotency-Key honoured), the buyer pays it ({@code POST /checkouts/{id}/pay}) and
+ * the merchant can ask about it ({@code GET /checkouts/{id}}).
+ */
+@RestController
+@RequestMapping(path = "/sandbox/v1", produces = "application/json")
+public class SandboxController {
+  private final Checkouts checkouts;
+  private final Duration firstAttemptWait;
+
+  public SandboxController(Checkouts checkouts, SandboxProperties properties) {
+    this.checkouts = checkouts;
+    SandboxProperties.Delivery delivery = properties.delivery();
+    this.firstAttemptWait = delivery.delay().plus(delivery.requestTimeout()).plusSeconds(5);
+  }
+
+  @PostMapping(path = "/checkouts", consumes = "application/json")
+  public Checkout create(
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody Checkouts.NewCheckout request) {
+    if (request.reference() <= 0
+        || request.amount() < 0
+        || request.currency() == null
+        || !request.currency().matches("[A-Z]{3}")) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "a checkout needs a positive reference, an amount of at least 0 and a currency");
+    }
+    try {
+      return checkouts.create(idempotencyKey, request);
+    } catch (Checkouts.KeyReused e) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+  }
+
+  @GetMapping("/checkouts/{id}")
+  public Checkout get(@PathVariable String id) {
+    return checkouts.find(id).orElseThrow(() -> unknown(id));
+  }
+
+  /**
+   * Captures the checkout and answers once the event's first delivery attempt has finished,
+   * whatever it got (later attempts run on their own); with {@code sandbox.delivery.delay} set, it
+   * answers without waiting past that.
+   */
+  @PostMapping("/checkouts/{id}/pay")
+  public Checkout pay(@PathVariable String id) throws InterruptedException {
+    var paid = checkouts.pay(id).orElseThrow(() -> unknown(id));
+    try {
+      return paid.get(firstAttemptWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException stillDelivering) {
+      return get(id);
+    } catch (IllegalStateException full) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());
+    }
+  }
+
+  private static ResponseStatusException unknown(String id) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "no checkout " + id);
+  }
+}

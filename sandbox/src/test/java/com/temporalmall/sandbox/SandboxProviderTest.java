@@ -1,0 +1,206 @@
+package com.temporalmall.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.sun.net.httpserver.HttpServer;
+import com.temporalmall.webhook.WebhookSignature;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sandbox provider against a merchant stub that refuses its first two deliveries: the event is
+ * retried until acknowledged, every attempt signed for the bytes it carries; checkouts are
+ * idempotent under a key.
+ */
+@SpringBootTest(
+    classes = SandboxApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "sandbox.webhook-secret=" + SandboxProviderTest.SECRET,
+      "sandbox.delivery.initial-backoff=20ms",
+      "sandbox.delivery.max-backoff=100ms"
+    })
+class SandboxProviderTest {
+  static final String SECRET = "sandbox-test-secret-sandbox-test-secret";
+
+  /** A merchant that answers 503 to its first two deliveries, then 200. */
+  static final HttpServer MERCHANT;
+
+  static final Queue<String[]> RECEIVED = new ConcurrentLinkedQueue<>();
+  static final AtomicInteger REFUSE = new AtomicInteger();
+
+  static {
+    try {
+      MERCHANT = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    MERCHANT.createContext(
+        "/api/pay/callback",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          RECEIVED.add(
+              new String[] {exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body});
+          int status = REFUSE.getAndDecrement() > 0 ? 503 : 200;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    MERCHANT.start();
+  }
+
+  @AfterAll
+  static void stopMerchant() {
+    MERCHANT.stop(0);
+  }
+
+  @DynamicPropertySource
+  static void merchant(DynamicPropertyRegistry registry) {
+    registry.add(
+        "sandbox.webhook-url",
+        () -> "http://127.0.0.1:" + MERCHANT.getAddress().getPort() + "/api/pay/callback");
+  }
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  private JsonNode call(String method, String path, String body, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/v1" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return json.readTree(answer.body());
+  }
+
+  @Test
+  void theSameKeyOpensTheSameCheckout() throws Exception {
+    String request = "{\"reference\":7,\"amount\":1999,\"currency\":\"CNY\"}";
+
+    JsonNode first = call("POST", "/checkouts", request, "pay-gid-7");
+    JsonNode again = call("POST", "/checkouts", request, "pay-gid-7");
+    JsonNode other = call("POST", "/checkouts", request, "pay-gid-8");
+
+    assertThat(first.get("id").asString()).startsWith("co_");
+    assertThat(first.get("status").asString()).isEqualTo("open");
+    assertThat(again.get("id")).isEqualTo(first.get("id"));
+    assertThat(other.get("id")).isNotEqualTo(first.get("id"));
+    assertThat(call("GET", "/checkouts/" + first.get("id").asString(), null, null).get("amount"))
+        .hasToString("1999");
+  }
+
+  @Test
+  void aCapturedCheckoutsEventIsRetriedUntilAcknowledgedAndSignedEachTime() throws Exception {
+    RECEIVED.clear();
+    REFUSE.set(2);
+    String id =
+        call("POST", "/checkouts", "{\"reference\":42,\"amount\":450,\"currency\":\"CNY\"}", null)
+            .get("id")
+            .asString();
+
+    JsonNode paid = call("POST", "/checkouts/" + id + "/pay", null, null);
+
+    assertThat(paid.get("status").asString()).isEqualTo("captured");
+    assertThat(paid.get("events").get(0).get("attempts").asInt())
+        .as("answered after the first attempt")
+        .isEqualTo(1);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                call("GET", "/checkouts/" + id, null, null)
+                    .get("events")
+                    .get(0)
+                    .get("delivered")
+                    .asBoolean());
+    JsonNode event = call("GET", "/checkouts/" + id, null, null).get("events").get(0);
+    assertThat(event.get("attempts").asInt()).isEqualTo(3);
+    assertThat(event.get("lastStatus").asInt()).isEqualTo(200);
+
+    List<String[]> deliveries = List.copyOf(RECEIVED);
+    assertThat(deliveries).hasSize(3);
+    WebhookSignature verifier = new WebhookSignature(SECRET, Duration.ofMinutes(5));
+    for (String[] delivery : deliveries) {
+      assertThatCode(
+              () ->
+                  verifier.verify(
+                      delivery[0], delivery[1].getBytes(StandardCharsets.UTF_8), Instant.now()))
+          .doesNotThrowAnyException();
+      assertThat(delivery[1]).isEqualTo(deliveries.getFirst()[1]);
+    }
+    JsonNode body = json.readTree(deliveries.getFirst()[1]);
+    assertThat(body.get("id").asString()).isEqualTo(event.get("id").asString()).startsWith("evt_");
+    assertThat(body.get("type").asString()).isEqualTo("checkout.captured");
+    assertThat(body.get("checkout").asString()).isEqualTo(id);
+    assertThat(body.get("reference").asLong()).isEqualTo(42);
+    assertThat(body.get("amount").asLong()).isEqualTo(450);
+    assertThat(body.get("currency").asString()).isEqualTo("CNY");
+
+    assertThat(call("POST", "/checkouts/" + id + "/pay", null, null).get("events"))
+        .as("paying again sends nothing new")
+        .hasSize(1);
+  }
+
+  @Test
+  void theBackoffDoublesUpToItsMaximum() {
+    WebhookDelivery delivery =
+        new WebhookDelivery(
+            new SandboxProperties(
+                URI.create("http://localhost:1/"),
+                SECRET,
+                new SandboxProperties.Delivery(
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(60),
+                    20,
+                    1,
+                    10,
+                    0,
+                    Duration.ZERO)),
+            java.time.Clock.systemUTC());
+    try (delivery) {
+      assertThat(List.of(1, 2, 3, 6, 7, 8, 20).stream().map(delivery::backoff).toList())
+          .containsExactly(
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(4),
+              Duration.ofSeconds(32),
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(60));
+    }
+  }
+}
