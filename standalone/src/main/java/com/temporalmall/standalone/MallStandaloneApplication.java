@@ -10,7 +10,8 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * The embedded default: the REST API, every domain worker and the workflow worker in one JVM, on an
- * in-process Temporal server and one in-memory H2 database (MySQL mode) per domain.
+ * in-process Temporal server and one in-memory H2 database (MySQL mode) per domain, with the
+ * sandbox payment provider beside them ({@link EmbeddedSandbox}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(

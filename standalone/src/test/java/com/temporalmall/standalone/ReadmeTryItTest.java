@@ -24,7 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReadmeTryItTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Pattern IDS =
-      Pattern.compile("(\"(?:id|uid|pid|oid|orderId)\":|product )\\d+");
+      Pattern.compile("(\"(?:id|uid|pid|oid|orderId|reference)\":|product )\\d+");
+  private static final Pattern PROVIDER_IDS = Pattern.compile("\"(co|evt)_[0-9a-f]+\"");
+  private static final Pattern CREATED = Pattern.compile("(\"created\":)\\d+");
   private static final Pattern TOKEN = Pattern.compile("(\"accessToken\":\")[^\"]+");
   private static final Pattern EXPIRY = Pattern.compile("(\"accessExpire\":)\\d+");
   private static final Pattern WORKFLOW_ID = Pattern.compile("(\"gid\":\"order-)[0-9a-f-]+");
@@ -37,7 +39,7 @@ class ReadmeTryItTest {
     String tryIt = section(readme, "## Try it");
     String script = codeBlock(tryIt, "bash").replace("localhost:8080", "localhost:" + port);
     List<String> shown = masked(codeBlock(tryIt, "text"));
-    assertThat(shown).as("README shows one line per call").hasSize(8);
+    assertThat(shown).as("README shows one line per call").hasSize(10);
 
     assertThat(masked(run(script))).isEqualTo(shown);
     assertThat(masked(run(script))).as("the same block, run again").isEqualTo(shown);
@@ -62,6 +64,8 @@ class ReadmeTryItTest {
     masked = TOKEN.matcher(masked).replaceAll("$1<token>");
     masked = EXPIRY.matcher(masked).replaceAll("$1<epoch>");
     masked = WORKFLOW_ID.matcher(masked).replaceAll("$1<uuid>");
+    masked = PROVIDER_IDS.matcher(masked).replaceAll("\"$1_<id>\"");
+    masked = CREATED.matcher(masked).replaceAll("$1<epoch>");
     return masked.lines().toList();
   }
 
