@@ -391,7 +391,7 @@ class ApiContractTest {
     when(products.detail(4L)).thenThrow(Problems.notFound("product 4 does not exist"));
     when(orders.list(8L))
         .thenReturn(List.of(new OrderView(6, 8, 3, 500, 1, 0, OrderContract.workflowId("y"))));
-    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0));
+    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 1, 0, "co_9"));
     String token = tokenFor(8);
 
     postJson("/api/product/detail", token, "{\"id\":3}")
@@ -430,11 +430,11 @@ class ApiContractTest {
 
   @Test
   void onlyTheProvidersSignatureConfirmsAPaymentNeverTheBuyersToken() throws Exception {
-    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 0, 0));
+    when(pays.detail(9L)).thenReturn(new PayView(9, 8, 6, 500, 0, 0, "co_9"));
     when(orders.detail(6L)).thenReturn(new OrderView(6, 8, 3, 500, 1, 0, "order-x"));
     when(payments.update(
             any(), eq(OrderContract.Updates.PAY_CALLBACK), eq(PayView.class), any(), any()))
-        .thenReturn(new PayView(9, 8, 6, 500, 1, 1));
+        .thenReturn(new PayView(9, 8, 6, 500, 1, 1, "co_9"));
     String event =
         """
         {"id":"evt_1","type":"checkout.captured","checkout":"co_1","reference":9,\

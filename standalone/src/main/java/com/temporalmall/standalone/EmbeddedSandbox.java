@@ -1,5 +1,6 @@
 package com.temporalmall.standalone;
 
+import com.temporalmall.activities.pay.HttpPaymentProvider;
 import com.temporalmall.sandbox.SandboxConfiguration;
 import com.temporalmall.sandbox.WebhookDelivery;
 import java.net.URI;
@@ -18,8 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The sandbox payment provider in the embedded default, on the mall's own port under {@code
  * /sandbox/v1}: it signs its callbacks with the mall's {@code mall.pay.webhook-secret} (application
  * .yml) and delivers them to this process's own {@code /api/pay/callback}, on whichever port it
- * listens (unless {@code sandbox.webhook-url} says otherwise). The sandbox is the provider, not a
- * mall user: its paths take no bearer token.
+ * listens; the pay worker opens its checkouts there. The sandbox is the provider, not a mall user:
+ * its paths take no bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(SandboxConfiguration.class)
@@ -34,16 +35,26 @@ public class EmbeddedSandbox {
         .build();
   }
 
+  /**
+   * Once the port is known: the sandbox delivers to this process's callback, and the pay worker
+   * opens its checkouts on this process's sandbox - unless {@code sandbox.webhook-url} or {@code
+   * mall.pay.provider-url} say otherwise.
+   */
   @EventListener
-  void deliverToThisProcess(WebServerInitializedEvent started) {
+  void wireToThisProcess(WebServerInitializedEvent started) {
     Environment environment = started.getApplicationContext().getEnvironment();
+    String here = "http://localhost:" + started.getWebServer().getPort();
     if (!environment.containsProperty("sandbox.webhook-url")) {
       started
           .getApplicationContext()
           .getBean(WebhookDelivery.class)
-          .target(
-              URI.create(
-                  "http://localhost:" + started.getWebServer().getPort() + "/api/pay/callback"));
+          .target(URI.create(here + "/api/pay/callback"));
+    }
+    if (!environment.containsProperty("mall.pay.provider-url")) {
+      started
+          .getApplicationContext()
+          .getBeanProvider(HttpPaymentProvider.class)
+          .ifAvailable(provider -> provider.baseUrl(URI.create(here + "/sandbox/v1")));
     }
   }
 }

@@ -140,26 +140,27 @@ public final class FakeDomains {
         @Override
         public PayView create(NewPay pay) {
           record(PayContract.Activities.CREATE + " " + pay.oid() + " amount=" + pay.amount());
-          return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID);
+          return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null);
         }
 
         @Override
         public PayView markPaid(PayChange change) {
           record(PayContract.Activities.MARK_PAID + " " + change.payId());
-          return new PayView(change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.PAID);
+          return new PayView(
+              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.PAID, null);
         }
 
         @Override
         public PayView close(PayChange change) {
           record(PayContract.Activities.CLOSE + " " + change.payId());
-          return new PayView(change.payId(), 1, ORDER_ID, 500, 0, PayStatus.CLOSED);
+          return new PayView(change.payId(), 1, ORDER_ID, 500, 0, PayStatus.CLOSED, null);
         }
 
         @Override
         public PayView flagRefund(PayChange change) {
           recordWrite(PayContract.Activities.FLAG_REFUND + " " + change.payId());
           return new PayView(
-              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE);
+              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE, null);
         }
       };
 

@@ -154,7 +154,8 @@ class WriteWorkflowsTest {
                 client
                     .newWorkflowStub(PayWrites.FlagRefund.class, options)
                     .flagRefund(new PayChange("g", FakeDomains.PAY_ID, 2)),
-            new PayView(FakeDomains.PAY_ID, 1, FakeDomains.ORDER_ID, 500, 2, PayStatus.REFUND_DUE),
+            new PayView(
+                FakeDomains.PAY_ID, 1, FakeDomains.ORDER_ID, 500, 2, PayStatus.REFUND_DUE, null),
             MallFailures.notFound("pay 100 does not exist")));
   }
 

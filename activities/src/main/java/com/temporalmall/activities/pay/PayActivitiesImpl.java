@@ -24,10 +24,12 @@ public class PayActivitiesImpl implements PayActivities {
 
   private final PayRepository pays;
   private final SubTransactionBarrier barrier;
+  private final PaymentProvider provider;
 
-  PayActivitiesImpl(PayRepository pays, SubTransactionBarrier barrier) {
+  PayActivitiesImpl(PayRepository pays, SubTransactionBarrier barrier, PaymentProvider provider) {
     this.pays = pays;
     this.barrier = barrier;
+    this.provider = provider;
   }
 
   @Override
@@ -38,7 +40,8 @@ public class PayActivitiesImpl implements PayActivities {
               BarrierKey.workflow(pay.gid(), CREATE),
               () -> {
                 if (pays.findByOid(pay.oid()).isEmpty()) {
-                  pays.save(new Pay(null, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID));
+                  pays.save(
+                      new Pay(null, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null));
                 }
               });
       log.info("barrier {} {} action: {}", pay.gid(), CREATE, outcome);
@@ -48,7 +51,15 @@ public class PayActivitiesImpl implements PayActivities {
       }
       // Another create of the same order won the race: its pay is the order's one pay.
     }
-    return pays.findByOid(pay.oid()).orElseThrow().view();
+    Pay stored = pays.findByOid(pay.oid()).orElseThrow();
+    if (stored.checkout() == null) {
+      // Outside the pay's transaction: a remote call holds no lock. The order's workflow id as
+      // the provider's Idempotency-Key gives a retried activity the same checkout.
+      String checkout = provider.openCheckout(pay.gid(), stored.id(), stored.amount());
+      pays.attachCheckout(stored.id(), checkout);
+      stored = pays.findById(stored.id()).orElseThrow();
+    }
+    return stored.view();
   }
 
   @Override

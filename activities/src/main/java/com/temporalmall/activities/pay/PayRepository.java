@@ -13,4 +13,9 @@ public interface PayRepository extends ListCrudRepository<Pay, Long> {
   @Query(
       "UPDATE pays SET status = :status, source = :source WHERE id = :id AND status IN (:fromStatuses)")
   int changeStatus(long id, int status, int source, java.util.List<Integer> fromStatuses);
+
+  /** Records the provider's checkout of a pay that has none yet; a pay keeps its first one. */
+  @Modifying
+  @Query("UPDATE pays SET checkout = :checkout WHERE id = :id AND checkout IS NULL")
+  int attachCheckout(long id, String checkout);
 }

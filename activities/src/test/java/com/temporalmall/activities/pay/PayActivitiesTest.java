@@ -2,9 +2,11 @@ package com.temporalmall.activities.pay;
 
 import static com.temporalmall.activities.ActivityTesting.failureType;
 import static com.temporalmall.activities.ActivityTesting.race;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.sun.net.httpserver.HttpServer;
 import com.temporalmall.activities.ActivityTesting;
 import com.temporalmall.activities.testsupport.DomainExtension;
 import com.temporalmall.workflows.MallFailures;
@@ -14,7 +16,16 @@ import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,9 +37,76 @@ class PayActivitiesTest {
   private final PayRepository repository = DOMAIN.bean(PayRepository.class);
   private PayActivities pays;
 
+  /**
+   * The payment provider: one checkout per Idempotency-Key, as the sandbox keeps them; answers 503
+   * while {@link #providerDown} is set.
+   */
+  static final HttpServer PROVIDER;
+
+  static final Map<String, String> CHECKOUTS = new ConcurrentHashMap<>();
+  static final List<String> OPENED = new CopyOnWriteArrayList<>();
+  static volatile boolean providerDown;
+
+  static {
+    try {
+      PROVIDER = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PROVIDER.createContext(
+        "/v1/checkouts",
+        exchange -> {
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+          if (providerDown) {
+            exchange.sendResponseHeaders(503, -1);
+          } else {
+            OPENED.add(key + " " + body);
+            String id = CHECKOUTS.computeIfAbsent(key, _ -> "co_" + CHECKOUTS.size());
+            byte[] answer = ("{\"id\":\"" + id + "\",\"status\":\"open\"}").getBytes(UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+          }
+          exchange.close();
+        });
+    PROVIDER.start();
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    PROVIDER.stop(0);
+  }
+
   @BeforeEach
   void stub() {
+    DOMAIN
+        .bean(HttpPaymentProvider.class)
+        .baseUrl(URI.create("http://127.0.0.1:" + PROVIDER.getAddress().getPort() + "/v1"));
     pays = activities.stub(PayActivities.class, DOMAIN.bean(PayActivities.class));
+  }
+
+  @Test
+  void aPayGetsOneProviderCheckoutKeyedByTheOrdersWorkflow() {
+    String gid = OrderContract.workflowId("5");
+    providerDown = true;
+    try {
+      assertThat(catchThrowable(() -> pays.create(new NewPay(gid, 3, 5, 700))))
+          .as("the provider is down: the activity fails, to be retried")
+          .isNotNull();
+    } finally {
+      providerDown = false;
+    }
+
+    PayView pay = pays.create(new NewPay(gid, 3, 5, 700));
+    PayView retried = pays.create(new NewPay(gid, 3, 5, 700));
+
+    assertThat(pay.checkout()).isEqualTo(CHECKOUTS.get(gid)).startsWith("co_");
+    assertThat(retried).isEqualTo(pay);
+    assertThat(stored(pay.id()).checkout()).isEqualTo(pay.checkout());
+    assertThat(OPENED)
+        .filteredOn(call -> call.startsWith(gid + " "))
+        .containsExactly(
+            gid + " {\"reference\":" + pay.id() + ",\"amount\":700,\"currency\":\"CNY\"}");
   }
 
   private PayView stored(long id) {

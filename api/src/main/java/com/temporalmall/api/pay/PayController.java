@@ -47,8 +47,9 @@ public class PayController {
   public record CreateRequest(
       @NotNull @Positive Long oid, @NotNull @PositiveOrZero Long amount, Long uid) {}
 
+  /** The pay, and the provider's checkout the buyer pays it on. */
   @Schema(name = "PayCreateResponse")
-  public record CreateResponse(long id) {}
+  public record CreateResponse(long id, String checkout) {}
 
   @Schema(name = "PayDetailRequest")
   public record DetailRequest(@NotNull @Positive Long id) {}
@@ -102,7 +103,7 @@ public class PayController {
                       + (outcome == OrderState.PAID ? "paid" : "cancelled"));
             },
             request.amount());
-    return new CreateResponse(pay.id());
+    return new CreateResponse(pay.id(), pay.checkout());
   }
 
   @PostMapping("/detail")

@@ -19,7 +19,7 @@ public class PayReads {
   /** Unknown id: 404. */
   public PayView detail(long id) {
     return Rows.one(
-        db.sql("SELECT id, uid, oid, amount, source, status FROM pays WHERE id = ?")
+        db.sql("SELECT id, uid, oid, amount, source, status, checkout FROM pays WHERE id = ?")
             .param(id)
             .query(PayView.class),
         "pay " + id);

@@ -101,10 +101,11 @@ class DomainReadsTest {
     DataSource db = migrated("pay");
     new JdbcTemplate(db)
         .update(
-            "INSERT INTO pays (id, uid, oid, amount, source, status) VALUES (9, 8, 6, 500, 1, 3)");
+            "INSERT INTO pays (id, uid, oid, amount, source, status, checkout)"
+                + " VALUES (9, 8, 6, 500, 1, 3, 'co_9')");
     PayReads pays = new PayReads(db);
 
-    assertThat(pays.detail(9)).isEqualTo(new PayView(9, 8, 6, 500, 1, 3));
+    assertThat(pays.detail(9)).isEqualTo(new PayView(9, 8, 6, 500, 1, 3, "co_9"));
     assertNotFound(() -> pays.detail(10), "pay 10 does not exist");
   }
 }
