@@ -437,7 +437,7 @@ class ApiContractTest {
         .thenReturn(new PayView(9, 8, 6, 500, 1, 1, "co_9"));
     String event =
         """
-        {"id":"evt_1","type":"checkout.captured","checkout":"co_1","reference":9,\
+        {"id":"evt_1","type":"checkout.captured","checkout":"co_9","reference":9,\
         "amount":500,"currency":"CNY","created":1796129118}""";
     String invalid = "https://temporal-mall.dev/problems/invalid-signature";
 
@@ -454,6 +454,10 @@ class ApiContractTest {
         .andExpect(status().isOk())
         .andExpect(content().json("{\"id\":9,\"status\":1}"));
     callback(event.replace("CNY", "USD"), signed(event.replace("CNY", "USD")), null)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-request"));
+    String otherCheckout = event.replace("co_9", "co_8");
+    callback(otherCheckout, signed(otherCheckout), null)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://temporal-mall.dev/problems/invalid-request"));
     callback("[1]", signed("[1]"), null)

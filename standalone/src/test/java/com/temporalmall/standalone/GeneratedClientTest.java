@@ -79,10 +79,10 @@ class GeneratedClientTest {
     assertThat(problem.getOrderId()).as("turned away before any saga: no order").isNull();
 
     PayApi pays = new PayApi(client);
-    long payId = pays.payCreate(new PayCreateRequest().oid(oid).amount(2500L)).getId();
-    // The payment provider, not the buyer, confirms the payment with its signed event.
-    new SignedCallbacks("http://localhost:" + port, webhookSecret)
-        .deliver(SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 2500));
+    String checkout = pays.payCreate(new PayCreateRequest().oid(oid).amount(2500L)).getCheckout();
+    // The buyer pays the checkout at the payment provider (the embedded default's sandbox), whose
+    // signed event - not the buyer - confirms the payment.
+    new SignedCallbacks("http://localhost:" + port, webhookSecret).payAtSandbox(checkout);
     assertThat(orders.orderDetail(new OrderIdRequest().id(oid)).getStatus())
         .as("paid")
         .isEqualTo(1);

@@ -45,13 +45,15 @@ class PaymentTimeoutTest {
     assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
         .isEqualTo(3);
 
-    // the provider's event arrives after the cancellation: acknowledged (it must stop retrying),
-    // and the pay is flagged for refund
+    // the buyer pays at the provider after the cancellation: the mall acknowledges the provider's
+    // event at the first attempt (the provider stops retrying) and flags the pay for refund
+    String checkout = frank.ok("/api/pay/detail", Map.of("id", payId)).get("checkout").asString();
     var late =
-        new SignedCallbacks("http://localhost:" + port, webhookSecret)
-            .deliver(SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 140));
+        new SignedCallbacks("http://localhost:" + port, webhookSecret).payAtSandbox(checkout);
     assertThat(late.statusCode()).isEqualTo(200);
-    assertThat(late.body()).isEqualTo("{\"id\":" + payId + ",\"status\":3}");
+    assertThat(late.body())
+        .contains("\"status\":\"captured\"")
+        .contains("\"attempts\":1,\"lastStatus\":200,\"delivered\":true");
     assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
         .as("refund due")
         .isEqualTo(3);

@@ -34,6 +34,11 @@ class ProviderCallbackTest {
     return new SignedCallbacks("http://localhost:" + port, secret);
   }
 
+  /** The provider's checkout of pay {@code payId}. */
+  private static String checkoutOf(MallClient buyer, long payId) {
+    return buyer.ok("/api/pay/detail", Map.of("id", payId)).get("checkout").asString();
+  }
+
   /** A buyer with an order of {@code amount} and its pay: [order id, pay id]. */
   private long[] orderWithPay(MallClient buyer, long amount) {
     long pid =
@@ -54,7 +59,9 @@ class ProviderCallbackTest {
     SignedCallbacks provider = provider();
     SignedCallbacks forger =
         new SignedCallbacks("http://localhost:" + port, "not-the-secret-not-the-secret-not-the");
-    String event = SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 1999);
+    String event =
+        SignedCallbacks.captured(
+            SignedCallbacks.newEventId(), checkoutOf(buyer, payId), payId, 1999);
 
     List<HttpResponse<String>> refused =
         List.of(
@@ -88,17 +95,31 @@ class ProviderCallbackTest {
     long payId = ids[1];
     SignedCallbacks provider = provider();
     String eventId = SignedCallbacks.newEventId();
+    String checkout = checkoutOf(buyer, payId);
 
-    assertThat(provider.deliver(SignedCallbacks.captured(eventId, payId, 451)).statusCode())
+    assertThat(checkout).startsWith("co_");
+    assertThat(
+            provider.deliver(SignedCallbacks.captured(eventId, checkout, payId, 451)).statusCode())
         .as("another amount")
         .isEqualTo(400);
-    assertThat(provider.deliver(SignedCallbacks.captured(eventId, payId, 450, "USD")).statusCode())
+    assertThat(
+            provider
+                .deliver(SignedCallbacks.captured(eventId, "co_other", payId, 450))
+                .statusCode())
+        .as("another checkout")
+        .isEqualTo(400);
+    assertThat(
+            provider
+                .deliver(SignedCallbacks.captured(eventId, checkout, payId, 450, "USD"))
+                .statusCode())
         .as("another currency")
         .isEqualTo(400);
     assertThat(buyer.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isZero();
 
-    HttpResponse<String> first = provider.deliver(SignedCallbacks.captured(eventId, payId, 450));
-    HttpResponse<String> again = provider.deliver(SignedCallbacks.captured(eventId, payId, 450));
+    HttpResponse<String> first =
+        provider.deliver(SignedCallbacks.captured(eventId, checkout, payId, 450));
+    HttpResponse<String> again =
+        provider.deliver(SignedCallbacks.captured(eventId, checkout, payId, 450));
 
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     assertThat(first.body()).isEqualTo("{\"id\":" + payId + ",\"status\":1}");
@@ -108,7 +129,8 @@ class ProviderCallbackTest {
     assertThat(buyer.ok("/api/pay/detail", Map.of("id", payId)).get("source").asInt()).isEqualTo(1);
     assertThat(
             provider
-                .deliver(SignedCallbacks.captured(SignedCallbacks.newEventId(), 999_999, 450))
+                .deliver(
+                    SignedCallbacks.captured(SignedCallbacks.newEventId(), checkout, 999_999, 450))
                 .statusCode())
         .as("an unknown pay")
         .isEqualTo(404);
@@ -122,7 +144,9 @@ class ProviderCallbackTest {
     long payId = ids[1];
     buyer.ok("/api/order/update", Map.of("id", oid, "status", 9));
     SignedCallbacks provider = provider();
-    String event = SignedCallbacks.captured(SignedCallbacks.newEventId(), payId, 800);
+    String event =
+        SignedCallbacks.captured(
+            SignedCallbacks.newEventId(), checkoutOf(buyer, payId), payId, 800);
 
     HttpResponse<String> late = provider.deliver(event);
     HttpResponse<String> again = provider.deliver(event);

@@ -26,16 +26,30 @@ record SignedCallbacks(String baseUrl, String secret) {
     return "evt_test" + System.nanoTime() + "_" + EVENTS.incrementAndGet();
   }
 
-  /** The provider's {@code checkout.captured} event for pay {@code payId}. */
-  static String captured(String eventId, long payId, long amount, String currency) {
+  /** The provider's {@code checkout.captured} event of {@code checkout}, for pay {@code payId}. */
+  static String captured(
+      String eventId, String checkout, long payId, long amount, String currency) {
     return """
-        {"id":"%s","type":"checkout.captured","checkout":"co_test","reference":%d,\
+        {"id":"%s","type":"checkout.captured","checkout":"%s","reference":%d,\
         "amount":%d,"currency":"%s","created":%d}"""
-        .formatted(eventId, payId, amount, currency, Instant.now().getEpochSecond());
+        .formatted(eventId, checkout, payId, amount, currency, Instant.now().getEpochSecond());
   }
 
-  static String captured(String eventId, long payId, long amount) {
-    return captured(eventId, payId, amount, "CNY");
+  static String captured(String eventId, String checkout, long payId, long amount) {
+    return captured(eventId, checkout, payId, amount, "CNY");
+  }
+
+  /**
+   * The buyer pays {@code checkout} at the embedded default's sandbox provider, which delivers its
+   * signed event to the mall before it answers.
+   */
+  HttpResponse<String> payAtSandbox(String checkout) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/v1/checkouts/" + checkout + "/pay"))
+            .timeout(Duration.ofMinutes(2))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return send(request);
   }
 
   /** The signature header the provider would send for {@code body} now. */
@@ -66,8 +80,12 @@ record SignedCallbacks(String baseUrl, String secret) {
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
+    return send(request.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -158,6 +158,17 @@ public class PayController {
               + " "
               + currency);
     }
+    if (pay.checkout() != null && !pay.checkout().equals(event.checkout())) {
+      throw Problems.invalidRequest(
+          "event "
+              + event.id()
+              + " is for checkout "
+              + event.checkout()
+              + ", pay "
+              + pay.id()
+              + " was opened as checkout "
+              + pay.checkout());
+    }
     OrderView order = orders.detail(pay.oid());
     PayView outcome =
         payments.update(
