@@ -19,16 +19,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The mall as deployed: an API process and one worker per domain (the order worker hosts the order
  * saga), each its own Spring application holding only its own database's credentials, all talking
  * to the real Temporal server at MALL_TEST_TEMPORAL_ADDRESS; one fresh MariaDB/MySQL database per
- * domain.
+ * domain; and the sandbox payment provider as its own application, where the pay worker opens
+ * checkouts and which delivers its signed events to the API.
  */
 final class MallCluster implements AutoCloseable {
   static final List<String> DOMAINS = List.of("user", "product", "order", "pay");
   static final String JWT_SECRET = "e2e-test-secret-e2e-test-secret-e2e-test-secret";
+  static final String WEBHOOK_SECRET = "e2e-webhook-secret-e2e-webhook-secret-e2e";
 
   private final String temporalAddress;
   private final List<String> connectionProperties;
   private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
   private final Map<String, ConfigurableApplicationContext> processes = new LinkedHashMap<>();
+  private SandboxProcess sandbox;
 
   private MallCluster(String temporalAddress, List<String> connectionProperties) {
     this.temporalAddress = temporalAddress;
@@ -60,10 +63,12 @@ final class MallCluster implements AutoCloseable {
       for (String domain : DOMAINS) {
         cluster.databases.put(domain, TestDatabases.create(domain));
       }
+      int apiPort = freePort();
+      cluster.sandbox = SandboxProcess.start(apiPort);
       for (String domain : DOMAINS) {
         cluster.startDomainWorker(domain, DecrStockFault.NONE);
       }
-      cluster.processes.put("api", cluster.startApi());
+      cluster.processes.put("api", cluster.startApi("server.port=" + apiPort));
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -92,10 +97,26 @@ final class MallCluster implements AutoCloseable {
     startDomainWorker("product", fault);
   }
 
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The sandbox provider's base URL ({@code .../sandbox/v1}). */
+  String sandboxUrl() {
+    return sandbox.url();
+  }
+
   private void startDomainWorker(String domain, DecrStockFault fault) {
     TestDatabase db = databases.get(domain);
     List<String> properties = new ArrayList<>(common(domain + "-worker"));
     properties.add("mall.domains=" + domain);
+    if (sandbox != null) {
+      properties.add("mall.pay.provider-url=" + sandboxUrl());
+    }
     properties.add("mall.db." + domain + ".url=" + db.url());
     properties.add("mall.db." + domain + ".username=" + db.username());
     properties.add("mall.db." + domain + ".password=" + db.password());
@@ -129,6 +150,10 @@ final class MallCluster implements AutoCloseable {
       String... extraProperties) {
     List<String> properties = new ArrayList<>(common(name, temporalTarget, connectionProperties));
     properties.add("mall.jwt.secret=" + JWT_SECRET);
+    properties.add("mall.pay.webhook-secret=" + WEBHOOK_SECRET);
+    if (java.util.Arrays.stream(extraProperties).anyMatch(p -> p.startsWith("server.port="))) {
+      properties.remove("server.port=0");
+    }
     properties.addAll(List.of(extraProperties));
     return run(ApiApplication.builder(), properties);
   }
@@ -199,6 +224,10 @@ final class MallCluster implements AutoCloseable {
     java.util.Collections.reverse(names);
     for (String name : names) {
       processes.remove(name).close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+      sandbox = null;
     }
     databases.values().forEach(TestDatabase::close);
     databases.clear();

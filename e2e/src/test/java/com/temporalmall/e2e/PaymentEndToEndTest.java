@@ -35,6 +35,28 @@ class PaymentEndToEndTest {
     }
   }
 
+  /** The buyer pays {@code checkout} at the sandbox provider; its answer (after one delivery). */
+  private static String payAtSandbox(String checkout) {
+    try {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              mall.sandboxUrl() + "/checkouts/" + checkout + "/pay"))
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      return answer.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode ok(MallHttp api, String path, String token, Map<String, ?> body) {
     MallHttp.Reply reply = api.post(path, token, body);
     assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
@@ -48,12 +70,21 @@ class PaymentEndToEndTest {
     long oid =
         ok(http, "/api/order/create", token, Map.of("pid", pid, "num", 3)).get("id").asLong();
 
-    long payId =
-        ok(http, "/api/pay/create", token, Map.of("oid", oid, "amount", 360)).get("id").asLong();
+    JsonNode created = ok(http, "/api/pay/create", token, Map.of("oid", oid, "amount", 360));
+    long payId = created.get("id").asLong();
+    String checkout = created.get("checkout").asText();
+
+    // Only the provider confirms a payment: the buyer's token and the go-zero body are refused.
     Map<String, Object> callback =
         Map.of("id", payId, "oid", oid, "amount", 360, "source", 2, "status", 1);
-    ok(http, "/api/pay/callback", token, callback);
-    ok(http, "/api/pay/callback", token, callback);
+    MallHttp.Reply refused = http.post("/api/pay/callback", token, callback);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+    assertThat(refused.body().get("type").asText()).endsWith("/invalid-signature");
+    assertThat(ok(http, "/api/order/detail", token, Map.of("id", oid)).get("status").asInt())
+        .isZero();
+
+    // The buyer pays the checkout at the provider, whose signed event pays the order.
+    assertThat(payAtSandbox(checkout)).contains("\"lastStatus\":200");
 
     assertThat(ok(http, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
         .isEqualTo(1);
@@ -107,12 +138,11 @@ class PaymentEndToEndTest {
         .containsExactlyInAnyOrder(
             OrderContract.Activities.CREATE + "|action",
             OrderContract.Activities.CANCEL + "|action");
-    MallHttp.Reply late =
-        hurried.post(
-            "/api/pay/callback",
-            token,
-            Map.of("id", payId, "oid", oid, "amount", 80, "source", 2, "status", 1));
-    assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    String checkout =
+        ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("checkout").asText();
+    // Paid at the provider after the cancellation: the mall acknowledges the event (the provider
+    // stops retrying) and flags the pay for refund.
+    assertThat(payAtSandbox(checkout)).contains("\"lastStatus\":200,\"delivered\":true");
     assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
         .isEqualTo(3);
     assertThat(stock(pid)).isEqualTo(5);
