@@ -1,5 +1,5 @@
 # One image for every mall process: the API jar and the worker-host jar (which domains a worker
-# serves is configuration). Build: docker build -t temporal-mall .
+# serves is configuration), and the sandbox payment provider's jar. Build: docker build -t temporal-mall .
 FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -15,7 +15,7 @@ COPY sandbox sandbox
 COPY standalone standalone
 COPY e2e e2e
 COPY bench bench
-RUN ./mvnw -B -q -DskipTests -pl api,workers -am package
+RUN ./mvnw -B -q -DskipTests -pl api,workers,sandbox -am package
 
 FROM eclipse-temurin:25-jre-noble
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
@@ -23,6 +23,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar /app/mall-api.jar
 COPY --from=build /src/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar /app/mall-workers.jar
+COPY --from=build /src/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar /app/mall-sandbox.jar
 USER mall
 # Overridden per service in docker-compose.yml (the workers run /app/mall-workers.jar).
 CMD ["java", "-jar", "/app/mall-api.jar"]

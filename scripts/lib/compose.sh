@@ -24,7 +24,8 @@ ensure_compose() {
 validate_compose() {
   ensure_compose
   # Placeholder secrets: config only checks that every required variable is provided.
-  MYSQL_ROOT_PASSWORD=check TEMPORAL_DB_PASSWORD=check MALL_JWT_SECRET=check MALL_DB_USER_PASSWORD=check \
+  MYSQL_ROOT_PASSWORD=check TEMPORAL_DB_PASSWORD=check MALL_JWT_SECRET=check \
+  MALL_PAY_WEBHOOK_SECRET=check MALL_DB_USER_PASSWORD=check \
   MALL_DB_PRODUCT_PASSWORD=check MALL_DB_ORDER_PASSWORD=check MALL_DB_PAY_PASSWORD=check \
   MALL_DB_USER_READER_PASSWORD=check MALL_DB_PRODUCT_READER_PASSWORD=check \
   MALL_DB_ORDER_READER_PASSWORD=check MALL_DB_PAY_READER_PASSWORD=check \

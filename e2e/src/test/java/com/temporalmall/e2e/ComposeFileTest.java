@@ -153,6 +153,21 @@ class ComposeFileTest {
   }
 
   @Test
+  void theSandboxProviderSignsWithTheSecretTheApiVerifiesAndThePayWorkerOpensCheckoutsThere()
+      throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    Map<String, String> sandbox = env(services.get("sandbox"));
+    assertThat(runs(services.get("sandbox"), "mall-sandbox.jar")).isTrue();
+    assertThat(sandbox.get("SANDBOX_WEBHOOK_SECRET"))
+        .startsWith("${MALL_PAY_WEBHOOK_SECRET:?")
+        .isEqualTo(env(services.get("api")).get("MALL_PAY_WEBHOOK_SECRET"));
+    assertThat(sandbox.get("SANDBOX_WEBHOOK_URL")).isEqualTo("http://api:8080/api/pay/callback");
+    assertThat(env(services.get("pay-worker")).get("MALL_PAY_PROVIDER_URL"))
+        .isEqualTo("http://sandbox:" + sandbox.get("PORT") + "/sandbox/v1");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("/app/mall-sandbox.jar");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void temporalRunsWithTheDynamicConfigTheScriptsDevServerGets() throws IOException {
     Path dynamicConfig = ROOT.resolve("deploy/temporal/dynamicconfig/development.yaml");
