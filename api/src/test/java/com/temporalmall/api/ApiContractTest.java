@@ -174,6 +174,20 @@ class ApiContractTest {
   }
 
   @Test
+  void aPasswordOfFewerThanSixCharactersIsA400EvenInSixUtf16Chars() throws Exception {
+    String threeEmoji = "\uD83D\uDE00".repeat(3); // 3 characters, 6 UTF-16 chars
+    postJson(
+            "/api/user/register",
+            null,
+            "{\"name\":\"alice\",\"gender\":2,\"mobile\":\"13900000000\",\"password\":\""
+                + threeEmoji
+                + "\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("password"));
+    verifyNoInteractions(writes);
+  }
+
+  @Test
   void aPasswordOver72BytesIsA400EvenWhenItHasFewerThan72Characters() throws Exception {
     String thirtyEuros = "€".repeat(30); // 30 chars, 90 bytes: beyond what BCrypt can hash
     postJson(

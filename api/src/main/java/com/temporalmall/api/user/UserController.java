@@ -5,6 +5,7 @@ import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
 import com.temporalmall.api.web.MaxUtf8Bytes;
+import com.temporalmall.api.web.MinCodePoints;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
@@ -44,6 +45,7 @@ public class UserController {
       @Schema(description = "6 to 72 characters, at most 72 bytes in UTF-8")
           @NotNull
           @Size(min = 6, max = BCRYPT_MAX_BYTES)
+          @MinCodePoints(6)
           @MaxUtf8Bytes(BCRYPT_MAX_BYTES)
           String password) {}
 
