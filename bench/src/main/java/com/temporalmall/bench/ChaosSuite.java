@@ -414,6 +414,7 @@ final class ChaosSuite {
       long saleStart = System.nanoTime();
       Future<List<CarefulClient.Order>> load = run.load(background, Double.POSITIVE_INFINITY);
       Map<String, Integer> inTheSale = new TreeMap<>();
+      Map<String, Double> killedAfter = new LinkedHashMap<>();
       for (FlashSaleChaos.Kill kill : plan) {
         TimeUnit.NANOSECONDS.sleep(
             Math.max(0, saleStart + kill.at().toNanos() - System.nanoTime()));
@@ -424,6 +425,7 @@ final class ChaosSuite {
         if (duringSale) {
           inTheSale.merge(victim.name, 1, Integer::sum);
         }
+        killedAfter.put(victim.name, (killedAt - saleStart) / 1e9);
         run.fault(
             String.format(
                 "kill -9 %s %.1f s into the sale%s, restarted after %.1f s",
@@ -448,6 +450,16 @@ final class ChaosSuite {
         restart.get();
       }
       run.finish(load);
+      killedAfter.forEach(
+          (victim, seconds) ->
+              run.notes.add(
+                  String.format(
+                      "%d final answers (%d x 200) came before the kill of %s",
+                      run.answers.stream().filter(o -> o.answeredAfterSeconds() < seconds).count(),
+                      run.answers.stream()
+                          .filter(o -> o.placed() && o.answeredAfterSeconds() < seconds)
+                          .count(),
+                      victim)));
       run.faultSummary =
           plan.size() + " x kill -9 " + inTheSale + " during the sale, each restarted after 2-5 s";
       run.checks.add(
