@@ -2,7 +2,7 @@ package com.temporalmall.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,34 +14,33 @@ import java.util.TreeMap;
  */
 final class FlashSaleChaos {
   /**
-   * kill -9 {@code victim} {@code at} after the sale's first order, start it again after {@code
-   * downFor}.
+   * kill -9 {@code victim} once the sale has sold {@code whenSold} items (or at once, if it had
+   * sold that many already), start it again {@code downFor} later.
    */
-  record Kill(String victim, Duration at, Duration downFor) {}
+  record Kill(String victim, int whenSold, Duration downFor) {}
 
   private FlashSaleChaos() {}
 
   /**
-   * Each victim killed once, in an order drawn from {@code random}: the first 0.5-3 s after the
-   * sale's first order, while the burst is still in flight (a sale of 1,000 on stock 100 takes
-   * about 6 s on two cores without faults), each next one 0.5-3 s after the one before - by then
-   * the first kill has stretched the sale by at least a restart - and each started again 2-5 s
-   * after its kill. The same seed gives the same plan.
+   * Each victim killed once, at a moment of the sale drawn from {@code random}: when the stock sold
+   * first reaches a number from 1 to {@code stock} - from the first item sold, when all the buyers
+   * are still in flight, to the sold-out moment, when the rest are being turned away - and started
+   * again 2-5 s after its kill. Sorted by that moment; the same seed gives the same plan. A moment
+   * of progress rather than of the clock, so that every kill falls inside the sale however long the
+   * earlier kill stretched it.
    */
-  static List<Kill> plan(Random random, List<String> victims) {
-    // The first draws of Randoms seeded with nearby numbers (CHAOS_SEED=1, 2, 3...) hardly differ:
-    // shuffled with them, the API came first for every seed from 0 to 49. A Random seeded with
-    // their first long spreads them.
+  static List<Kill> plan(Random random, List<String> victims, int stock) {
+    // The first draws of Randoms seeded with nearby numbers (CHAOS_SEED=1, 2, 3...) hardly differ
+    // (one bit of each was the same for every seed from 0 to 49); a Random seeded with their first
+    // long spreads them.
     Random draws = new Random(random.nextLong());
-    List<String> order = new ArrayList<>(victims);
-    Collections.shuffle(order, draws);
     List<Kill> plan = new ArrayList<>();
-    long at = 0;
-    for (String victim : order) {
-      at += 500 + draws.nextInt(2500);
+    for (String victim : victims) {
       plan.add(
-          new Kill(victim, Duration.ofMillis(at), Duration.ofMillis(2000L + draws.nextInt(3000))));
+          new Kill(
+              victim, 1 + draws.nextInt(stock), Duration.ofMillis(2000L + draws.nextInt(3000))));
     }
+    plan.sort(Comparator.comparingInt(Kill::whenSold));
     return List.copyOf(plan);
   }
 
