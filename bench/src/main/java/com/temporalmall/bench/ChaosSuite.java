@@ -467,6 +467,19 @@ final class ChaosSuite {
                           .filter(o -> o.placed() && o.answeredAfterSeconds() < seconds)
                           .count(),
                       victim)));
+      for (String outcome : List.of("200", "409")) {
+        var times =
+            run.answers.stream()
+                .filter(o -> o.finalAnswer() && outcome.equals(String.valueOf(o.status())))
+                .mapToDouble(CarefulClient.Order::answeredAfterSeconds)
+                .summaryStatistics();
+        if (times.getCount() > 0) {
+          run.notes.add(
+              String.format(
+                  "%d x %s answered from %.1f s to %.1f s into the sale",
+                  times.getCount(), outcome, times.getMin(), times.getMax()));
+        }
+      }
       run.faultSummary =
           plan.size() + " x kill -9 " + inTheSale + " during the sale, each restarted after 2-5 s";
       run.checks.add(
