@@ -5,13 +5,16 @@
 #                 during 120 orders on stock 60, each restarted a few seconds later;
 #   temporal      the Temporal server killed mid-run and started again on its persistent store;
 #   database      MariaDB stopped for 30 s mid-run, then started again;
-#   worker-down   the product worker down longer than product.decrStock's schedule-to-close timeout.
+#   worker-down   the product worker down longer than product.decrStock's schedule-to-close timeout;
+#   flash-sale    1,000 orders at once on stock 100, the API and the product worker each kill -9'd at
+#                 a random moment of the sale and restarted; then the API's stock gate must be stuck
+#                 neither open nor closed.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
 # `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
-# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down"],
+# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale"],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
 # CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
 # CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
@@ -126,7 +129,7 @@ if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -DskipTests -pl api,workers,bench -am package </dev/null
 fi
 java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
-  --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down}" \
+  --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
   --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" ${CHAOS_SEED:+--seed "$CHAOS_SEED"} \

@@ -206,6 +206,35 @@ final class Books {
         workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
   }
 
+  /** The product's OrderSaga executions in any state, as Temporal's visibility counts them. */
+  long sagaCount(long pid) {
+    return temporal.countWorkflows("WorkflowType = 'OrderSaga' AND ProductId = " + pid).getCount();
+  }
+
+  /** When the saga of an order started, as the Temporal server recorded it. */
+  Instant sagaStart(long orderId) throws SQLException {
+    String workflowId;
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT gid FROM mall_order.orders WHERE id = ?")) {
+      statement.setLong(1, orderId);
+      try (ResultSet result = statement.executeQuery()) {
+        if (!result.next()) {
+          throw new SQLException("no order " + orderId);
+        }
+        workflowId = result.getString(1);
+      }
+    }
+    return Instant.ofEpochMilli(
+        Timestamps.toMillis(
+            temporal
+                .newUntypedWorkflowStub(workflowId)
+                .describe()
+                .getRawDescription()
+                .getWorkflowExecutionInfo()
+                .getStartTime()));
+  }
+
   /** The visibility query for the product's order sagas with that SagaStatus. */
   private static String sagas(long pid, String sagaStatus) {
     return "ProductId = " + pid + " AND SagaStatus = '" + sagaStatus + "'";
@@ -217,6 +246,11 @@ final class Books {
 
   long ordersWithStatus(long pid, String statuses) throws SQLException {
     return countOrders("pid = ? AND status IN (" + statuses + ")", pid);
+  }
+
+  /** The product's order rows, whatever their status. */
+  long orderRows(long pid) throws SQLException {
+    return countOrders("pid = ?", pid);
   }
 
   private long countOrders(String where, long pid) throws SQLException {

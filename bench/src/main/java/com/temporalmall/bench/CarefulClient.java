@@ -103,19 +103,49 @@ final class CarefulClient {
     }
   }
 
+  /**
+   * One order of user {@code user} (an index into the tokens), sent once with its own key and not
+   * retried, waiting at most {@code timeout}. Its answer is final or not as {@link #isFinal} says;
+   * an answer that is not final, or none (a dropped connection, the timeout), gives {@code
+   * finalAnswer} false, the status (0 for none) and, in {@code problem}, the problem type or the
+   * error.
+   */
+  Order once(String key, int user, long pid, Duration timeout) throws InterruptedException {
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request(key, tokens.get(user % tokens.size()), pid, timeout),
+              HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      String problem = problemType(response.body());
+      boolean isFinal = isFinal(status, problem);
+      Long orderId =
+          isFinal && status == 200 ? Json.read(response.body()).get("id").asLong() : null;
+      return new Order(
+          key, status, problem, orderId, List.of(), isFinal, seconds(start), seconds(start));
+    } catch (IOException e) {
+      return new Order(
+          key, 0, Outcomes.of(e), null, List.of(), false, seconds(start), seconds(start));
+    }
+  }
+
+  private HttpRequest request(String key, String token, long pid, Duration timeout) {
+    return HttpRequest.newBuilder(URI.create(api + "/api/order/create"))
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("pid", pid))))
+        .build();
+  }
+
   private Order placeOne(String key, String token, long pid, long loadStart)
       throws InterruptedException {
     long start = System.nanoTime();
     long giveUpAt = start + deadline.toNanos();
     List<String> retried = new ArrayList<>();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(api + "/api/order/create"))
-            .timeout(Duration.ofSeconds(90))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("pid", pid))))
-            .build();
+    HttpRequest request = request(key, token, pid, Duration.ofSeconds(90));
     while (true) {
       String answer;
       try {

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * `chaos --scenarios "kills temporal database worker-down" --api-jar A --workers-jar W --xmx X
- * --run-dir D --out O --server-control scripts/chaos.sh --temporal host:port --jdbc URL --db-user U
- * --db-password P [--engine NAME]`: starts the split topology, runs each scenario with its faults
- * while careful clients place orders, checks the books after each, prints a line per scenario and
- * writes chaos.json and chaos.md. Exits 1 if a check failed.
+ * `chaos --scenarios "kills temporal database worker-down flash-sale" --api-jar A --workers-jar W
+ * --xmx X --run-dir D --out O --server-control scripts/chaos.sh --temporal host:port --jdbc URL
+ * --db-user U --db-password P [--engine NAME]`: starts the split topology, runs each scenario with
+ * its faults while careful clients place orders, checks the books after each, prints a line per
+ * scenario and writes chaos.json and chaos.md. Exits 1 if a check failed.
  */
 final class ChaosSuite {
   private static final Duration READY = Duration.ofMinutes(3);
@@ -59,6 +61,16 @@ final class ChaosSuite {
     final long pid;
     final long start = System.nanoTime();
     final List<String> faults = new ArrayList<>();
+
+    /** What happened besides the faults (restarted processes ready, the gate's timings). */
+    final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+    /** Figures of the scenario beyond the common ones, for chaos.json. */
+    final Map<String, Object> figures = new LinkedHashMap<>();
+
+    /** Appended to the checks cell of the scenario's row in chaos.md. */
+    String tableNote;
+
     String faultSummary;
     final List<Books.Check> checks = new ArrayList<>();
     List<CarefulClient.Order> answers = List.of();
@@ -80,6 +92,11 @@ final class ChaosSuite {
     void fault(String what) {
       faults.add(String.format("t+%.1fs %s", (System.nanoTime() - start) / 1e9, what));
       System.err.println("[chaos] " + name + ": " + faults.get(faults.size() - 1));
+    }
+
+    void note(String what) {
+      notes.add(String.format("t+%.1fs %s", (System.nanoTime() - start) / 1e9, what));
+      System.err.println("[chaos] " + name + ": " + notes.get(notes.size() - 1));
     }
 
     void finish(Future<List<CarefulClient.Order>> load) throws Exception {
@@ -125,6 +142,11 @@ final class ChaosSuite {
       summary.put("longestOrderSeconds", longestWaitSeconds);
       summary.put("secondsToDrain", drainSeconds);
       summary.put("checks", checks);
+      summary.put("notes", List.copyOf(notes));
+      summary.putAll(figures);
+      if (tableNote != null) {
+        summary.put("tableNote", tableNote);
+      }
       summary.put("ok", ok());
       return summary;
     }
@@ -184,6 +206,7 @@ final class ChaosSuite {
               case "temporal" -> temporalRestart();
               case "database" -> databaseOutage();
               case "worker-down" -> workerDown();
+              case "flash-sale" -> flashSale();
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
         Map<String, Object> summary = run.summary();
@@ -374,6 +397,284 @@ final class ChaosSuite {
     }
   }
 
+  /**
+   * 1,000 careful clients at once for stock 100 on a product of its own; the API and the product
+   * worker each kill -9'd once at a random moment of the sale (when a random number of items has
+   * been sold, {@link FlashSaleChaos#plan}) and started again 2-5 s later. After the books, the
+   * API's stock gate for the product: not stuck open (one more order is turned away without a
+   * saga), not stuck closed (stock put back is sold at once, and exactly).
+   */
+  private Run flashSale() throws Exception {
+    Run run = new Run("flash-sale", 1000, 100);
+    List<String> victims = List.of("api", "product-worker");
+    List<FlashSaleChaos.Kill> plan = FlashSaleChaos.plan(random, victims, run.stock);
+    ExecutorService background = Executors.newCachedThreadPool();
+    List<Future<?>> restarts = new ArrayList<>();
+    try {
+      long saleStart = System.nanoTime();
+      Future<List<CarefulClient.Order>> load = run.load(background, Double.POSITIVE_INFINITY);
+      Map<String, Integer> inTheSale = new TreeMap<>();
+      Map<String, Double> killedAfter = new LinkedHashMap<>();
+      for (FlashSaleChaos.Kill kill : plan) {
+        // The moment comes with the stock sold (read from the product database every 50 ms); a
+        // sale that ends without reaching it gets the kill after its end, and fails its check.
+        int sold = run.stock - books.stock(run.pid);
+        while (sold < kill.whenSold() && !load.isDone()) {
+          TimeUnit.MILLISECONDS.sleep(50);
+          sold = run.stock - books.stock(run.pid);
+        }
+        MallProcess victim = processes.get(kill.victim());
+        boolean duringSale = !load.isDone();
+        victim.kill();
+        long killedAt = System.nanoTime();
+        if (duringSale) {
+          inTheSale.merge(victim.name, 1, Integer::sum);
+        }
+        killedAfter.put(victim.name, (killedAt - saleStart) / 1e9);
+        run.fault(
+            String.format(
+                "kill -9 %s %.1f s into the sale, %d sold (drawn: at %d)%s, restarted after %.1f s",
+                victim.name,
+                (killedAt - saleStart) / 1e9,
+                sold,
+                kill.whenSold(),
+                duringSale ? "" : " AFTER the sale's last answer",
+                kill.downFor().toMillis() / 1000.0));
+        restarts.add(
+            background.submit(
+                () -> {
+                  TimeUnit.NANOSECONDS.sleep(kill.downFor().toNanos());
+                  victim.start();
+                  victim.awaitReady(READY);
+                  run.note(
+                      String.format(
+                          "%s ready again, %.1f s after its kill",
+                          victim.name, (System.nanoTime() - killedAt) / 1e9));
+                  return null;
+                }));
+      }
+      for (Future<?> restart : restarts) {
+        restart.get();
+      }
+      run.finish(load);
+      killedAfter.forEach(
+          (victim, seconds) ->
+              run.notes.add(
+                  String.format(
+                      "%d final answers (%d x 200) came before the kill of %s",
+                      run.answers.stream().filter(o -> o.answeredAfterSeconds() < seconds).count(),
+                      run.answers.stream()
+                          .filter(o -> o.placed() && o.answeredAfterSeconds() < seconds)
+                          .count(),
+                      victim)));
+      for (String outcome : List.of("200", "409")) {
+        var times =
+            run.answers.stream()
+                .filter(o -> o.finalAnswer() && outcome.equals(String.valueOf(o.status())))
+                .mapToDouble(CarefulClient.Order::answeredAfterSeconds)
+                .summaryStatistics();
+        if (times.getCount() > 0) {
+          run.notes.add(
+              String.format(
+                  "%d x %s answered from %.1f s to %.1f s into the sale",
+                  times.getCount(), outcome, times.getMin(), times.getMax()));
+        }
+      }
+      // A restarted API's gate knows nothing of the sagas its killed predecessor let through: it
+      // may let through as many again, and those that lose their item answer 409 with an order
+      // kept at status 9.
+      long lost = books.ordersWithStatus(run.pid, "9");
+      run.figures.put("ordersStatus9", lost);
+      run.notes.add(
+          lost + " order rows with status 9 (sagas that lost their item and compensated)");
+      run.faultSummary =
+          plan.size() + " x kill -9 " + inTheSale + " during the sale, each restarted after 2-5 s";
+      run.checks.add(
+          new Books.Check(
+              "api and product-worker each killed during the sale",
+              inTheSale.keySet().containsAll(victims),
+              inTheSale.toString()));
+      saleAnswers(run);
+      gateChecks(run);
+      return run;
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  /**
+   * The sale's answers: 200 and 409 only (a 503 order-compensated counted apart), stock sold out.
+   */
+  private void saleAnswers(Run run) throws Exception {
+    Map<String, Integer> unexpected = FlashSaleChaos.unexpected(run.answers);
+    long compensated =
+        run.answers.stream().filter(order -> order.status() == 503 && order.finalAnswer()).count();
+    run.checks.add(
+        new Books.Check(
+            "final answers only 200 and 409 insufficient-stock (or 503 order-compensated)",
+            unexpected.isEmpty(),
+            (unexpected.isEmpty() ? "no other" : "others " + unexpected)
+                + ", "
+                + compensated
+                + " x 503 order-compensated"));
+    long placed = run.answers.stream().filter(CarefulClient.Order::placed).count();
+    run.checks.add(
+        new Books.Check(
+            "exactly " + run.stock + " answered 200",
+            placed == run.stock,
+            placed + " answered 200"));
+    int left = books.stock(run.pid);
+    run.checks.add(new Books.Check("stock left 0", left == 0, "stock " + left));
+  }
+
+  private static final int RESTOCK = 5;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REOPEN_WITHIN = Duration.ofSeconds(1);
+
+  /**
+   * The stock gate of the (restarted) API after the sale. Not stuck open: one more order for the
+   * sold-out product is 409 insufficient-stock, and no OrderSaga execution nor order row is added.
+   * Not stuck closed: once the owner puts {@link #RESTOCK} items back, the first order sent gets
+   * through within {@link #REOPEN_WITHIN} (a bounded poll: orders sent one after the other while it
+   * turns them away), the next ones up to {@link #RESTOCK} are placed, the one after is 409 - and
+   * the books balance again with the probes counted.
+   */
+  private void gateChecks(Run run) throws Exception {
+    String prefix = "chaos-gate-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    List<CarefulClient.Order> probes = new ArrayList<>();
+
+    long sagasBefore = books.sagaCount(run.pid);
+    long rowsBefore = books.orderRows(run.pid);
+    CarefulClient.Order soldOut = client.once(prefix + "sold-out", 1, run.pid, PROBE_TIMEOUT);
+    probes.add(soldOut);
+    long sagasAfter = books.sagaCount(run.pid);
+    long rowsAfter = books.orderRows(run.pid);
+    run.checks.add(
+        new Books.Check(
+            "gate not stuck open: one more order is 409 insufficient-stock, no saga, no order row",
+            turnedAway(soldOut) && sagasAfter == sagasBefore && rowsAfter == rowsBefore,
+            String.format(
+                "%s after %.0f ms; OrderSaga executions %d -> %d, order rows %d -> %d",
+                answer(soldOut),
+                soldOut.secondsToAnswer() * 1000,
+                sagasBefore,
+                sagasAfter,
+                rowsBefore,
+                rowsAfter)));
+
+    int stock = books.stock(run.pid);
+    mall.call(
+        "/api/product/update",
+        owner,
+        Map.of(
+            "id",
+            run.pid,
+            "name",
+            "chaos-" + run.name,
+            "desc",
+            "temporal-mall bench tools",
+            "stock",
+            stock + RESTOCK,
+            "amount",
+            1,
+            "status",
+            1));
+    long backAt = System.nanoTime();
+    Instant backAtWall = Instant.now();
+    run.note("stock " + stock + " -> " + (stock + RESTOCK) + " (product/update answered)");
+
+    // Bounded poll: while the gate turns orders away, send the next one, for at most REOPEN_WITHIN.
+    CarefulClient.Order first = null;
+    int refused = 0;
+    int sent = 0;
+    while (first == null) {
+      CarefulClient.Order attempt =
+          client.once(prefix + "reopen-" + sent, 2 + sent, run.pid, PROBE_TIMEOUT);
+      sent++;
+      probes.add(attempt);
+      if (attempt.placed()) {
+        first = attempt;
+      } else if (!turnedAway(attempt) || System.nanoTime() - backAt > REOPEN_WITHIN.toNanos()) {
+        break;
+      } else {
+        refused++;
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+    }
+    double answeredMs = (System.nanoTime() - backAt) / 1e6;
+    Long admittedMs =
+        first == null
+            ? null
+            : Duration.between(backAtWall, books.sagaStart(first.orderId())).toMillis();
+    run.figures.put("gateReopenMs", admittedMs);
+    run.figures.put("gateFirstPlacedMs", first == null ? null : Math.round(answeredMs));
+    run.checks.add(
+        new Books.Check(
+            "gate not stuck closed: an order gets through within "
+                + REOPEN_WITHIN.toMillis()
+                + " ms of the stock coming back",
+            admittedMs != null && admittedMs <= REOPEN_WITHIN.toMillis(),
+            first == null
+                ? sent + " sent, " + refused + " turned away, then " + answer(probes.getLast())
+                : String.format(
+                    "its saga started %d ms after product/update answered, 200 after %.0f ms;"
+                        + " %d turned away before",
+                    admittedMs, answeredMs, refused)));
+    if (first != null) {
+      run.tableNote = String.format("gate reopened in %.2f s", admittedMs / 1000.0);
+      run.note(
+          String.format(
+              "gate reopened: saga started %d ms after the restock, 200 after %.0f ms",
+              admittedMs, answeredMs));
+    }
+
+    List<String> restocked = new ArrayList<>();
+    int placed = first == null ? 0 : 1;
+    for (int i = 1; i < RESTOCK; i++) {
+      CarefulClient.Order next =
+          client.once(prefix + "restocked-" + i, 2 + i, run.pid, PROBE_TIMEOUT);
+      probes.add(next);
+      restocked.add(answer(next));
+      placed += next.placed() ? 1 : 0;
+    }
+    CarefulClient.Order oneTooMany =
+        client.once(prefix + "one-too-many", 7, run.pid, PROBE_TIMEOUT);
+    probes.add(oneTooMany);
+    restocked.add(answer(oneTooMany));
+    run.checks.add(
+        new Books.Check(
+            "the " + RESTOCK + " put back sold exactly: " + RESTOCK + " x 200, then 409",
+            placed == RESTOCK && turnedAway(oneTooMany),
+            placed + " x 200 in all; after the first: " + restocked));
+
+    int restockedStock = run.stock + RESTOCK;
+    Duration drained = books.drain(run.pid, restockedStock, DRAIN);
+    run.checks.add(
+        new Books.Check(
+            "after the restock: drained",
+            drained != null,
+            drained == null ? "not within " + DRAIN : drained.toMillis() + " ms"));
+    List<CarefulClient.Order> all = new ArrayList<>(run.answers);
+    all.addAll(probes);
+    for (Books.Check check : books.check(run.pid, restockedStock, all)) {
+      run.checks.add(
+          new Books.Check("after the restock: " + check.name(), check.ok(), check.detail()));
+    }
+  }
+
+  private static boolean turnedAway(CarefulClient.Order order) {
+    return order.finalAnswer()
+        && order.status() == 409
+        && "insufficient-stock".equals(order.problem());
+  }
+
+  private static String answer(CarefulClient.Order order) {
+    if (order.status() == 0) {
+      return String.valueOf(order.problem());
+    }
+    return order.status() + (order.problem() == null ? "" : " " + order.problem());
+  }
+
   private void serverControl(String action) throws IOException, InterruptedException {
     Path log = Path.of(args.get("run-dir")).resolve("server-control.log");
     Process control =
@@ -418,6 +719,9 @@ final class ChaosSuite {
     for (Object fault : (List<?>) summary.get("faults")) {
       line.append("\n  fault  ").append(fault);
     }
+    for (Object note : (List<?>) summary.getOrDefault("notes", List.of())) {
+      line.append("\n  note   ").append(note);
+    }
     return line.toString();
   }
 
@@ -436,7 +740,7 @@ final class ChaosSuite {
       long passed = checks.stream().filter(Books.Check::ok).count();
       table.append(
           String.format(
-              "| %s | %s (%s) | %s | %s | %s | %s s | %s s | %s s | %d/%d %s |\n",
+              "| %s | %s (%s) | %s | %s | %s | %s s | %s s | %s s | %d/%d %s%s |\n",
               summary.get("scenario"),
               summary.get("orders"),
               summary.get("stock"),
@@ -448,7 +752,8 @@ final class ChaosSuite {
               summary.get("secondsToDrain"),
               passed,
               checks.size(),
-              passed == checks.size() ? "OK" : "FAILED"));
+              passed == checks.size() ? "OK" : "FAILED",
+              summary.containsKey("tableNote") ? "; " + cell.apply(summary.get("tableNote")) : ""));
     }
     return table.toString();
   }
