@@ -217,6 +217,40 @@ final class Cpu {
     return cpu;
   }
 
+  /** {@link #perSecond(Snapshot, Snapshot, int)} at this meter's clock. */
+  Map<String, Object> perSecond(Snapshot before, Snapshot after) {
+    return perSecond(before, after, ticksPerSecond);
+  }
+
+  /**
+   * CPU over the window between two snapshots per second of it, e.g. of processes at rest: for each
+   * process present in both ({@code processes}: name to ms per second), their sum and the box's
+   * busy time.
+   */
+  static Map<String, Object> perSecond(Snapshot before, Snapshot after, int ticksPerSecond) {
+    double msPerTick = 1000.0 / ticksPerSecond;
+    double seconds = (after.nanos() - before.nanos()) / 1e9;
+    Map<String, Object> rate = new LinkedHashMap<>();
+    rate.put("windowSeconds", round(seconds, 2));
+    Map<String, Object> processes = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Long> entry : before.ticks().entrySet()) {
+      Long end = after.ticks().get(entry.getKey());
+      if (end == null) {
+        continue;
+      }
+      double ms = (end - entry.getValue()) * msPerTick;
+      sum += ms;
+      processes.put(entry.getKey(), seconds > 0 ? round(ms / seconds, 2) : null);
+    }
+    rate.put("processes", processes);
+    rate.put("sumMsPerSecond", seconds > 0 ? round(sum / seconds, 2) : null);
+    rate.put(
+        "boxBusyMsPerSecond",
+        seconds > 0 ? round((after.boxBusy() - before.boxBusy()) * msPerTick / seconds, 2) : null);
+    return rate;
+  }
+
   private static Double perOrder(double ms, long placed) {
     return placed > 0 ? round(ms / placed, 2) : null;
   }
