@@ -220,6 +220,14 @@ class CostTest {
   }
 
   @Test
+  void theJitCompilerThreadsAreHotSpotsC1AndC2Threads() {
+    assertThat(Cpu.jitThread("C2 CompilerThre")).isTrue();
+    assertThat(Cpu.jitThread("C1 CompilerThre")).isTrue();
+    assertThat(Cpu.jitThread("GC Thread#0")).isFalse();
+    assertThat(Cpu.jitThread("ForkJoinPool-1-")).isFalse();
+  }
+
+  @Test
   void processesHaveRolesAndTheJvmsAreWhatIsNeitherEngineDatabaseNorLoad() {
     assertThat(Report.role("temporal")).isEqualTo(Report.Role.ENGINE);
     assertThat(Report.role("postgresql")).isEqualTo(Report.Role.ENGINE);
@@ -247,6 +255,9 @@ class CostTest {
       idle.put(msPerAnswer[i], 10.0);
     }
     point.with("cpu").put("placed", 800);
+    if (processes.has("api")) {
+      point.with("cpu").putObject("jitMsPerOrder").put("api", 3.5).put("all-workers", 5.0);
+    }
     return point;
   }
 
@@ -306,7 +317,9 @@ class CostTest {
         .contains("| JVMs together (the mall's, or the probe's workers) | 23.5 | 4.00 | - |")
         .contains("| engine + database + JVMs | 55.5 | 24.0 | 32.0 |")
         .contains("= 1.50x (target <= 1.20x: MISSED)")
-        .contains("the mall's JVMs together 23.5 ms (target <= 12 ms: MISSED)")
+        .contains(
+            "the mall's JVMs together 23.5 ms, 15.0 without JIT compilation (target <= 12 ms: MISSED)")
+        .contains("| ... of which the JVMs' JIT compiler threads | 8.50 | - | - |")
         .contains("| frontend: PollWorkflowExecutionUpdate | 1.00 |");
   }
 }
