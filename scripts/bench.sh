@@ -49,7 +49,9 @@
 # BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement),
 # BENCH_COST [1] (0: no cost phase; only: nothing but the cost phase), BENCH_COST_WARMUP [2000],
 # BENCH_COST_ORDERS [800], BENCH_COST_CONNECTIONS [8], BENCH_COST_TOPOLOGIES ["split combined"],
-# BENCH_COST_JAVA_OPTS [none], BENCH_COST_IDLE [10] (s at rest between warm-up and window).
+# BENCH_COST_JAVA_OPTS [none], BENCH_COST_IDLE [10] (s at rest between warm-up and window),
+# BENCH_COST_VARIANTS [none] ("name:-Dx=y,-Dz=w name2:..." - order/create once more per variant, the
+# mall's JVMs with those extra options: A/B measurements in one run).
 # About 32 minutes on 2 cores with the defaults (measured with other builds running beside it);
 # shorter: BENCH_ENGINES=dev about 20, BENCH_ENGINES=dev BENCH_THREADS=platform about 15.
 # A Temporal server already healthy on MALL_TEMPORAL_PORT (dev) or MALL_PROD_TEMPORAL_PORT
@@ -95,6 +97,9 @@ COST_CONNECTIONS="${BENCH_COST_CONNECTIONS:-8}"
 COST_IDLE="${BENCH_COST_IDLE:-10}"
 read -ra COST_TOPOLOGIES <<<"${BENCH_COST_TOPOLOGIES:-split combined}"
 read -ra COST_JAVA_OPTS <<<"${BENCH_COST_JAVA_OPTS:-}"
+# Variants of the mall's order/create point, each "name:option,option" (extra JVM options, e.g. Spring
+# properties as -D...), measured one after the other in the same run; the default is one, unnamed.
+read -ra COST_VARIANTS <<<"${BENCH_COST_VARIANTS:-:}"
 # The options of the JVMs started now: JAVA_OPTS, or COST_JAVA_OPTS during the cost phase.
 JVM_OPTS=("${JAVA_OPTS[@]}")
 OUT_DIR="${BENCH_OUT:-$MALL_ROOT/target/bench}"
@@ -491,10 +496,10 @@ cost_point() {
     --cpu "$(cpu_processes)" --clock-ticks "$CLOCK_TICKS" --engine-metrics "$(engine_metrics)" --out "$FRAGMENT" >/dev/null
 }
 
-# cost_history <scenario> <topology> <visibility query>: one execution's history, summarized.
+# cost_history <scenario> <topology> <visibility query> [variant]: one execution's history, summarized.
 cost_history() {
   fragment "history-$2-${1//[\/ ()]/-}"
-  bench_tool history --scenario "$1" --topology "$2" --query "$3" --out "$FRAGMENT" >/dev/null \
+  bench_tool history --scenario "$1" --topology "$2" --query "$3" --variant "${4:-}" --out "$FRAGMENT" >/dev/null \
     || log "could not read a history for $1 ($2)"
 }
 
@@ -512,15 +517,21 @@ run_cost() {
   cost_history "engine probe (plain)" probe "WorkflowType = 'BenchPlainProbe'"
   stop_jvms
   terminate_order_probes
+  local variant name options
   for topology in "${COST_TOPOLOGIES[@]}"; do
-    start_topology "$topology"
-    ensure_setup
-    cost_point order/create "$topology" "$COST_WARMUP" http --base "$API" --path /api/order/create \
-      --body "{\"pid\":$LOAD_PID}" --state "$RUN_DIR/state.json" --connections "$COST_CONNECTIONS" \
-      --scenario order/create --topology "$topology" --threads "$THREAD_MODE"
-    consistency "$topology" "cost order/create x$COST_CONNECTIONS" "$LOAD_PID" "$STOCK"
-    cost_history order/create "$topology" "WorkflowType = 'OrderSaga' AND ProductId = $LOAD_PID"
-    stop_jvms
+    for variant in "${COST_VARIANTS[@]}"; do
+      name="${variant%%:*}"
+      options="${variant#*:}"
+      read -ra JVM_OPTS <<<"${COST_JAVA_OPTS[*]} ${options//,/ }"
+      start_topology "$topology"
+      ensure_setup
+      cost_point order/create "$topology" "$COST_WARMUP" http --base "$API" --path /api/order/create \
+        --body "{\"pid\":$LOAD_PID}" --state "$RUN_DIR/state.json" --connections "$COST_CONNECTIONS" \
+        --scenario order/create --topology "$topology" --threads "$THREAD_MODE" --variant "$name"
+      consistency "$topology" "cost order/create x$COST_CONNECTIONS${name:+ ($name)}" "$LOAD_PID" "$STOCK"
+      cost_history order/create "$topology" "WorkflowType = 'OrderSaga' AND ProductId = $LOAD_PID" "$name"
+      stop_jvms
+    done
   done
   JVM_OPTS=("${JAVA_OPTS[@]}")
   THREAD_MODE=$saved_mode

@@ -39,6 +39,7 @@ final class Histories {
     result.put("kind", "history");
     result.put("scenario", args.get("scenario"));
     result.put("topology", args.get("topology"));
+    Mall.putVariant(result, args);
     result.put("query", query);
     if (ids.isEmpty()) {
       result.put("error", "no execution found");

@@ -184,6 +184,7 @@ final class Mall {
     result.put("scenario", args.get("scenario", path));
     result.put("topology", args.get("topology"));
     putThreads(result, args);
+    putVariant(result, args);
     if (expect != 0) {
       result.put("counted", expect);
     }
@@ -295,6 +296,14 @@ final class Mall {
       return type.isEmpty() ? String.valueOf(status) : status + " " + type.replaceAll(".*/", "");
     } catch (RuntimeException notJson) {
       return String.valueOf(status);
+    }
+  }
+
+  /** The variant of a cost point (its JVMs' extra options, by name), when the caller names one. */
+  static void putVariant(Map<String, Object> result, Args args) {
+    String variant = args.get("variant", "");
+    if (!variant.isBlank()) {
+      result.put("variant", variant);
     }
   }
 

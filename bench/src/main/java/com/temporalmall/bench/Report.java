@@ -690,7 +690,10 @@ final class Report {
   /** A cost point's column: "order/create split", "order-shaped probe". */
   static String costColumn(JsonNode point) {
     String topology = point.path("topology").asText();
-    return scenario(point) + (topology.equals("probe") ? "" : " " + topology);
+    String variant = point.path("variant").asText("");
+    return scenario(point)
+        + (topology.equals("probe") ? "" : " " + topology)
+        + (variant.isEmpty() ? "" : " [" + variant + "]");
   }
 
   /** The targets for the cost of an order; reported beside the figures, never judged. */
@@ -796,6 +799,7 @@ final class Report {
         row.put("engine", engine);
         row.put("scenario", scenario(point));
         row.put("topology", point.path("topology").asText());
+        row.set("variant", point.path("variant"));
         row.set("concurrency", point.path("concurrency"));
         row.set("warmupRequests", point.path("warmupRequests"));
         row.set("requests", point.path("requests"));

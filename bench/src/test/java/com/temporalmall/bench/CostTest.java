@@ -220,6 +220,16 @@ class CostTest {
   }
 
   @Test
+  void aCostColumnNamesItsScenarioTopologyAndVariant() {
+    ObjectNode point = cost(Report.ORDER_CREATE, "split", 10);
+    assertThat(Report.costColumn(point)).isEqualTo("order/create split");
+    point.put("variant", "no-gzip");
+    assertThat(Report.costColumn(point)).isEqualTo("order/create split [no-gzip]");
+    assertThat(Report.costColumn(cost(Report.ORDER_SHAPED, "probe", 10)))
+        .isEqualTo("order-shaped probe");
+  }
+
+  @Test
   void theJitCompilerThreadsAreHotSpotsC1AndC2Threads() {
     assertThat(Cpu.jitThread("C2 CompilerThre")).isTrue();
     assertThat(Cpu.jitThread("C1 CompilerThre")).isTrue();
