@@ -21,10 +21,17 @@
 #      dev server, or temporal-server and PostgreSQL's postmaster with its backends; MariaDB; each mall
 #      JVM; the load generator), their sum and the whole box (/proc/stat busy), over the measured
 #      window only: the load generator reads /proc before and after it (bench/.../Cpu.java);
-#   8. startup of the embedded default (standalone/target/temporal-mall-standalone.jar, in-process
+#   8. the cost phase (BENCH_COST): per engine, the order-shaped probe at BENCH_COST_CONNECTIONS clients,
+#      then the plain probe, then order/create at BENCH_COST_CONNECTIONS connections in each of
+#      BENCH_COST_TOPOLOGIES (virtual threads), every JVM started with BENCH_COST_JAVA_OPTS (default
+#      none: the default JIT) and -Xmx$BENCH_XMX; each point BENCH_COST_WARMUP requests of warm-up,
+#      BENCH_COST_IDLE s at rest, then BENCH_COST_ORDERS requests measured: CPU ms per placed order /
+#      per probe execution of every process, the engine's requests per answer (its Prometheus
+#      counters) and one execution's history; the issue's targets beside them (never judged);
+#   9. startup of the embedded default (standalone/target/temporal-mall-standalone.jar, in-process
 #      Temporal test server + H2): launch to readiness UP, the JVM's own "Started ... in", RSS when
 #      ready - BENCH_STARTUP_RUNS times per thread mode (modes taking turns), medians reported.
-# Steps 3, 5 and 8 run once per thread mode of BENCH_THREADS: the mall JVMs started with
+# Steps 3, 5 and 9 run once per thread mode of BENCH_THREADS: the mall JVMs started with
 # -Dspring.threads.virtual.enabled=false (platform) or =true (virtual); reads in the first mode only.
 # Steps 1-3 run on every engine (one after the other, each stopped before the next starts); reads and
 # the flash sales on the first engine only, the startup before any engine. The report sets the engines
@@ -39,7 +46,12 @@
 # BENCH_FLASH_BIG_REQUESTS [10000], BENCH_FLASH_BIG_CONNECTIONS [1000], BENCH_SOLD_OUT_CONNECTIONS
 # ["1 32"] (empty: no sold-out point), BENCH_XMX [256m],
 # BENCH_JAVA_OPTS [-XX:TieredStopAtLevel=1] for every JVM, BENCH_ENGINES ["dev production"],
-# BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement).
+# BENCH_THREADS ["platform virtual"], BENCH_STARTUP_RUNS [3] (0: no startup measurement),
+# BENCH_COST [1] (0: no cost phase; only: nothing but the cost phase), BENCH_COST_WARMUP [2000],
+# BENCH_COST_ORDERS [800], BENCH_COST_CONNECTIONS [8], BENCH_COST_TOPOLOGIES ["split combined"],
+# BENCH_COST_JAVA_OPTS [none], BENCH_COST_IDLE [10] (s at rest between warm-up and window),
+# BENCH_COST_VARIANTS [none] ("name:-Dx=y,-Dz=w name2:..." - order/create once more per variant, the
+# mall's JVMs with those extra options: A/B measurements in one run).
 # About 32 minutes on 2 cores with the defaults (measured with other builds running beside it);
 # shorter: BENCH_ENGINES=dev about 20, BENCH_ENGINES=dev BENCH_THREADS=platform about 15.
 # A Temporal server already healthy on MALL_TEMPORAL_PORT (dev) or MALL_PROD_TEMPORAL_PORT
@@ -77,6 +89,19 @@ XMX="${BENCH_XMX:-256m}"
 # Every JVM of the run (probe workers, mall processes, load generator) gets the same options. C1 only:
 # on 2 shared cores, C2 compilation was most of the mall JVMs' CPU during the measured minutes.
 read -ra JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
+# The cost phase: JVMs with the default JIT (BENCH_COST_JAVA_OPTS, empty unless set), counted requests.
+COST="${BENCH_COST:-1}"
+COST_WARMUP="${BENCH_COST_WARMUP:-2000}"
+COST_ORDERS="${BENCH_COST_ORDERS:-800}"
+COST_CONNECTIONS="${BENCH_COST_CONNECTIONS:-8}"
+COST_IDLE="${BENCH_COST_IDLE:-10}"
+read -ra COST_TOPOLOGIES <<<"${BENCH_COST_TOPOLOGIES:-split combined}"
+read -ra COST_JAVA_OPTS <<<"${BENCH_COST_JAVA_OPTS:-}"
+# Variants of the mall's order/create point, each "name:option,option" (extra JVM options, e.g. Spring
+# properties as -D...), measured one after the other in the same run; the default is one, unnamed.
+read -ra COST_VARIANTS <<<"${BENCH_COST_VARIANTS:-:}"
+# The options of the JVMs started now: JAVA_OPTS, or COST_JAVA_OPTS during the cost phase.
+JVM_OPTS=("${JAVA_OPTS[@]}")
 OUT_DIR="${BENCH_OUT:-$MALL_ROOT/target/bench}"
 RESULTS="$OUT_DIR/results"
 RUN_DIR="$MALL_CACHE_DIR/bench"
@@ -93,6 +118,13 @@ for mode in "${THREAD_MODES[@]}"; do
   case "$mode" in platform|virtual) ;; *) die "BENCH_THREADS: platform and/or virtual, not $mode" ;; esac
 done
 case "$STARTUP_RUNS" in '' | *[!0-9]*) die "BENCH_STARTUP_RUNS: a number, not '$STARTUP_RUNS'" ;; esac
+case "$COST" in 0|1|only) ;; *) die "BENCH_COST: 0, 1 or only, not '$COST'" ;; esac
+for value in "$COST_WARMUP" "$COST_ORDERS" "$COST_CONNECTIONS" "$COST_IDLE"; do
+  case "$value" in '' | *[!0-9]*) die "BENCH_COST_WARMUP/ORDERS/CONNECTIONS/IDLE: numbers, not '$value'" ;; esac
+done
+for topology in "${COST_TOPOLOGIES[@]}"; do
+  case "$topology" in split|combined) ;; *) die "BENCH_COST_TOPOLOGIES: split and/or combined, not $topology" ;; esac
+done
 # /proc's CPU times are in clock ticks (USER_HZ).
 CLOCK_TICKS="$(getconf CLK_TCK 2>/dev/null || echo 100)"
 rm -rf "$RESULTS"
@@ -153,13 +185,13 @@ start_mall() {
   local name=$1 jar=$2 port; shift 2
   port="$(free_port)"
   start_jvm "$name" "curl -sf http://127.0.0.1:$port/actuator/health/readiness" \
-    env PORT="$port" "$@" java "-Xmx$XMX" "${JAVA_OPTS[@]}" "$(thread_flag "$THREAD_MODE")" -jar "$jar"
+    env PORT="$port" "$@" java "-Xmx$XMX" "${JVM_OPTS[@]}" "$(thread_flag "$THREAD_MODE")" -jar "$jar"
   [ "$name" = api ] && API="http://127.0.0.1:$port"
   return 0
 }
 
 bench_tool() {
-  java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" "$@"
+  java "-Xmx$XMX" "${JVM_OPTS[@]}" -jar "$BENCH_JAR" "$@"
 }
 
 FRAGMENTS=0
@@ -249,13 +281,18 @@ terminate_order_probes() {
     || log "could not terminate the order probes' executions (they end by their timer)"
 }
 
-run_probes() {
-  local queue shape clients
+start_probe_workers() {
+  local queue
   for queue in bench-workflows bench-order bench-product; do
     start_jvm "probe-worker-$queue" "grep -q 'probe workers ready' '$RUN_DIR/probe-worker-$queue.log'" \
-      java "-Xmx$XMX" "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" worker --queues "$queue"
+      java "-Xmx$XMX" "${JVM_OPTS[@]}" -jar "$BENCH_JAR" worker --queues "$queue"
   done
   await_jvms
+}
+
+run_probes() {
+  local shape clients
+  start_probe_workers
   for shape in plain order; do
     for clients in "${PROBE_CLIENTS[@]}"; do
       log "probe $shape: $clients clients for $POINT_SECONDS s"
@@ -386,6 +423,16 @@ run_sold_out() {
   done
 }
 
+# ensure_setup: the users and products of the run, registered once through the running API.
+ensure_setup() {
+  [ ! -f "$RUN_DIR/state.json" ] || return 0
+  log "registering $USERS users, a product with stock $STOCK, $((2 * ${#THREAD_MODES[@]})) with $FLASH_STOCK and ${#THREAD_MODES[@]} with 0"
+  bench_tool setup --base "$API" --users "$USERS" --stock "$STOCK" --flash-stock "$FLASH_STOCK" \
+    --flash-products "$((2 * ${#THREAD_MODES[@]}))" --sold-out-products "${#THREAD_MODES[@]}" \
+    --out "$RUN_DIR/state.json"
+  LOAD_PID="$(state loadPid)"
+}
+
 # run_topology <topology> <first: 1 for the first topology of the first engine>: once per thread
 # mode, the topology's JVMs started in that mode; reads in the first mode of the first topology only.
 run_topology() {
@@ -393,13 +440,7 @@ run_topology() {
   for THREAD_MODE in "${THREAD_MODES[@]}"; do
     log "topology $topology, $THREAD_MODE threads (bench at $((SECONDS / 60)) min)"
     start_topology "$topology"
-    if [ ! -f "$RUN_DIR/state.json" ]; then
-      log "registering $USERS users, a product with stock $STOCK, $((2 * ${#THREAD_MODES[@]})) with $FLASH_STOCK and ${#THREAD_MODES[@]} with 0"
-      bench_tool setup --base "$API" --users "$USERS" --stock "$STOCK" --flash-stock "$FLASH_STOCK" \
-        --flash-products "$((2 * ${#THREAD_MODES[@]}))" --sold-out-products "${#THREAD_MODES[@]}" \
-        --out "$RUN_DIR/state.json"
-      LOAD_PID="$(state loadPid)"
-    fi
+    ensure_setup
     for connections in "${ORDER_CONNECTIONS[@]}"; do
       http_point "$topology" order/create /api/order/create "{\"pid\":$LOAD_PID}" "$connections" \
         --cpu "$(cpu_processes)"
@@ -435,11 +476,74 @@ run_startup() {
   done
 }
 
+# engine_metrics: the running engine's Prometheus endpoint (empty if unknown: a reused dev server).
+engine_metrics() {
+  if [ "$ENGINE" = dev ]; then
+    [ "$TEMPORAL_STARTED_BY_US" = 1 ] && echo "http://127.0.0.1:$MALL_TEMPORAL_METRICS_PORT/metrics"
+  else
+    echo "http://127.0.0.1:$MALL_PROD_METRICS_PORT/metrics"
+  fi
+  return 0
+}
+
+# cost_point <scenario> <topology> <warm-up requests> <command> <arguments...>: one cost point of
+# `bench_tool <command>`, counted in requests, with every process's CPU and the engine's counters.
+cost_point() {
+  local scenario=$1 topology=$2 warmup=$3 command=$4; shift 4
+  log "cost: $scenario ($topology): $warmup requests of warm-up, $COST_IDLE s at rest, $COST_ORDERS measured (bench at $((SECONDS / 60)) min)"
+  fragment "cost-$topology-${scenario//[\/ ()]/-}"
+  bench_tool "$command" "$@" --warmup-requests "$warmup" --requests "$COST_ORDERS" --idle-seconds "$COST_IDLE" \
+    --cpu "$(cpu_processes)" --clock-ticks "$CLOCK_TICKS" --engine-metrics "$(engine_metrics)" --out "$FRAGMENT" >/dev/null
+}
+
+# cost_history <scenario> <topology> <visibility query> [variant]: one execution's history, summarized.
+cost_history() {
+  fragment "history-$2-${1//[\/ ()]/-}"
+  bench_tool history --scenario "$1" --topology "$2" --query "$3" --variant "${4:-}" --out "$FRAGMENT" >/dev/null \
+    || log "could not read a history for $1 ($2)"
+}
+
+# run_cost: the cost phase on the running engine (see the header, step 8): JVMs with
+# COST_JAVA_OPTS and virtual threads; the probes first (their workers warmed by the order-shaped
+# probe, the plain probe gets a tenth of the warm-up), then order/create per topology.
+run_cost() {
+  local topology saved_mode=$THREAD_MODE
+  JVM_OPTS=("${COST_JAVA_OPTS[@]}")
+  THREAD_MODE=virtual
+  start_probe_workers
+  cost_point "order-shaped probe" probe "$COST_WARMUP" probe --shape order --clients "$COST_CONNECTIONS"
+  cost_history "order-shaped probe" probe "WorkflowType = 'BenchOrderProbe'"
+  cost_point "engine probe (plain)" probe "$((COST_WARMUP / 10))" probe --shape plain --clients "$COST_CONNECTIONS"
+  cost_history "engine probe (plain)" probe "WorkflowType = 'BenchPlainProbe'"
+  stop_jvms
+  terminate_order_probes
+  local variant name options
+  for topology in "${COST_TOPOLOGIES[@]}"; do
+    for variant in "${COST_VARIANTS[@]}"; do
+      name="${variant%%:*}"
+      options="${variant#*:}"
+      read -ra JVM_OPTS <<<"${COST_JAVA_OPTS[*]} ${options//,/ }"
+      start_topology "$topology"
+      ensure_setup
+      cost_point order/create "$topology" "$COST_WARMUP" http --base "$API" --path /api/order/create \
+        --body "{\"pid\":$LOAD_PID}" --state "$RUN_DIR/state.json" --connections "$COST_CONNECTIONS" \
+        --scenario order/create --topology "$topology" --threads "$THREAD_MODE" --variant "$name"
+      consistency "$topology" "cost order/create x$COST_CONNECTIONS${name:+ ($name)}" "$LOAD_PID" "$STOCK"
+      cost_history order/create "$topology" "WorkflowType = 'OrderSaga' AND ProductId = $LOAD_PID" "$name"
+      stop_jvms
+    done
+  done
+  JVM_OPTS=("${JAVA_OPTS[@]}")
+  THREAD_MODE=$saved_mode
+}
+
 ENGINE=""
 # start_engine <dev|production>: that Temporal engine, TEMPORAL_ADDRESS pointing at it.
 start_engine() {
   ENGINE=$1
   if [ "$ENGINE" = dev ]; then
+    # The cost phase reads the engine's request counters from its metrics endpoint.
+    [ -n "$MALL_TEMPORAL_METRICS_PORT" ] || MALL_TEMPORAL_METRICS_PORT="$(free_port)"
     start_temporal_server --headless
     export TEMPORAL_ADDRESS="127.0.0.1:$MALL_TEMPORAL_PORT"
   else
@@ -489,11 +593,12 @@ environment() {
     dynamic_config="$MALL_PROD_DYNAMIC_CONFIG"
   fi
   fragment "env-$ENGINE"
-  printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s", "threadModes": "%s", "clockTicks": %s}\n' \
+  printf '{"kind": "env", "date": "%s", "cores": %s, "cpu": "%s", "java": "%s", "temporalServer": "%s", "dynamicConfig": "%s", "serverStartedByBench": %s, "secondsPerPoint": %s, "warmupSeconds": %s, "loadAverageAtStart": "%s", "threadModes": "%s", "clockTicks": %s, "costJavaOpts": "%s"}\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
     "$(java -version 2>&1 | head -1 | tr -d '"') -Xmx$XMX ${JAVA_OPTS[*]}" "$server" \
     "${dynamic_config#"$MALL_ROOT"/}" "$([ "$started" = 1 ] && echo true || echo false)" \
-    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" "${THREAD_MODES[*]}" "$CLOCK_TICKS" >"$FRAGMENT"
+    "$POINT_SECONDS" "$WARMUP_SECONDS" "$(cut -d' ' -f1-3 /proc/loadavg)" "${THREAD_MODES[*]}" "$CLOCK_TICKS" \
+    "-Xmx$XMX ${COST_JAVA_OPTS[*]}" >"$FRAGMENT"
 }
 
 ensure_build_tools
@@ -517,18 +622,21 @@ if [[ " ${THREAD_MODES[*]} " == *" virtual "* ]] && [ "${java_release%%.*}" -lt 
   log "NOTE: Java $java_release has no virtual threads: Spring Boot ignores spring.threads.virtual.enabled=true there, so both thread modes run the same code"
 fi
 
-run_startup
+[ "$COST" = only ] || run_startup
 
 first_engine=1
 for engine in "${ENGINES[@]}"; do
   start_engine "$engine"
   environment
-  run_probes
-  first=$first_engine
-  for topology in "${TOPOLOGIES[@]}"; do
-    run_topology "$topology" "$first"
-    first=0
-  done
+  if [ "$COST" != only ]; then
+    run_probes
+    first=$first_engine
+    for topology in "${TOPOLOGIES[@]}"; do
+      run_topology "$topology" "$first"
+      first=0
+    done
+  fi
+  [ "$COST" = 0 ] || run_cost
   stop_engine
   stamp_engine "$engine"
   first_engine=0

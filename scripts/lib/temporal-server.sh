@@ -7,6 +7,8 @@ MALL_SEARCH_ATTRIBUTES=(OrderId=Int UserId=Int ProductId=Int SagaStatus=Keyword)
 TEMPORAL_HOME="${MALL_TEMPORAL_HOME:-$MALL_CACHE_DIR/temporal}"
 # A file keeps the dev server's state across restarts (scripts/chaos.sh); empty: in memory.
 MALL_TEMPORAL_DB_FILE="${MALL_TEMPORAL_DB_FILE:-}"
+# Where the dev server serves its Prometheus /metrics; empty: a random port (the CLI's default).
+MALL_TEMPORAL_METRICS_PORT="${MALL_TEMPORAL_METRICS_PORT:-}"
 TEMPORAL_LOG="$TEMPORAL_HOME/server.log"
 TEMPORAL_PID="$TEMPORAL_HOME/server.pid"
 # The engine's tuning, shared with docker-compose.yml's Temporal; `none` starts the dev server untuned.
@@ -66,13 +68,14 @@ start_temporal_server() {
     register_search_attributes
     return 0
   fi
-  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=() store=()
+  local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=() store=() metrics=()
   [ "${1:-}" = "--headless" ] && ui=(--headless)
   [ -n "$MALL_TEMPORAL_DB_FILE" ] && store=(--db-filename "$MALL_TEMPORAL_DB_FILE")
+  [ -n "$MALL_TEMPORAL_METRICS_PORT" ] && metrics=(--metrics-port "$MALL_TEMPORAL_METRICS_PORT")
   for attribute in "${MALL_SEARCH_ATTRIBUTES[@]}"; do search_attributes+=(--search-attribute "$attribute"); done
   dynamic_config_flags
   log "dynamic config: ${MALL_TEMPORAL_DYNAMIC_CONFIG} ($(( ${#DYNAMIC_CONFIG_FLAGS[@]} / 2 )) values)"
-  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" "${store[@]}" \
+  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$MALL_TEMPORAL_PORT" "${ui[@]}" "${store[@]}" "${metrics[@]}" \
     --log-level warn "${search_attributes[@]}" "${DYNAMIC_CONFIG_FLAGS[@]}" >"$TEMPORAL_LOG" 2>&1 </dev/null &
   local launched=$!
   echo "$launched" >"$TEMPORAL_PID"

@@ -11,7 +11,7 @@ public final class Bench {
         "org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
     if (args.length == 0) {
       System.err.println(
-          "usage: worker|probe|setup|http|flash|startup|report|chaos --name value ...");
+          "usage: worker|probe|setup|http|flash|history|startup|report|chaos --name value ...");
       System.exit(2);
     }
     Args options = new Args(args, 1);
@@ -21,6 +21,7 @@ public final class Bench {
       case "setup" -> Mall.setup(options);
       case "http" -> Mall.load(options);
       case "flash" -> Mall.flash(options);
+      case "history" -> Histories.main(options);
       case "startup" -> Startup.main(options);
       case "report" -> Report.main(options);
       case "chaos" -> ChaosSuite.main(options);

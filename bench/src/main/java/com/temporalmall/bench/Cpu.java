@@ -30,10 +30,20 @@ final class Cpu {
   record Target(String name, long pid) {}
 
   /**
-   * One reading: ticks per named process (absent: it was gone), the box's busy and total ticks, and
-   * when (System.nanoTime).
+   * One reading: ticks per named process (absent: it was gone), of its JIT compiler threads (a
+   * JVM's "C1/C2 CompilerThread"s; absent for a process without any), the box's busy and total
+   * ticks, and when (System.nanoTime).
    */
-  record Snapshot(Map<String, Long> ticks, long boxBusy, long boxTotal, long nanos) {}
+  record Snapshot(
+      Map<String, Long> ticks,
+      Map<String, Long> jitTicks,
+      long boxBusy,
+      long boxTotal,
+      long nanos) {
+    Snapshot(Map<String, Long> ticks, long boxBusy, long boxTotal, long nanos) {
+      this(ticks, Map.of(), boxBusy, boxTotal, nanos);
+    }
+  }
 
   /** One /proc/[pid]/stat line: its parent and its own and its reaped children's CPU ticks. */
   record Stat(long pid, long ppid, long ticks) {}
@@ -151,6 +161,40 @@ final class Cpu {
     return ticks;
   }
 
+  /**
+   * Whether a thread (its /proc comm, 15 characters at most) is one of HotSpot's JIT compiler
+   * threads: "C1 CompilerThre", "C2 CompilerThre".
+   */
+  static boolean jitThread(String comm) {
+    return comm.matches("C[12] CompilerThr.*");
+  }
+
+  /**
+   * The ticks of a process's JIT compiler threads (its /proc/[pid]/task/[tid]/stat), null if it has
+   * none or is gone.
+   */
+  private Long jitTicks(long pid) {
+    long sum = 0;
+    boolean any = false;
+    try (Stream<Path> tasks = Files.list(proc.resolve(String.valueOf(pid)).resolve("task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String line = Files.readString(task.resolve("stat"));
+          String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+          if (jitThread(comm)) {
+            sum += parseStat(line).ticks();
+            any = true;
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return any ? sum : null;
+  }
+
   /** Reads every process's stat and the box's, now. */
   Snapshot snapshot() {
     List<Stat> stats = new ArrayList<>();
@@ -167,8 +211,15 @@ final class Cpu {
           // what we parse: not ours to count
         }
       }
+      Map<String, Long> jit = new LinkedHashMap<>();
+      for (Target target : targets) {
+        Long ticks = jitTicks(target.pid());
+        if (ticks != null) {
+          jit.merge(target.name(), ticks, Long::sum);
+        }
+      }
       long[] box = parseBox(Files.readString(proc.resolve("stat")));
-      return new Snapshot(treeTicks(targets, stats), box[0], box[1], System.nanoTime());
+      return new Snapshot(treeTicks(targets, stats), jit, box[0], box[1], System.nanoTime());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -206,6 +257,17 @@ final class Cpu {
     double boxBusyMs = (after.boxBusy() - before.boxBusy()) * msPerTick;
     long boxTicks = after.boxTotal() - before.boxTotal();
     cpu.put("processes", processes);
+    Map<String, Object> jit = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> entry : before.jitTicks().entrySet()) {
+      Long end = after.jitTicks().get(entry.getKey());
+      if (end != null) {
+        jit.put(entry.getKey(), perOrder((end - entry.getValue()) * msPerTick, placed));
+      }
+    }
+    if (!jit.isEmpty()) {
+      // included in "processes": the JVMs' JIT compiler threads, still compiling in the window
+      cpu.put("jitMsPerOrder", jit);
+    }
     cpu.put("sumMsPerOrder", perOrder(sum, placed));
     cpu.put("boxBusyMsPerOrder", perOrder(boxBusyMs, placed));
     cpu.put(
@@ -215,6 +277,40 @@ final class Cpu {
     cpuMs.put("boxBusy", round(boxBusyMs, 0));
     cpu.put("cpuMs", cpuMs);
     return cpu;
+  }
+
+  /** {@link #perSecond(Snapshot, Snapshot, int)} at this meter's clock. */
+  Map<String, Object> perSecond(Snapshot before, Snapshot after) {
+    return perSecond(before, after, ticksPerSecond);
+  }
+
+  /**
+   * CPU over the window between two snapshots per second of it, e.g. of processes at rest: for each
+   * process present in both ({@code processes}: name to ms per second), their sum and the box's
+   * busy time.
+   */
+  static Map<String, Object> perSecond(Snapshot before, Snapshot after, int ticksPerSecond) {
+    double msPerTick = 1000.0 / ticksPerSecond;
+    double seconds = (after.nanos() - before.nanos()) / 1e9;
+    Map<String, Object> rate = new LinkedHashMap<>();
+    rate.put("windowSeconds", round(seconds, 2));
+    Map<String, Object> processes = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Long> entry : before.ticks().entrySet()) {
+      Long end = after.ticks().get(entry.getKey());
+      if (end == null) {
+        continue;
+      }
+      double ms = (end - entry.getValue()) * msPerTick;
+      sum += ms;
+      processes.put(entry.getKey(), seconds > 0 ? round(ms / seconds, 2) : null);
+    }
+    rate.put("processes", processes);
+    rate.put("sumMsPerSecond", seconds > 0 ? round(sum / seconds, 2) : null);
+    rate.put(
+        "boxBusyMsPerSecond",
+        seconds > 0 ? round((after.boxBusy() - before.boxBusy()) * msPerTick / seconds, 2) : null);
+    return rate;
   }
 
   private static Double perOrder(double ms, long placed) {

@@ -169,6 +169,8 @@ final class Mall {
    * e.g. for a resource only its owner may read); throughput and latencies are over 2xx answers, or
    * over answers with the status --expect names (409 for order/create on a sold-out product); with
    * --cpu, CPU ms per such answer of those processes (see {@link Cpu}) over the measured window.
+   * With `--requests M` (and `--warmup-requests N`, `--engine-metrics URL`, `--idle-seconds I`) a
+   * cost point counted in requests instead: see {@link ClosedLoop#fromArgs}.
    */
   static void load(Args args) throws Exception {
     Mall mall = new Mall(args.get("base"));
@@ -178,23 +180,22 @@ final class Mall {
     int user = args.integer("user", -1);
     int expect = args.integer("expect", 0);
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("kind", "load");
+    result.put("kind", ClosedLoop.counted(args) ? "cost" : "load");
     result.put("scenario", args.get("scenario", path));
     result.put("topology", args.get("topology"));
     putThreads(result, args);
+    putVariant(result, args);
     if (expect != 0) {
       result.put("counted", expect);
     }
     result.putAll(
-        ClosedLoop.run(
+        ClosedLoop.fromArgs(
+            args,
             args.integer("connections", 1),
-            args.seconds("seconds", 15),
-            args.seconds("warmup", 2),
             i -> {
               String token = tokens.get(user >= 0 ? user : i % tokens.size());
               return () -> mall.status(path, token, body);
             },
-            Cpu.fromArgs(args),
             expect != 0 ? status -> status == expect : ClosedLoop::success));
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
@@ -295,6 +296,14 @@ final class Mall {
       return type.isEmpty() ? String.valueOf(status) : status + " " + type.replaceAll(".*/", "");
     } catch (RuntimeException notJson) {
       return String.valueOf(status);
+    }
+  }
+
+  /** The variant of a cost point (its JVMs' extra options, by name), when the caller names one. */
+  static void putVariant(Map<String, Object> result, Args args) {
+    String variant = args.get("variant", "");
+    if (!variant.isBlank()) {
+      result.put("variant", variant);
     }
   }
 

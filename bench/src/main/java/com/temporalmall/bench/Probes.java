@@ -57,7 +57,11 @@ final class Probes {
     new CountDownLatch(1).await();
   }
 
-  /** `probe --shape plain|order --clients N --seconds S --warmup W --out F`: one load point. */
+  /**
+   * `probe --shape plain|order --clients N --seconds S --warmup W --out F`: one load point; or a
+   * cost point, counted in requests, with the options of {@link ClosedLoop#fromArgs} (`--requests`,
+   * `--warmup-requests`, `--cpu`, `--engine-metrics`, `--idle-seconds`).
+   */
   static void probe(Args args) throws Exception {
     String shape = args.get("shape");
     WorkflowClient client = client();
@@ -71,15 +75,11 @@ final class Probes {
           default -> throw new IllegalArgumentException("--shape plain|order");
         };
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("kind", "load");
+    result.put("kind", ClosedLoop.counted(args) ? "cost" : "load");
     result.put("scenario", shape.equals("plain") ? "engine probe (plain)" : "order-shaped probe");
     result.put("topology", "probe");
     result.putAll(
-        ClosedLoop.run(
-            args.integer("clients", 1),
-            args.seconds("seconds", 15),
-            args.seconds("warmup", 2),
-            i -> request));
+        ClosedLoop.fromArgs(args, args.integer("clients", 1), i -> request, ClosedLoop::success));
     Json.write(Path.of(args.get("out")), result);
     System.out.println(Json.write(result));
     client.getWorkflowServiceStubs().shutdownNow();

@@ -228,9 +228,11 @@ final class Report {
     }
 
     ArrayNode points = json.putArray("points");
-    line(
-        "| engine | threads | scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
-    line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    if (kind("load").findAny().isPresent()) {
+      line(
+          "| engine | threads | scenario | topology | conc. | ok/s | p50 ms | p90 ms | p99 ms | answers by status |");
+      line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    }
     kind("load")
         .forEach(
             p -> {
@@ -254,6 +256,9 @@ final class Report {
 
     ObjectNode ratios = json.putObject("ratios");
     for (String engine : engines) {
+      if (kind("load").noneMatch(p -> engine.equals(engine(p)))) {
+        continue;
+      }
       ObjectNode engineRatios = ratios.putObject(engine);
       Double engineP50 = p50AtOne(engine, ENGINE, null);
       Double enginePeak = peak(engine, ENGINE, null);
@@ -283,6 +288,7 @@ final class Report {
     }
 
     cpuTable(json.putArray("cpuPerPlacedOrder"));
+    costTables(json.putArray("cost"));
     startupTable(modes, json.putArray("startup"));
 
     ArrayNode rss = json.putArray("rss");
@@ -620,6 +626,422 @@ final class Report {
     List<String> none = new ArrayList<>();
     none.add(null);
     return none;
+  }
+
+  /** What a process is in a cost table: the engine, the database, the load generator or a JVM. */
+  enum Role {
+    ENGINE,
+    DATABASE,
+    LOAD,
+    JVM
+  }
+
+  /**
+   * The role of a measured process by its name: "temporal" and "postgresql" (the production
+   * engine's store) are the engine, "mariadb" the mall's database, "load-generator" the bench; the
+   * rest are the JVMs that serve the point (the mall's, or the probe's workers).
+   */
+  static Role role(String process) {
+    return switch (process) {
+      case "temporal", "postgresql" -> Role.ENGINE;
+      case "mariadb" -> Role.DATABASE;
+      case Cpu.LOAD_GENERATOR -> Role.LOAD;
+      default -> Role.JVM;
+    };
+  }
+
+  /** The sum of a point's CPU ms per answer over the processes of those roles; null if none. */
+  static Double cpuOf(JsonNode point, Role... roles) {
+    List<Role> wanted = List.of(roles);
+    double sum = 0;
+    boolean any = false;
+    for (var entries = point.path("cpu").path("processes").fields(); entries.hasNext(); ) {
+      var entry = entries.next();
+      if (wanted.contains(role(entry.getKey())) && entry.getValue().isNumber()) {
+        sum += entry.getValue().asDouble();
+        any = true;
+      }
+    }
+    return any ? Math.round(sum * 100) / 100.0 : null;
+  }
+
+  /**
+   * The CPU ms per answer of the JIT compiler threads of the processes of those roles (part of
+   * their CPU); null if none was read.
+   */
+  static Double jitOf(JsonNode point, Role... roles) {
+    List<Role> wanted = List.of(roles);
+    double sum = 0;
+    boolean any = false;
+    for (var entries = point.path("cpu").path("jitMsPerOrder").fields(); entries.hasNext(); ) {
+      var entry = entries.next();
+      if (wanted.contains(role(entry.getKey())) && entry.getValue().isNumber()) {
+        sum += entry.getValue().asDouble();
+        any = true;
+      }
+    }
+    return any ? Math.round(sum * 100) / 100.0 : null;
+  }
+
+  private static Double minus(Double a, Double b) {
+    return a == null || b == null ? null : Math.round((a - b) * 100) / 100.0;
+  }
+
+  /** A cost point's column: "order/create split", "order-shaped probe". */
+  static String costColumn(JsonNode point) {
+    String topology = point.path("topology").asText();
+    String variant = point.path("variant").asText("");
+    return scenario(point)
+        + (topology.equals("probe") ? "" : " " + topology)
+        + (variant.isEmpty() ? "" : " [" + variant + "]");
+  }
+
+  /** The targets for the cost of an order; reported beside the figures, never judged. */
+  static final double TARGET_ENGINE_OVER_PROBE = 1.2;
+
+  static final double TARGET_JVMS_MS = 12;
+  static final double TARGET_SERVING_MS = 40;
+
+  /**
+   * The cost phase, per engine: CPU ms per placed order (order/create) and per probe execution,
+   * process by process, with the mall's JVMs and everything serving (engine, database, JVMs)
+   * summed; the targets beside their figures (engine per order over engine per order-shaped probe
+   * execution, the JVMs together, everything serving); the processes at rest; the engine's requests
+   * per answer; the histories of one execution of each.
+   */
+  private void costTables(ArrayNode rows) {
+    List<JsonNode> all = kind("cost").toList();
+    for (String engine : engines()) {
+      List<JsonNode> points = new ArrayList<>();
+      all.stream()
+          .filter(p -> engine.equals(engine(p)) && !p.path("topology").asText().equals("probe"))
+          .forEach(points::add);
+      all.stream()
+          .filter(p -> engine.equals(engine(p)) && p.path("topology").asText().equals("probe"))
+          .forEach(points::add);
+      if (points.isEmpty()) {
+        continue;
+      }
+      JsonNode first = points.get(0);
+      line("");
+      line(
+          "Cost per order (%s): CPU ms per placed order (order/create) or per probe execution, %s"
+              + " requests after %s warm-up requests, from /proc (a process with its children);"
+              + " JVMs as started for this phase:",
+          engine, f(first.path("requests")), f(first.path("warmupRequests")));
+      line("");
+      StringBuilder header = new StringBuilder("| CPU ms per answer |");
+      StringBuilder rule = new StringBuilder("| --- |");
+      for (JsonNode point : points) {
+        header.append(' ').append(costColumn(point)).append(" |");
+        rule.append(" ---: |");
+      }
+      line("%s", header);
+      line("%s", rule);
+      List<String> processes = new ArrayList<>();
+      for (JsonNode point : points) {
+        point
+            .path("cpu")
+            .path("processes")
+            .fieldNames()
+            .forEachRemaining(
+                name -> {
+                  if (!processes.contains(name)) {
+                    processes.add(name);
+                  }
+                });
+      }
+      for (String process : processes) {
+        costRow(points, process, p -> p.path("cpu").path("processes").get(process));
+      }
+      costRow(
+          points,
+          "JVMs together (the mall's, or the probe's workers)",
+          p -> num(cpuOf(p, Role.JVM)));
+      costRow(
+          points,
+          "engine + database + JVMs",
+          p -> num(cpuOf(p, Role.ENGINE, Role.DATABASE, Role.JVM)));
+      costRow(points, "... of which the JVMs' JIT compiler threads", p -> num(jitOf(p, Role.JVM)));
+      costRow(
+          points,
+          "JVMs together, JIT compilation left out",
+          p -> num(minus(cpuOf(p, Role.JVM), jitOf(p, Role.JVM))));
+      costRow(
+          points,
+          "box busy (everything on the machine)",
+          p -> p.path("cpu").path("boxBusyMsPerOrder"));
+      costRow(points, "box busy %", p -> p.path("cpu").path("boxBusyPercent"), v -> f(v));
+      costRow(points, "answers counted", p -> p.path("cpu").path("placed"), v -> f(v));
+      costRow(points, "answers/s", p -> p.path("perSecond"), v -> f(v));
+      costRow(points, "p50 ms", p -> p.path("p50Ms"), v -> f(v));
+      for (String process : processes) {
+        costRow(
+            points, process + " at rest, ms/s", p -> p.path("idle").path("processes").get(process));
+      }
+      costRow(
+          points,
+          "engine at rest, ms per answer at this rate",
+          p -> num(atRestPerAnswer(p, Role.ENGINE)));
+      costRow(
+          points,
+          "JVMs at rest, ms per answer at this rate",
+          p -> num(atRestPerAnswer(p, Role.JVM)));
+
+      JsonNode orderProbe =
+          points.stream().filter(p -> ORDER_SHAPED.equals(scenario(p))).findFirst().orElse(null);
+      Double probeEngine = orderProbe == null ? null : cpuOf(orderProbe, Role.ENGINE);
+      JsonNode plainProbe =
+          points.stream().filter(p -> ENGINE.equals(scenario(p))).findFirst().orElse(null);
+      line("");
+      for (JsonNode point : points) {
+        ObjectNode row = rows.addObject();
+        row.put("engine", engine);
+        row.put("scenario", scenario(point));
+        row.put("topology", point.path("topology").asText());
+        row.set("variant", point.path("variant"));
+        row.set("concurrency", point.path("concurrency"));
+        row.set("warmupRequests", point.path("warmupRequests"));
+        row.set("requests", point.path("requests"));
+        row.set("perSecond", point.path("perSecond"));
+        row.set("p50Ms", point.path("p50Ms"));
+        row.set("cpu", point.path("cpu"));
+        row.put("jvmsMsPerAnswer", cpuOf(point, Role.JVM));
+        row.put("jvmsJitMsPerAnswer", jitOf(point, Role.JVM));
+        row.put("engineMsPerAnswer", cpuOf(point, Role.ENGINE));
+        row.put("servingMsPerAnswer", cpuOf(point, Role.ENGINE, Role.DATABASE, Role.JVM));
+        row.set("idle", point.path("idle"));
+        row.set("engineRequests", point.path("engineRequests"));
+        if (!ORDER_CREATE.equals(scenario(point))) {
+          continue;
+        }
+        Double engineOverProbe = ratio(cpuOf(point, Role.ENGINE), probeEngine);
+        Double jvms = cpuOf(point, Role.JVM);
+        Double serving = cpuOf(point, Role.ENGINE, Role.DATABASE, Role.JVM);
+        row.put("engineOverOrderProbe", engineOverProbe);
+        row.put(
+            "engineOverPlainProbe",
+            plainProbe == null
+                ? null
+                : ratio(cpuOf(point, Role.ENGINE), cpuOf(plainProbe, Role.ENGINE)));
+        ArrayNode targets = row.putArray("targets");
+        target(
+            targets,
+            "engine per order / per order-shaped probe execution",
+            engineOverProbe,
+            "x",
+            TARGET_ENGINE_OVER_PROBE);
+        target(targets, "the mall's JVMs together, ms per order", jvms, " ms", TARGET_JVMS_MS);
+        target(
+            targets,
+            "the mall's JVMs together without their JIT compilation, ms per order",
+            minus(jvms, jitOf(point, Role.JVM)),
+            " ms",
+            TARGET_JVMS_MS);
+        target(
+            targets, "engine + database + JVMs, ms per order", serving, " ms", TARGET_SERVING_MS);
+        line(
+            "%s (%s): engine %s ms per order against %s per order-shaped probe execution = %sx"
+                + " (target <= %sx%s); the mall's JVMs together %s ms, %s without JIT compilation"
+                + " (target <= %s ms%s);"
+                + " engine + database + JVMs %s ms (target <= %s ms on the dev server%s).",
+            costColumn(point),
+            engine,
+            cpuMs(num(cpuOf(point, Role.ENGINE))),
+            cpuMs(num(probeEngine)),
+            f2(engineOverProbe),
+            f2(TARGET_ENGINE_OVER_PROBE),
+            metText(engineOverProbe, TARGET_ENGINE_OVER_PROBE),
+            cpuMs(num(jvms)),
+            cpuMs(num(minus(jvms, jitOf(point, Role.JVM)))),
+            f(TARGET_JVMS_MS),
+            metText(jvms, TARGET_JVMS_MS),
+            cpuMs(num(serving)),
+            f(TARGET_SERVING_MS),
+            metText(serving, TARGET_SERVING_MS));
+      }
+      if (plainProbe != null) {
+        line(
+            "Plain probe (%s): engine %s ms per execution.",
+            engine, cpuMs(num(cpuOf(plainProbe, Role.ENGINE))));
+      }
+      engineRequestsTable(points);
+    }
+    historiesTable();
+  }
+
+  private static JsonNode num(Double value) {
+    return value == null ? null : Json.MAPPER.getNodeFactory().numberNode(value);
+  }
+
+  /**
+   * What the processes of that role burn at rest, spread over the answers of the window: their
+   * at-rest ms per second over the window's answers per second. Null without an at-rest reading.
+   */
+  static Double atRestPerAnswer(JsonNode point, Role role) {
+    JsonNode idle = point.path("idle").path("processes");
+    double perSecond = point.path("perSecond").asDouble(0);
+    if (!idle.isObject() || perSecond <= 0) {
+      return null;
+    }
+    double sum = 0;
+    boolean any = false;
+    for (var entries = idle.fields(); entries.hasNext(); ) {
+      var entry = entries.next();
+      if (role(entry.getKey()) == role && entry.getValue().isNumber()) {
+        sum += entry.getValue().asDouble();
+        any = true;
+      }
+    }
+    return any ? Math.round(sum / perSecond * 100) / 100.0 : null;
+  }
+
+  private static void target(
+      ArrayNode targets, String figure, Double value, String unit, double limit) {
+    ObjectNode target = targets.addObject();
+    target.put("figure", figure);
+    target.put("value", value);
+    target.put("target", "<= " + f(limit) + unit);
+    target.put("met", value == null ? null : value <= limit);
+  }
+
+  private static String metText(Double value, double limit) {
+    return value == null ? "" : value <= limit ? ": met" : ": MISSED";
+  }
+
+  /** A row of CPU ms (or requests) per answer: 3 significant digits. */
+  private void costRow(List<JsonNode> points, String figure, Function<JsonNode, JsonNode> value) {
+    costRow(points, figure, value, Report::cpuMs);
+  }
+
+  /** A row of a cost table, left out if no point has a figure for it. */
+  private void costRow(
+      List<JsonNode> points,
+      String figure,
+      Function<JsonNode, JsonNode> value,
+      Function<JsonNode, String> format) {
+    StringBuilder text = new StringBuilder("| ").append(figure).append(" |");
+    boolean any = false;
+    for (JsonNode point : points) {
+      JsonNode v = value.apply(point);
+      any |= v != null && v.isNumber();
+      text.append(' ').append(format.apply(v)).append(" |");
+    }
+    if (any) {
+      line("%s", text);
+    }
+  }
+
+  /**
+   * The engine's requests per answer in each cost point: its frontend's gRPC requests (what the
+   * clients and workers asked), its persistence requests and its visibility writes, by operation.
+   */
+  private void engineRequestsTable(List<JsonNode> points) {
+    List<JsonNode> measured =
+        points.stream().filter(p -> p.path("engineRequests").isObject()).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    line("");
+    line("The engine's requests per answer (its Prometheus counters over the window):");
+    line("");
+    StringBuilder header = new StringBuilder("| requests per answer |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (JsonNode point : measured) {
+      header.append(' ').append(costColumn(point)).append(" |");
+      rule.append(" ---: |");
+    }
+    line("%s", header);
+    line("%s", rule);
+    for (EngineMetrics.Family family : EngineMetrics.FAMILIES) {
+      String group = family.group();
+      costRow(measured, group + " (all)", p -> p.path("engineRequests").path(group).path("total"));
+      List<String> operations = new ArrayList<>();
+      for (JsonNode point : measured) {
+        point
+            .path("engineRequests")
+            .path(group)
+            .path("operations")
+            .fieldNames()
+            .forEachRemaining(
+                o -> {
+                  if (!operations.contains(o)) {
+                    operations.add(o);
+                  }
+                });
+      }
+      for (String operation : operations) {
+        costRow(
+            measured,
+            group + ": " + operation,
+            p -> p.path("engineRequests").path(group).path("operations").path(operation));
+      }
+    }
+  }
+
+  /** One execution's history per scenario: events by type, sizes, payload bytes. */
+  private void historiesTable() {
+    List<JsonNode> histories = kind("history").filter(h -> h.has("events")).toList();
+    if (histories.isEmpty()) {
+      return;
+    }
+    line("");
+    line("One execution's history (events by type; bytes: serialized history, payloads in it):");
+    line("");
+    StringBuilder header = new StringBuilder("| history |");
+    StringBuilder rule = new StringBuilder("| --- |");
+    for (JsonNode history : histories) {
+      header
+          .append(' ')
+          .append(costColumn(history))
+          .append(" (")
+          .append(engine(history))
+          .append(") |");
+      rule.append(" ---: |");
+    }
+    line("%s", header);
+    line("%s", rule);
+    historyRow(histories, "events", h -> h.path("events"));
+    historyRow(histories, "history bytes", h -> h.path("historyBytes"));
+    historyRow(histories, "payload bytes", h -> h.path("payloadBytes"));
+    historyRow(histories, "start event bytes", h -> h.path("start").path("eventBytes"));
+    historyRow(histories, "start: input bytes", h -> h.path("start").path("inputBytes"));
+    historyRow(histories, "start: memo bytes", h -> h.path("start").path("memoBytes"));
+    historyRow(
+        histories,
+        "start: search attributes bytes",
+        h -> h.path("start").path("searchAttributesBytes"));
+    historyRow(histories, "start: header bytes", h -> h.path("start").path("headerBytes"));
+    historyRow(histories, "search-attribute upserts", h -> h.path("upserts"));
+    historyRow(histories, "upserts' payload bytes", h -> h.path("upsertBytes"));
+    historyRow(histories, "update results' payload bytes", h -> h.path("updateResultBytes"));
+    List<String> types = new ArrayList<>();
+    for (JsonNode history : histories) {
+      history
+          .path("eventTypes")
+          .fieldNames()
+          .forEachRemaining(
+              t -> {
+                if (!types.contains(t)) {
+                  types.add(t);
+                }
+              });
+    }
+    for (String type : types) {
+      historyRow(histories, type, h -> h.path("eventTypes").path(type));
+    }
+  }
+
+  private void historyRow(
+      List<JsonNode> histories, String figure, Function<JsonNode, JsonNode> value) {
+    StringBuilder text = new StringBuilder("| ").append(figure).append(" |");
+    for (JsonNode history : histories) {
+      JsonNode v = value.apply(history);
+      text.append(' ')
+          .append(v.isNumber() ? String.valueOf(v.asLong()) : v.isMissingNode() ? "0" : f(v))
+          .append(" |");
+    }
+    line("%s", text);
   }
 
   /**

@@ -125,6 +125,10 @@ class CpuTest {
     write(proc.resolve("100/stat"), stat(100, "postgres", 1, 30, 10, 5, 5));
     write(proc.resolve("101/stat"), stat(101, "postgres", 100, 3, 2, 0, 0));
     write(proc.resolve("200/stat"), stat(200, "java", 1, 70, 20, 0, 0));
+    write(proc.resolve("200/task/200/stat"), stat(200, "java", 1, 1, 1, 0, 0));
+    write(proc.resolve("200/task/201/stat"), stat(201, "C2 CompilerThre", 1, 30, 2, 0, 0));
+    write(proc.resolve("200/task/202/stat"), stat(202, "C1 CompilerThre", 1, 6, 1, 0, 0));
+    write(proc.resolve("200/task/203/stat"), stat(203, "GC Thread#0", 1, 9, 0, 0, 0));
     Files.createDirectories(proc.resolve("self"));
     Files.createDirectories(proc.resolve("300")); // ended between the listing and the read
     write(proc.resolve("stat"), "cpu  100 0 50 1000 0 0 0 0 0 0\nintr 1\n");
@@ -134,6 +138,8 @@ class CpuTest {
     Cpu.Snapshot snapshot = cpu.snapshot();
 
     assertThat(snapshot.ticks()).containsEntry("postgresql", 55L).containsEntry("api", 90L);
+    // the JVM's compiler threads; PostgreSQL has none (and here no task directory)
+    assertThat(snapshot.jitTicks()).containsExactly(Map.entry("api", 39L));
     assertThat(snapshot.boxBusy()).isEqualTo(150);
     assertThat(snapshot.boxTotal()).isEqualTo(1150);
   }
