@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole mall on a real Temporal dev server and real MariaDB: the user journey through payment,
- * and an unpaid order cancelled by its lifecycle's timer (an API configured with a short timeout).
+ * and an unpaid order cancelled by its lifecycle's timer (an API configured with a short timeout),
+ * whose late payment is refunded through the sandbox provider.
  */
 class PaymentEndToEndTest {
   private static MallCluster mall;
@@ -141,11 +142,67 @@ class PaymentEndToEndTest {
     String checkout =
         ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("checkout").asText();
     // Paid at the provider after the cancellation: the mall acknowledges the event (the provider
-    // stops retrying) and flags the pay for refund.
+    // stops retrying), flags the pay for refund and refunds it through the provider, once.
     assertThat(payAtSandbox(checkout)).contains("\"lastStatus\":200,\"delivered\":true");
-    assertThat(ok(hurried, "/api/pay/detail", token, Map.of("id", payId)).get("status").asInt())
-        .isEqualTo(3);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ok(hurried, "/api/pay/detail", token, Map.of("id", payId))
+                            .get("status")
+                            .asInt())
+                    .isEqualTo(4));
     assertThat(stock(pid)).isEqualTo(5);
+    assertThat(ledgerOf(checkout)).containsExactly("capture 80", "refund 80 refund-" + payId);
+    assertThat(
+            mall.db("pay")
+                .queryForObject("select refund from pays where id = ?", String.class, payId))
+        .startsWith("re_");
+    assertThat(
+            mall.db("pay")
+                .queryForList(
+                    "select gid from barrier where branch_id = ?",
+                    String.class,
+                    PayContract.Activities.REFUND))
+        .as("one refund, by the API's PayFlagRefund workflow (the order's had ended)")
+        .hasSize(1)
+        .allMatch(gid -> gid.startsWith(PayContract.flagRefundWorkflowId("event-")));
+  }
+
+  /** The sandbox ledger's entries of {@code checkout}: "capture amount", "refund amount key". */
+  private static List<String> ledgerOf(String checkout) {
+    try {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(mall.sandboxUrl() + "/ledger"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      List<String> entries = new java.util.ArrayList<>();
+      for (JsonNode entry :
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(answer.body())
+              .get("entries")) {
+        if (entry.get("checkout").asText().equals(checkout)) {
+          entries.add(
+              entry.get("kind").asText()
+                  + " "
+                  + entry.get("amount").asLong()
+                  + (entry.get("kind").asText().equals("refund")
+                      ? " " + entry.get("idempotencyKey").asText()
+                      : ""));
+        }
+      }
+      return entries;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

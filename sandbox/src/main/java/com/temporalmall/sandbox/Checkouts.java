@@ -3,6 +3,8 @@ package com.temporalmall.sandbox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,30 @@ public class Checkouts {
 
   public Optional<Checkout> find(String id) {
     return Optional.ofNullable(byId.get(id)).map(Entry::view);
+  }
+
+  /**
+   * Every captured checkout as a {@link Ledger} entry, with the Idempotency-Key it was opened with
+   * (null: none).
+   */
+  public List<Ledger.Entry> captures() {
+    Map<String, String> keyById = new HashMap<>();
+    idByKey.forEach((key, id) -> keyById.put(id, key));
+    return byId.values().stream()
+        .map(Entry::view)
+        .filter(checkout -> Checkout.CAPTURED.equals(checkout.status()))
+        .sorted(Comparator.comparingLong(Checkout::created).thenComparing(Checkout::id))
+        .map(
+            checkout ->
+                new Ledger.Entry(
+                    Ledger.CAPTURE,
+                    checkout.id(),
+                    checkout.id(),
+                    checkout.reference(),
+                    checkout.amount(),
+                    checkout.currency(),
+                    keyById.get(checkout.id())))
+        .toList();
   }
 
   /**

@@ -24,4 +24,9 @@ public class SandboxConfiguration {
   Checkouts sandboxCheckouts(WebhookDelivery delivery, JsonMapper json) {
     return new Checkouts(delivery, json, Clock.systemUTC());
   }
+
+  @Bean
+  Refunds sandboxRefunds() {
+    return new Refunds(Clock.systemUTC());
+  }
 }

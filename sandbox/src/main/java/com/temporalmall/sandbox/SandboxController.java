@@ -1,10 +1,15 @@
 package com.temporalmall.sandbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,16 +22,20 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The sandbox provider's API, under {@code /sandbox/v1}: a merchant opens a checkout ({@code POST
  * /checkouts}, Idempotency-Key honoured), the buyer pays it ({@code POST /checkouts/{id}/pay}) and
- * the merchant can ask about it ({@code GET /checkouts/{id}}).
+ * the merchant can ask about it ({@code GET /checkouts/{id}}) and refund it ({@code POST
+ * /checkouts/{id}/refunds}, Idempotency-Key honoured); {@code GET /ledger} lists every capture and
+ * refund.
  */
 @RestController
 @RequestMapping(path = "/sandbox/v1", produces = "application/json")
 public class SandboxController {
   private final Checkouts checkouts;
+  private final Refunds refunds;
   private final Duration firstAttemptWait;
 
-  public SandboxController(Checkouts checkouts, SandboxProperties properties) {
+  public SandboxController(Checkouts checkouts, Refunds refunds, SandboxProperties properties) {
     this.checkouts = checkouts;
+    this.refunds = refunds;
     SandboxProperties.Delivery delivery = properties.delivery();
     this.firstAttemptWait = delivery.delay().plus(delivery.requestTimeout()).plusSeconds(5);
   }
@@ -70,6 +79,59 @@ public class SandboxController {
     } catch (IllegalStateException full) {
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());
     }
+  }
+
+  /**
+   * Refunds a captured checkout: the whole amount left, or {@code amount} of it. The same
+   * Idempotency-Key answers the same refund; a refund the provider cannot make is a 409 (422 for a
+   * key used for another refund) whose body's {@code error} says why, e.g. {@value
+   * Refunds#ALREADY_REFUNDED}.
+   */
+  @PostMapping("/checkouts/{id}/refunds")
+  public Refund refund(
+      @PathVariable String id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody(required = false) Refunds.NewRefund request) {
+    Refunds.NewRefund asked = request == null ? new Refunds.NewRefund(null) : request;
+    if (asked.amount() != null && asked.amount() <= 0) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a refund's amount is positive");
+    }
+    return refunds.refund(get(id), idempotencyKey, asked);
+  }
+
+  /** Every capture, then every refund, oldest first. */
+  @GetMapping("/ledger")
+  public Ledger ledger() {
+    List<Ledger.Entry> entries = new ArrayList<>(checkouts.captures());
+    for (Refund refund : refunds.all()) {
+      entries.add(
+          new Ledger.Entry(
+              Ledger.REFUND,
+              refund.id(),
+              refund.checkout(),
+              refund.reference(),
+              refund.amount(),
+              refund.currency(),
+              refund.idempotencyKey()));
+    }
+    return new Ledger(entries);
+  }
+
+  @ExceptionHandler(Refunds.Refused.class)
+  ResponseEntity<Map<String, Object>> refused(Refunds.Refused refused) {
+    HttpStatus status =
+        Refunds.KEY_REUSED.equals(refused.error())
+            ? HttpStatus.UNPROCESSABLE_CONTENT
+            : HttpStatus.CONFLICT;
+    return ResponseEntity.status(status)
+        .body(
+            Map.of(
+                "status",
+                status.value(),
+                "error",
+                refused.error(),
+                "message",
+                refused.getMessage()));
   }
 
   private static ResponseStatusException unknown(String id) {

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox provider against a merchant stub that refuses its first two deliveries: the event is
- * retried until acknowledged, every attempt signed for the bytes it carries; checkouts are
- * idempotent under a key.
+ * retried until acknowledged, every attempt signed for the bytes it carries; checkouts and refunds
+ * are idempotent under a key, a refund never exceeds the capture, and the ledger lists both.
  */
 @SpringBootTest(
     classes = SandboxApplication.class,
@@ -89,6 +89,13 @@ class SandboxProviderTest {
 
   private JsonNode call(String method, String path, String body, String idempotencyKey)
       throws Exception {
+    HttpResponse<String> answer = send(method, path, body, idempotencyKey);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return json.readTree(answer.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String idempotencyKey)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/v1" + path))
             .header("Content-Type", "application/json")
@@ -100,9 +107,103 @@ class SandboxProviderTest {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A captured checkout of {@code amount} opened under {@code key}: its id. */
+  private String capturedCheckout(long reference, long amount, String key) throws Exception {
+    String id =
+        call(
+                "POST",
+                "/checkouts",
+                "{\"reference\":" + reference + ",\"amount\":" + amount + ",\"currency\":\"CNY\"}",
+                key)
+            .get("id")
+            .asString();
+    assertThat(call("POST", "/checkouts/" + id + "/pay", null, null).get("status").asString())
+        .isEqualTo("captured");
+    return id;
+  }
+
+  /** The ledger's entries of checkout {@code id}, as "kind id amount key". */
+  private List<String> ledgerOf(String id) throws Exception {
+    List<String> entries = new java.util.ArrayList<>();
+    for (JsonNode entry : call("GET", "/ledger", null, null).get("entries")) {
+      if (entry.get("checkout").asString().equals(id)) {
+        assertThat(entry.get("currency").asString()).isEqualTo("CNY");
+        entries.add(
+            entry.get("kind").asString()
+                + " "
+                + entry.get("id").asString()
+                + " "
+                + entry.get("amount").asLong()
+                + " "
+                + entry.get("idempotencyKey").asString(""));
+      }
+    }
+    return entries;
+  }
+
+  @Test
+  void aCapturedCheckoutIsRefundedOnceUnderAKeyAndTheLedgerShowsCaptureAndRefund()
+      throws Exception {
+    String open =
+        call("POST", "/checkouts", "{\"reference\":50,\"amount\":300,\"currency\":\"CNY\"}", null)
+            .get("id")
+            .asString();
+    HttpResponse<String> notCaptured = send("POST", "/checkouts/" + open + "/refunds", null, "k0");
+    assertThat(notCaptured.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(notCaptured.body()).get("error").asString())
+        .isEqualTo(Refunds.NOT_CAPTURED);
+    assertThat(send("POST", "/checkouts/co_unknown/refunds", null, "k0").statusCode())
+        .isEqualTo(404);
+
+    String id = capturedCheckout(51, 300, "pay-gid-51");
+    JsonNode refund = call("POST", "/checkouts/" + id + "/refunds", null, "refund-51");
+    JsonNode retried = call("POST", "/checkouts/" + id + "/refunds", null, "refund-51");
+    HttpResponse<String> anotherKey = send("POST", "/checkouts/" + id + "/refunds", null, "k2");
+
+    assertThat(refund.get("id").asString()).startsWith("re_");
+    assertThat(refund.get("status").asString()).isEqualTo("succeeded");
+    assertThat(refund.get("amount").asLong()).isEqualTo(300);
+    assertThat(refund.get("reference").asLong()).isEqualTo(51);
+    assertThat(retried).isEqualTo(refund);
+    assertThat(anotherKey.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(anotherKey.body()).get("error").asString())
+        .isEqualTo(Refunds.ALREADY_REFUNDED);
+    assertThat(ledgerOf(id))
+        .containsExactly(
+            "capture " + id + " 300 pay-gid-51",
+            "refund " + refund.get("id").asString() + " 300 refund-51");
+    assertThat(ledgerOf(open)).as("an open checkout is not in the books").isEmpty();
+  }
+
+  @Test
+  void aRefundCannotExceedWhatWasCapturedAndAKeyBelongsToOneRefund() throws Exception {
+    String id = capturedCheckout(60, 500, null);
+
+    HttpResponse<String> tooMuch =
+        send("POST", "/checkouts/" + id + "/refunds", "{\"amount\":501}", "k-60-a");
+    assertThat(tooMuch.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(tooMuch.body()).get("error").asString())
+        .isEqualTo(Refunds.AMOUNT_TOO_LARGE);
+    assertThat(
+            send("POST", "/checkouts/" + id + "/refunds", "{\"amount\":0}", "k-60-a").statusCode())
+        .isEqualTo(400);
+
+    JsonNode part = call("POST", "/checkouts/" + id + "/refunds", "{\"amount\":200}", "k-60-a");
+    HttpResponse<String> reused =
+        send("POST", "/checkouts/" + id + "/refunds", "{\"amount\":300}", "k-60-a");
+    JsonNode rest = call("POST", "/checkouts/" + id + "/refunds", null, "k-60-b");
+
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(json.readTree(reused.body()).get("error").asString()).isEqualTo(Refunds.KEY_REUSED);
+    assertThat(rest.get("amount").asLong()).as("what was left").isEqualTo(300);
+    assertThat(ledgerOf(id))
+        .containsExactly(
+            "capture " + id + " 500 ",
+            "refund " + part.get("id").asString() + " 200 k-60-a",
+            "refund " + rest.get("id").asString() + " 300 k-60-b");
   }
 
   @Test

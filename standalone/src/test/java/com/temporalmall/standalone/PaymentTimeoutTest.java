@@ -28,7 +28,7 @@ class PaymentTimeoutTest {
   String webhookSecret;
 
   @Test
-  void anUnpaidOrderIsCancelledAndALateCallbackIsFlaggedForRefund() {
+  void anUnpaidOrderIsCancelledAndALatePaymentIsRefundedOnce() {
     MallClient frank = MallClient.signUp(rest, "frank", "13600000006");
     long pid =
         frank.id(
@@ -46,17 +46,25 @@ class PaymentTimeoutTest {
         .isEqualTo(3);
 
     // the buyer pays at the provider after the cancellation: the mall acknowledges the provider's
-    // event at the first attempt (the provider stops retrying) and flags the pay for refund
+    // event at the first attempt (the provider stops retrying), flags the pay for refund and
+    // refunds it through the provider
     String checkout = frank.ok("/api/pay/detail", Map.of("id", payId)).get("checkout").asString();
-    var late =
-        new SignedCallbacks("http://localhost:" + port, webhookSecret).payAtSandbox(checkout);
+    SignedCallbacks provider = new SignedCallbacks("http://localhost:" + port, webhookSecret);
+    var late = provider.payAtSandbox(checkout);
     assertThat(late.statusCode()).isEqualTo(200);
     assertThat(late.body())
         .contains("\"status\":\"captured\"")
         .contains("\"attempts\":1,\"lastStatus\":200,\"delivered\":true");
-    assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
-        .as("refund due")
-        .isEqualTo(3);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(frank.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt())
+                    .as("refunded")
+                    .isEqualTo(4));
+    assertThat(Ledgers.of(provider.sandboxLedger(), checkout))
+        .as("the provider's books: one capture, one refund of it, under the pay's key")
+        .containsExactly("capture 140", "refund 140 refund-" + payId);
     assertThat(frank.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
     assertThat(frank.ok("/api/product/detail", Map.of("id", pid)).get("stock").asInt())
         .as("released once")

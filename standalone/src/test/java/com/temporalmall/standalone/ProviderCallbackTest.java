@@ -13,6 +13,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Only the payment provider confirms a payment: a buyer's token alone - with the old go-zero body,
@@ -23,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ProviderCallbackTest {
   private static final String INVALID_SIGNATURE =
       "https://temporal-mall.dev/problems/invalid-signature";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired TestRestTemplate rest;
   @LocalServerPort int port;
@@ -137,23 +140,31 @@ class ProviderCallbackTest {
   }
 
   @Test
-  void aPaymentAfterTheCancellationIsAcknowledgedAndFlaggedForRefund() {
+  void aPaymentAfterTheCancellationIsAcknowledgedAndRefundedOnce() {
     MallClient buyer = MallClient.signUp(rest, "iris", "13400000003");
     long[] ids = orderWithPay(buyer, 800);
     long oid = ids[0];
     long payId = ids[1];
     buyer.ok("/api/order/update", Map.of("id", oid, "status", 9));
     SignedCallbacks provider = provider();
-    String event =
-        SignedCallbacks.captured(
-            SignedCallbacks.newEventId(), checkoutOf(buyer, payId), payId, 800);
+    String checkout = checkoutOf(buyer, payId);
 
-    HttpResponse<String> late = provider.deliver(event);
-    HttpResponse<String> again = provider.deliver(event);
+    // The buyer pays at the sandbox after the cancellation; its event is then delivered again.
+    assertThat(provider.payAtSandbox(checkout).body()).contains("\"lastStatus\":200");
+    String eventId =
+        JSON.readTree(provider.sandboxCheckout(checkout).body())
+            .get("events")
+            .get(0)
+            .get("id")
+            .asString();
+    HttpResponse<String> again =
+        provider.deliver(SignedCallbacks.captured(eventId, checkout, payId, 800));
 
-    assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
-    assertThat(late.body()).isEqualTo("{\"id\":" + payId + ",\"status\":3}");
-    assertThat(again.body()).isEqualTo(late.body());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo("{\"id\":" + payId + ",\"status\":4}");
+    assertThat(buyer.ok("/api/pay/detail", Map.of("id", payId)).get("status").asInt()).isEqualTo(4);
     assertThat(buyer.ok("/api/order/detail", Map.of("id", oid)).get("status").asInt()).isEqualTo(9);
+    assertThat(Ledgers.of(provider.sandboxLedger(), checkout))
+        .containsExactly("capture 800", "refund 800 refund-" + payId);
   }
 }

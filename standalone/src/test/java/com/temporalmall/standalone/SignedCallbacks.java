@@ -52,6 +52,24 @@ record SignedCallbacks(String baseUrl, String secret) {
     return send(request);
   }
 
+  /** The embedded default's sandbox provider's books ({@code GET /sandbox/v1/ledger}). */
+  HttpResponse<String> sandboxLedger() {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/v1/ledger"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
+  }
+
+  /** The sandbox's checkout {@code checkout}, its events included. */
+  HttpResponse<String> sandboxCheckout(String checkout) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/v1/checkouts/" + checkout))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
+  }
+
   /** The signature header the provider would send for {@code body} now. */
   String signatureOf(String body) {
     return signatureOf(body, Instant.now());

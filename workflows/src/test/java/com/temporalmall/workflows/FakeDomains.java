@@ -34,6 +34,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +55,14 @@ public final class FakeDomains {
 
   public volatile Consumer<StockChange> decrStockBehaviour = change -> {};
   public volatile Blocking releaseStockBehaviour = () -> {};
+
+  /**
+   * Runs at each {@code pay.refund} attempt before it is recorded: throwing from it fails the
+   * attempt, as a provider that is down does. {@link #refundAttempts} counts the attempts.
+   */
+  public volatile Runnable refundBehaviour = () -> {};
+
+  public final AtomicInteger refundAttempts = new AtomicInteger();
 
   /** When set, each single-step write (the activity of a write workflow) throws it. */
   public volatile ApplicationFailure writeRejection;
@@ -161,6 +170,15 @@ public final class FakeDomains {
           recordWrite(PayContract.Activities.FLAG_REFUND + " " + change.payId());
           return new PayView(
               change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUND_DUE, null);
+        }
+
+        @Override
+        public PayView refund(PayChange change) {
+          refundAttempts.incrementAndGet();
+          refundBehaviour.run();
+          record(PayContract.Activities.REFUND + " " + change.gid() + " " + change.payId());
+          return new PayView(
+              change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUNDED, null);
         }
       };
 

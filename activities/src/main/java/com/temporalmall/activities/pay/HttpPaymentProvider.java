@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The provider's HTTP API ({@code mall.pay.provider-url}, e.g. the sandbox's {@code /sandbox/v1}):
- * {@code POST /checkouts} with the Idempotency-Key header, connect and request timeouts. Any
- * failure is thrown, so the activity is retried by Temporal.
+ * {@code POST /checkouts} and {@code POST /checkouts/{id}/refunds} with the Idempotency-Key header,
+ * connect and request timeouts. Any failure is thrown, so the activity is retried by Temporal.
  */
 public class HttpPaymentProvider implements PaymentProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +75,68 @@ public class HttpPaymentProvider implements PaymentProvider {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening a checkout", e);
+    }
+  }
+
+  /** The provider's answer to a refund of a checkout refunded in full before (409). */
+  static final String ALREADY_REFUNDED = "already_refunded";
+
+  @Override
+  public String refund(String idempotencyKey, String checkout, long amount) {
+    URI refunds =
+        URI.create(
+            baseUrl
+                + "/checkouts/"
+                + URLEncoder.encode(checkout, StandardCharsets.UTF_8)
+                + "/refunds");
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(refunds)
+              .timeout(requestTimeout)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .header("Idempotency-Key", idempotencyKey)
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(
+                      JSON.writeValueAsBytes(Map.of("amount", amount))))
+              .build();
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 409 && ALREADY_REFUNDED.equals(errorOf(answer.body()))) {
+        return null;
+      }
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "the payment provider refused the refund of "
+                + checkout
+                + ": "
+                + answer.statusCode()
+                + " "
+                + answer.body());
+      }
+      JsonNode refund = JSON.readTree(answer.body());
+      String id = refund.path("id").asText("");
+      if (id.isEmpty() || id.length() > 64) {
+        throw new IllegalStateException("the payment provider answered no refund id");
+      }
+      if (!"succeeded".equals(refund.path("status").asText())) {
+        throw new IllegalStateException(
+            "refund " + id + " of " + checkout + " is " + refund.path("status").asText());
+      }
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while refunding " + checkout, e);
+    }
+  }
+
+  /** The {@code error} of a provider's error body, or null when it has none. */
+  private static String errorOf(String body) {
+    try {
+      return JSON.readTree(body).path("error").asText(null);
+    } catch (IOException notJson) {
+      return null;
     }
   }
 }

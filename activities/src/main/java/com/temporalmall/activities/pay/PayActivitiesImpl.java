@@ -4,6 +4,7 @@ import static com.temporalmall.workflows.pay.PayContract.Activities.CLOSE;
 import static com.temporalmall.workflows.pay.PayContract.Activities.CREATE;
 import static com.temporalmall.workflows.pay.PayContract.Activities.FLAG_REFUND;
 import static com.temporalmall.workflows.pay.PayContract.Activities.MARK_PAID;
+import static com.temporalmall.workflows.pay.PayContract.Activities.REFUND;
 
 import com.temporalmall.activities.DuplicateKeys;
 import com.temporalmall.activities.barrier.BarrierKey;
@@ -76,6 +77,41 @@ public class PayActivitiesImpl implements PayActivities {
   public PayView flagRefund(PayChange change) {
     return changeStatus(
         FLAG_REFUND, change, PayStatus.REFUND_DUE, List.of(PayStatus.UNPAID, PayStatus.CLOSED));
+  }
+
+  @Override
+  public PayView refund(PayChange change) {
+    Pay pay = pays.findById(change.payId()).orElseThrow(() -> unknownPay(change.payId()));
+    if (pay.status() == PayStatus.REFUNDED) {
+      return pay.view();
+    }
+    if (pay.status() != PayStatus.REFUND_DUE) {
+      throw MallFailures.conflict(
+          "pay " + pay.id() + " is not due a refund (status " + pay.status() + ")");
+    }
+    if (pay.checkout() == null) {
+      throw MallFailures.conflict(
+          "pay " + pay.id() + " has no provider checkout to refund: refund it by hand");
+    }
+    // Outside the pay's transaction: a remote call holds no lock. A key derived from the pay gives
+    // a retried activity - or a second workflow refunding the same pay - the same refund.
+    String refund = provider.refund(refundKey(pay.id()), pay.checkout(), pay.amount());
+    BarrierOutcome outcome =
+        barrier.action(
+            BarrierKey.workflow(change.gid(), REFUND), () -> pays.markRefunded(pay.id(), refund));
+    log.info(
+        "barrier {} {} action: {} (pay {}, provider refund {})",
+        change.gid(),
+        REFUND,
+        outcome,
+        pay.id(),
+        refund);
+    return pays.findById(pay.id()).orElseThrow().view();
+  }
+
+  /** The provider's Idempotency-Key of pay {@code payId}'s one refund. */
+  static String refundKey(long payId) {
+    return "refund-" + payId;
   }
 
   private PayView changeStatus(String branch, PayChange change, int status, List<Integer> from) {

@@ -18,4 +18,12 @@ public interface PayRepository extends ListCrudRepository<Pay, Long> {
   @Modifying
   @Query("UPDATE pays SET checkout = :checkout WHERE id = :id AND checkout IS NULL")
   int attachCheckout(long id, String checkout);
+
+  /**
+   * A refund-due pay (3) the provider refunded: refunded (4), with the provider's refund id (null
+   * when the provider only said it was refunded before); other pays are left alone.
+   */
+  @Modifying
+  @Query("UPDATE pays SET status = 4, refund = :refund WHERE id = :id AND status = 3")
+  int markRefunded(long id, String refund);
 }

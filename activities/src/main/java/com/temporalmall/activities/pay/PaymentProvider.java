@@ -10,4 +10,15 @@ public interface PaymentProvider {
    * @return the checkout's id (e.g. {@code co_...})
    */
   String openCheckout(String idempotencyKey, long reference, long amount);
+
+  /**
+   * Refunds {@code amount} of captured checkout {@code checkout}. The same {@code idempotencyKey}
+   * always gets the same refund, so a retried activity refunds nothing twice.
+   *
+   * @return the provider's refund id (e.g. {@code re_...}), or null when the provider says the
+   *     checkout was already refunded in full (under another key: nothing is left to give back)
+   * @throws RuntimeException when the provider did not confirm the refund - unreachable, slow, a
+   *     5xx, a refund still pending, or any other refusal: the activity is retried
+   */
+  String refund(String idempotencyKey, String checkout, long amount);
 }

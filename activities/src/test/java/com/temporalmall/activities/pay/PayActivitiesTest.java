@@ -14,6 +14,7 @@ import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import java.io.IOException;
@@ -47,6 +48,14 @@ class PayActivitiesTest {
   static final List<String> OPENED = new CopyOnWriteArrayList<>();
   static volatile boolean providerDown;
 
+  /** Refunds by Idempotency-Key, as the sandbox keeps them, and every refund call made. */
+  static final Map<String, String> REFUNDS = new ConcurrentHashMap<>();
+
+  static final List<String> REFUND_CALLS = new CopyOnWriteArrayList<>();
+
+  /** While set, a refund is answered 409 already_refunded (refunded under another key before). */
+  static volatile boolean alreadyRefunded;
+
   static {
     try {
       PROVIDER = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +67,11 @@ class PayActivitiesTest {
         exchange -> {
           String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
           String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+          String path = exchange.getRequestURI().getPath();
+          if (path.endsWith("/refunds")) {
+            refund(exchange, key, path + " " + body);
+            return;
+          }
           if (providerDown) {
             exchange.sendResponseHeaders(503, -1);
           } else {
@@ -70,6 +84,32 @@ class PayActivitiesTest {
           exchange.close();
         });
     PROVIDER.start();
+  }
+
+  /**
+   * {@code POST /v1/checkouts/{id}/refunds}: one refund per key; 503 while the provider is down.
+   */
+  private static void refund(com.sun.net.httpserver.HttpExchange exchange, String key, String call)
+      throws IOException {
+    byte[] answer;
+    int status;
+    if (providerDown) {
+      status = 503;
+      answer = new byte[0];
+    } else if (alreadyRefunded) {
+      status = 409;
+      answer = "{\"error\":\"already_refunded\"}".getBytes(UTF_8);
+    } else {
+      REFUND_CALLS.add(key + " " + call);
+      String id = REFUNDS.computeIfAbsent(key, _ -> "re_" + REFUNDS.size());
+      status = 200;
+      answer = ("{\"id\":\"" + id + "\",\"status\":\"succeeded\"}").getBytes(UTF_8);
+    }
+    exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+    if (answer.length > 0) {
+      exchange.getResponseBody().write(answer);
+    }
+    exchange.close();
   }
 
   @AfterAll
@@ -148,6 +188,96 @@ class PayActivitiesTest {
     assertThat(
             pays.markPaid(new PayChange(OrderContract.workflowId("3-late"), pay.id(), 1)).status())
         .isEqualTo(PayStatus.REFUND_DUE);
+  }
+
+  /** A pay of order {@code oid} whose payment lost to the cancellation: refund due. */
+  private PayView refundDue(long oid) {
+    String gid = OrderContract.workflowId(String.valueOf(oid));
+    PayView pay = pays.create(new NewPay(gid, 3, oid, 900));
+    pays.close(new PayChange(gid, pay.id(), 0));
+    assertThat(pays.flagRefund(new PayChange(gid, pay.id(), 1)).status())
+        .isEqualTo(PayStatus.REFUND_DUE);
+    return pay;
+  }
+
+  private String refundColumn(long payId) {
+    return DOMAIN
+        .jdbc()
+        .sql("SELECT refund FROM pays WHERE id = ?")
+        .param(payId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private int barrierRows(String gid, String branch) {
+    return DOMAIN
+        .jdbc()
+        .sql("SELECT COUNT(*) FROM barrier WHERE gid = ? AND branch_id = ?")
+        .params(gid, branch)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
+  void aRefundDuePayIsRefundedOnceThroughTheProviderUnderAKeyOfThePay() throws Exception {
+    PayView pay = refundDue(7);
+    String gid = OrderContract.workflowId("7");
+    String key = "refund-" + pay.id();
+    providerDown = true;
+    try {
+      assertThat(catchThrowable(() -> pays.refund(new PayChange(gid, pay.id(), 1))))
+          .as("the provider is down: the activity fails, to be retried")
+          .isNotNull();
+    } finally {
+      providerDown = false;
+    }
+    assertThat(stored(pay.id()).status()).isEqualTo(PayStatus.REFUND_DUE);
+    assertThat(barrierRows(gid, PayContract.Activities.REFUND)).isZero();
+
+    // Retried attempts racing (a worker that died after the provider's answer, say): one refund
+    // at the provider, one status change behind one barrier row.
+    PayActivities direct = DOMAIN.bean(PayActivities.class);
+    List<PayView> answers = race(4, i -> () -> direct.refund(new PayChange(gid, pay.id(), 1)));
+    PayView fromAnotherWorkflow =
+        pays.refund(new PayChange(PayContract.flagRefundWorkflowId("event-x"), pay.id(), 1));
+
+    assertThat(answers).extracting(PayView::status).containsOnly(PayStatus.REFUNDED);
+    assertThat(fromAnotherWorkflow.status()).isEqualTo(PayStatus.REFUNDED);
+    assertThat(REFUND_CALLS)
+        .filteredOn(call -> call.contains("/" + pay.checkout() + "/"))
+        .isNotEmpty()
+        .allMatch(call -> call.startsWith(key + " /v1/checkouts/" + pay.checkout() + "/refunds"))
+        .allMatch(call -> call.endsWith("{\"amount\":900}"));
+    assertThat(refundColumn(pay.id())).isEqualTo(REFUNDS.get(key)).startsWith("re_");
+    assertThat(barrierRows(gid, PayContract.Activities.REFUND)).isEqualTo(1);
+    assertThat(stored(pay.id()).status()).isEqualTo(PayStatus.REFUNDED);
+  }
+
+  @Test
+  void aProviderThatSaysAlreadyRefundedCountsAsDone() {
+    PayView pay = refundDue(8);
+    alreadyRefunded = true;
+    try {
+      assertThat(pays.refund(new PayChange("g-8", pay.id(), 1)).status())
+          .isEqualTo(PayStatus.REFUNDED);
+    } finally {
+      alreadyRefunded = false;
+    }
+    assertThat(refundColumn(pay.id())).isNull();
+  }
+
+  @Test
+  void onlyARefundDuePayIsRefunded() {
+    PayView pay = pays.create(new NewPay(OrderContract.workflowId("9"), 3, 9, 500));
+    pays.markPaid(new PayChange(OrderContract.workflowId("9"), pay.id(), 1));
+
+    assertThat(failureType(catchThrowable(() -> pays.refund(new PayChange("g-9", pay.id(), 1)))))
+        .isEqualTo(MallFailures.CONFLICT);
+    assertThat(failureType(catchThrowable(() -> pays.refund(new PayChange("g-9", 999_999, 1)))))
+        .isEqualTo(MallFailures.NOT_FOUND);
+    assertThat(stored(pay.id()).status()).isEqualTo(PayStatus.PAID);
+    assertThat(REFUND_CALLS).noneMatch(call -> call.contains("/" + pay.checkout() + "/"));
   }
 
   @Test

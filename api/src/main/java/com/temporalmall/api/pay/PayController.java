@@ -54,7 +54,10 @@ public class PayController {
   @Schema(name = "PayDetailRequest")
   public record DetailRequest(@NotNull @Positive Long id) {}
 
-  /** The pay the provider's event was applied to, and its status now (1 paid, 3 refund due). */
+  /**
+   * The pay the provider's event was applied to, and its status now (1 paid; 4 refunded, or 3
+   * refund due while the refund is still being made).
+   */
   @Schema(name = "PayCallbackResponse")
   public record CallbackResponse(long id, int status) {}
 
@@ -118,8 +121,9 @@ public class PayController {
    * The payment provider's event: accepted only with a valid {@value WebhookSignature#HEADER} over
    * the raw body (no bearer token is needed, and one that comes along proves nothing). A captured
    * checkout marks the pay and its order paid, once per event id; a redelivery is answered like the
-   * first. A payment for an order that was cancelled first flags the pay for refund (status 3) and
-   * is answered 200 too: the provider retries until it gets a 2xx, and the outcome is decided.
+   * first. A payment for an order that was cancelled first flags the pay for refund (status 3),
+   * refunds it through the provider (status 4) and is answered 200 too: the provider retries until
+   * it gets a 2xx, and the outcome is decided.
    */
   @PostMapping("/callback")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -182,11 +186,12 @@ public class PayController {
   }
 
   /**
-   * The order's workflow ended cancelled before this payment: the pay is flagged for refund by a
-   * {@code PayFlagRefund} workflow named after the event, so a redelivery starts nothing new.
+   * The order's workflow ended cancelled before this payment: the pay is flagged for refund and
+   * refunded by a {@code PayFlagRefund} workflow named after the event, so a redelivery starts
+   * nothing new; a pay already flagged (its refund under way) or refunded is answered as it is.
    */
   private PayView refundLatePayment(PayView pay, ProviderEvent event) {
-    if (pay.status() == PayStatus.REFUND_DUE) {
+    if (pay.status() == PayStatus.REFUND_DUE || pay.status() == PayStatus.REFUNDED) {
       return pay;
     }
     String workflowId = PayContract.flagRefundWorkflowId("event-" + event.id());

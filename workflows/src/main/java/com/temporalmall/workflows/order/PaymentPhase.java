@@ -5,6 +5,8 @@ import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayRefunds;
+import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.StockChange;
@@ -18,8 +20,8 @@ import org.slf4j.Logger;
  * The payment half of a placed order's life, workflow code run by {@link OrderSagaWorkflowImpl}.
  * Workflow code runs one handler at a time, so the first of payment callback, owner cancellation
  * and payment timeout to change {@link #state} wins; the others observe it: a callback after a
- * cancellation flags its pay for refund rather than losing the money, a cancellation after a
- * payment is refused.
+ * cancellation flags its pay for refund and refunds it through the provider rather than keeping the
+ * money, a cancellation after a payment is refused.
  */
 final class PaymentPhase {
   private static final Logger log = Workflow.getLogger(PaymentPhase.class);
@@ -39,6 +41,7 @@ final class PaymentPhase {
   private final OrderActivities orders;
   private final ProductActivities products;
   private final PayActivities pays;
+  private final PayActivities refunds = PayRefunds.activities();
   private OrderState state = OrderState.AWAITING_PAYMENT;
   private PayView pay;
   private boolean creatingPay;
@@ -149,12 +152,13 @@ final class PaymentPhase {
         // Histories recorded before version 1 (no event id): the late payment failed the update.
         Workflow.await(() -> state == OrderState.CANCELLED);
         pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
+        pay = refund(pay);
         throw MallFailures.conflict(
             "order "
                 + order.orderId()
                 + " was cancelled before the payment arrived; pay "
                 + pay.id()
-                + " is flagged for refund");
+                + (pay.status() == PayStatus.REFUNDED ? " is refunded" : " is flagged for refund"));
       }
       default -> {}
     }
@@ -173,9 +177,9 @@ final class PaymentPhase {
       case AWAITING_PAYMENT -> markPaid(callback);
       case PAYING -> Workflow.await(() -> state == OrderState.PAID);
       case CANCELLING, CANCELLED -> {
-        // The money arrived too late: the order lost the race, so the pay is flagged for refund.
-        // The provider is told it was received (its pay's status says refund due), so it stops
-        // delivering it.
+        // The money arrived too late: the order lost the race, so the pay is flagged for refund
+        // and refunded. The provider is told it was received (its pay's status says refunded), so
+        // it stops delivering it.
         Workflow.await(() -> state == OrderState.CANCELLED);
         pay = pays.flagRefund(new PayChange(gid, pay.id(), callback.source()));
         log.info(
@@ -183,11 +187,24 @@ final class PaymentPhase {
             order.orderId(),
             eventId,
             pay.id());
+        pay = refund(pay);
       }
       default -> {}
     }
     providerEvents.put(eventId, pay);
     return pay;
+  }
+
+  /**
+   * Gives the money of {@code flagged} back through the provider ({@code pay.refund}, retried until
+   * it confirms), unless this history predates {@link PayRefunds#CHANGE_ID}.
+   */
+  private PayView refund(PayView flagged) {
+    PayView refunded = PayRefunds.refundIfVersioned(refunds, gid, flagged);
+    if (refunded.status() == PayStatus.REFUNDED) {
+      log.info("order {}: pay {} refunded", order.orderId(), refunded.id());
+    }
+    return refunded;
   }
 
   private void markPaid(PayCallback callback) {

@@ -51,8 +51,22 @@ public interface PayActivities {
    *
    * <p>Idempotency key: barrier (gid = the calling workflow's id - the order's workflow, or the
    * API's {@link PayWrites.FlagRefund} - branch {@value PayContract.Activities#FLAG_REFUND}, op
-   * {@code action}). Compensation: none - the refund itself is settled outside the mall.
+   * {@code action}). Compensation: none - {@link #refund} gives the money back.
    */
   @ActivityMethod(name = PayContract.Activities.FLAG_REFUND)
   PayView flagRefund(PayChange change);
+
+  /**
+   * Gives a {@link PayStatus#REFUND_DUE} pay's money back through the payment provider, then moves
+   * it to {@link PayStatus#REFUNDED}; a pay already refunded is answered as it is. Retried until
+   * the provider confirms: a provider that is down, slow or refuses is a retryable failure, and a
+   * provider that says the checkout was already refunded in full counts as confirmed.
+   *
+   * <p>Idempotency keys: the provider's Idempotency-Key {@code refund-<payId>} (one refund per pay,
+   * whichever workflow asks and however often), then barrier (gid = the calling workflow's id,
+   * branch {@value PayContract.Activities#REFUND}, op {@code action}) around the status change.
+   * Compensation: none - money given back is final.
+   */
+  @ActivityMethod(name = PayContract.Activities.REFUND)
+  PayView refund(PayChange change);
 }

@@ -3,13 +3,13 @@ package com.temporalmall.workflows.pay;
 /**
  * The pay domain's Temporal contract: its task queue, workflow type, activity names and workflow
  * ids. A pay is created, paid and closed by updates of its order's saga ({@code
- * OrderContract.Updates}); the API flags a late payment for refund through {@link
+ * OrderContract.Updates}); the API flags a late payment for refund, and refunds it, through {@link
  * PayWrites.FlagRefund}.
  *
  * <p>Payloads: {@link PayActivities#create} takes {@link NewPay}; {@link PayActivities#markPaid},
- * {@link PayActivities#close} and {@link PayActivities#flagRefund} (and {@link
- * PayWrites.FlagRefund}) take a {@link PayChange}; each returns a {@link PayView} (status: {@link
- * PayStatus}).
+ * {@link PayActivities#close}, {@link PayActivities#flagRefund} and {@link PayActivities#refund}
+ * (and {@link PayWrites.FlagRefund}) take a {@link PayChange}; each returns a {@link PayView}
+ * (status: {@link PayStatus}).
  */
 public final class PayContract {
   /** Served only by the pay worker, which alone holds the pay database's credentials. */
@@ -30,6 +30,7 @@ public final class PayContract {
     public static final String MARK_PAID = "pay.markPaid";
     public static final String CLOSE = "pay.close";
     public static final String FLAG_REFUND = "pay.flagRefund";
+    public static final String REFUND = "pay.refund";
 
     private Activities() {}
   }

@@ -16,10 +16,12 @@ public final class PayWrites {
 
   /**
    * Flags the pay of a cancelled order for refund (a late payment callback that lost to the
-   * cancellation).
+   * cancellation after the order's workflow had ended), then refunds it through the provider.
    *
-   * <p>Steps and what compensates each: {@code pay.flagRefund}, run locally - none: a single-step
-   * write, made idempotent by its barrier row (gid = this workflow's id).
+   * <p>Steps and what compensates each: {@code pay.flagRefund}, run locally - none, made idempotent
+   * by its barrier row (gid = this workflow's id); then (version {@value PayRefunds#CHANGE_ID} 1)
+   * {@code pay.refund}, an activity task retried until the provider confirms - none: money given
+   * back is final, made idempotent by the provider's key per pay and its barrier row.
    */
   @WorkflowInterface
   public interface FlagRefund {

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +54,7 @@ class OrderSagaWorkflowTest {
           ProductContract.Activities.DECR_STOCK + " " + ID + " num=3");
   private static final String CANCEL = OrderContract.Activities.CANCEL + " 42";
   private static final String RELEASE = ProductContract.Activities.RELEASE_STOCK + " 7 num=3";
+  private static final String REFUND = PayContract.Activities.REFUND + " " + ID + " 100";
 
   private TestWorkflowEnvironment env;
   private FakeDomains fakes;
@@ -251,7 +253,7 @@ class OrderSagaWorkflowTest {
     }
 
     @Test
-    void aCallbackWithoutEventIdThatLosesToTheCancellationFlagsThePayForRefund() throws Exception {
+    void aCallbackWithoutEventIdThatLosesToTheCancellationFlagsAndRefundsThePay() throws Exception {
       place(THREE_KETTLES);
       PayView pay = order().createPay(AMOUNT);
       CountDownLatch cancelling = new CountDownLatch(1);
@@ -277,7 +279,7 @@ class OrderSagaWorkflowTest {
       ApplicationFailure late =
           applicationFailure(catchThrowable(() -> callback.getResultAsync().get()));
       assertThat(late.getType()).isEqualTo(MallFailures.CONFLICT);
-      assertThat(late.getOriginalMessage()).contains("flagged for refund");
+      assertThat(late.getOriginalMessage()).contains("pay 100 is refunded");
       assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
       assertThat(afterPlacement())
           .containsExactly(
@@ -285,7 +287,8 @@ class OrderSagaWorkflowTest {
               CANCEL,
               RELEASE,
               PayContract.Activities.CLOSE + " 100",
-              PayContract.Activities.FLAG_REFUND + " 100");
+              PayContract.Activities.FLAG_REFUND + " 100",
+              REFUND);
     }
   }
 
@@ -424,7 +427,7 @@ class OrderSagaWorkflowTest {
     }
 
     @Test
-    void aProviderEventThatLosesToTheCancellationIsAnsweredWithItsPayFlaggedForRefundOnce()
+    void aProviderEventThatLosesToTheCancellationIsAnsweredWithItsPayRefundedOnce()
         throws Exception {
       place(THREE_KETTLES);
       PayView pay = order().createPay(AMOUNT);
@@ -452,7 +455,7 @@ class OrderSagaWorkflowTest {
       release.countDown();
 
       for (WorkflowUpdateHandle<PayView> delivery : deliveries) {
-        assertThat(delivery.getResultAsync().get().status()).isEqualTo(PayStatus.REFUND_DUE);
+        assertThat(delivery.getResultAsync().get().status()).isEqualTo(PayStatus.REFUNDED);
       }
       assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
       assertThat(afterPlacement())
@@ -461,7 +464,9 @@ class OrderSagaWorkflowTest {
               CANCEL,
               RELEASE,
               PayContract.Activities.CLOSE + " 100",
-              PayContract.Activities.FLAG_REFUND + " 100");
+              PayContract.Activities.FLAG_REFUND + " 100",
+              REFUND);
+      assertThat(fakes.refundAttempts).hasValue(1);
     }
 
     @Test
@@ -488,6 +493,82 @@ class OrderSagaWorkflowTest {
           .containsOnlyOnce(
               PayContract.Activities.MARK_PAID + " 100",
               OrderContract.Activities.MARK_PAID + " 42");
+    }
+  }
+
+  @Nested
+  class Refunds {
+    /**
+     * Places an order with a pay, holds its cancellation in {@code product.releaseStock} and
+     * delivers provider event {@code eventId} {@code times} times meanwhile: the payment loses.
+     */
+    private List<WorkflowUpdateHandle<PayView>> payWhileCancelling(String eventId, int times)
+        throws Exception {
+      place(THREE_KETTLES);
+      PayView pay = order().createPay(AMOUNT);
+      CountDownLatch cancelling = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      fakes.releaseStockBehaviour =
+          () -> {
+            cancelling.countDown();
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+          };
+      WorkflowStub stub = WorkflowStub.fromTyped(order());
+      stub.startUpdate(
+          OrderContract.Updates.CANCEL, WorkflowUpdateStage.ACCEPTED, OrderState.class);
+      assertThat(cancelling.await(10, TimeUnit.SECONDS)).isTrue();
+      List<WorkflowUpdateHandle<PayView>> deliveries = new ArrayList<>();
+      for (int i = 0; i < times; i++) {
+        deliveries.add(
+            stub.startUpdate(
+                OrderContract.Updates.PAY_CALLBACK,
+                WorkflowUpdateStage.ACCEPTED,
+                PayView.class,
+                new PayCallback(pay.id(), AMOUNT, 1, eventId)));
+      }
+      release.countDown();
+      return deliveries;
+    }
+
+    @Test
+    void aLatePaymentIsFlaggedThenRefundedOnceAsAnActivityNamedPayRefund() throws Exception {
+      PayView answer = payWhileCancelling("evt_late", 1).getFirst().getResultAsync().get();
+
+      assertThat(answer.status()).isEqualTo(PayStatus.REFUNDED);
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(afterPlacement())
+          .endsWith(PayContract.Activities.FLAG_REFUND + " 100", REFUND)
+          .containsOnlyOnce(REFUND);
+      assertThat(fakes.executions)
+          .contains(PayContract.Activities.REFUND + " on " + PayContract.TASK_QUEUE + ", remote");
+      // What the Web UI shows: the refund is an activity of the order's history, by name.
+      assertThat(
+              env.getWorkflowClient().fetchHistory(ID).getEvents().stream()
+                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                  .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                  .filter(PayContract.Activities.REFUND::equals))
+          .hasSize(1);
+    }
+
+    @Test
+    void aProviderThatFailsTwiceIsAskedAgainAndRefundsOnce() throws Exception {
+      AtomicInteger failures = new AtomicInteger(2);
+      fakes.refundBehaviour =
+          () -> {
+            if (failures.getAndDecrement() > 0) {
+              throw ApplicationFailure.newFailure("the provider answered 503", "ProviderDown");
+            }
+          };
+
+      List<WorkflowUpdateHandle<PayView>> deliveries = payWhileCancelling("evt_late", 2);
+
+      for (WorkflowUpdateHandle<PayView> delivery : deliveries) {
+        assertThat(delivery.getResultAsync().get().status()).isEqualTo(PayStatus.REFUNDED);
+      }
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(fakes.refundAttempts).hasValue(3);
+      assertThat(afterPlacement()).containsOnlyOnce(REFUND);
+      assertThat(afterPlacement()).containsOnlyOnce(PayContract.Activities.FLAG_REFUND + " 100");
     }
   }
 

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -40,29 +41,35 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * (exec-maven-plugin is not in the project's build, so that needs a first online run; offline, run
- * {@code java -cp <test classpath> com.temporalmall.workflows.order.RecordHistories v5}.)
+ * {@code java -cp <test classpath> com.temporalmall.workflows.order.RecordHistories v5}.) A second
+ * argument, names separated by commas, writes only those histories (every scenario still runs).
  */
 public final class RecordHistories {
   /** Each history's name (its file: {@code <name>-<release>.json}) and its workflow id. */
   public static final Map<String, String> WORKFLOW_IDS =
-      Map.of(
-          "order-saga-paid", OrderContract.workflowId("recorded-paid"),
-          "order-saga-cancelled", OrderContract.workflowId("recorded-unpaid"),
-          "order-saga-rejected", OrderContract.workflowId("recorded-rejected"),
-          "order-saga-late-event", OrderContract.workflowId("recorded-late-event"),
-          "product-create", ProductContract.createWorkflowId("recorded"),
-          "product-update", ProductContract.updateWorkflowId("recorded"),
-          "product-remove", ProductContract.removeWorkflowId("recorded"),
-          "user-register", UserContract.registerWorkflowId("recorded"),
-          "order-remove", OrderContract.removeWorkflowId("recorded"),
-          "pay-flag-refund", PayContract.flagRefundWorkflowId("recorded"));
+      Map.ofEntries(
+          Map.entry("order-saga-paid", OrderContract.workflowId("recorded-paid")),
+          Map.entry("order-saga-cancelled", OrderContract.workflowId("recorded-unpaid")),
+          Map.entry("order-saga-rejected", OrderContract.workflowId("recorded-rejected")),
+          Map.entry("order-saga-late-event", OrderContract.workflowId("recorded-late-event")),
+          Map.entry("product-create", ProductContract.createWorkflowId("recorded")),
+          Map.entry("product-update", ProductContract.updateWorkflowId("recorded")),
+          Map.entry("product-remove", ProductContract.removeWorkflowId("recorded")),
+          Map.entry("user-register", UserContract.registerWorkflowId("recorded")),
+          Map.entry("order-remove", OrderContract.removeWorkflowId("recorded")),
+          Map.entry("pay-flag-refund", PayContract.flagRefundWorkflowId("recorded")),
+          // From provider-refunds 1: the late payment is refunded through the provider.
+          Map.entry("order-saga-refund", OrderContract.workflowId("recorded-refund")),
+          Map.entry("pay-flag-refund-refunded", PayContract.flagRefundWorkflowId("refunded")));
 
   private RecordHistories() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: RecordHistories <release label, e.g. v5>");
+    if (args.length < 1 || args.length > 2) {
+      throw new IllegalArgumentException(
+          "usage: RecordHistories <release label, e.g. v5> [name,name...: write only these]");
     }
+    Set<String> only = args.length == 2 ? Set.of(args[1].split(",")) : WORKFLOW_IDS.keySet();
     Path dir = Path.of("workflows/src/test/resources/histories");
     Files.createDirectories(dir);
     FakeDomains fakes = new FakeDomains();
@@ -70,7 +77,7 @@ public final class RecordHistories {
       fakes.serveOn(env);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      Recorder recorder = new Recorder(client, dir, args[0]);
+      Recorder recorder = new Recorder(client, dir, args[0], only);
       OrderRequest twoKettles =
           new OrderRequest(1, FakeDomains.PRODUCT_ID, 2, FakeDomains.PRICE, Duration.ofMinutes(5));
 
@@ -165,10 +172,49 @@ public final class RecordHistories {
           PayContract.Workflows.FLAG_REFUND,
           PayContract.TASK_QUEUE,
           new PayChange("recorded", FakeDomains.PAY_ID, 1));
+
+      // Placed, its pay created, cancelled by its owner; the provider's event arrives while it is
+      // cancelling: the pay is flagged for refund, then refunded (pay.refund).
+      fakes.decrStockBehaviour = change -> {};
+      String refund = WORKFLOW_IDS.get("order-saga-refund");
+      OrderSagaWorkflowTest.place(client, refund, twoKettles);
+      WorkflowStub refundStub = client.newUntypedWorkflowStub(refund);
+      PayView refundPay =
+          refundStub.update(OrderContract.Updates.CREATE_PAY, PayView.class, twoKettles.amount());
+      CountDownLatch cancellingRefund = new CountDownLatch(1);
+      CountDownLatch releaseRefund = new CountDownLatch(1);
+      fakes.releaseStockBehaviour =
+          () -> {
+            cancellingRefund.countDown();
+            if (!releaseRefund.await(30, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("never released");
+            }
+          };
+      refundStub.startUpdate(
+          OrderContract.Updates.CANCEL, WorkflowUpdateStage.ACCEPTED, OrderState.class);
+      if (!cancellingRefund.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the cancellation never started");
+      }
+      WorkflowUpdateHandle<PayView> lateDelivery =
+          refundStub.startUpdate(
+              OrderContract.Updates.PAY_CALLBACK,
+              WorkflowUpdateStage.ACCEPTED,
+              PayView.class,
+              new PayCallback(refundPay.id(), refundPay.amount(), 1, "evt_recorded_refund"));
+      releaseRefund.countDown();
+      lateDelivery.getResultAsync().get();
+      fakes.releaseStockBehaviour = () -> {};
+      recorder.result("order-saga-refund");
+
+      recorder.write(
+          "pay-flag-refund-refunded",
+          PayContract.Workflows.FLAG_REFUND,
+          PayContract.TASK_QUEUE,
+          new PayChange("refunded", FakeDomains.PAY_ID, 1));
     }
   }
 
-  private record Recorder(WorkflowClient client, Path dir, String release) {
+  private record Recorder(WorkflowClient client, Path dir, String release, Set<String> only) {
     /** Waits for the workflow named {@code name} to end, then writes its history. */
     void result(String name) throws Exception {
       client.newUntypedWorkflowStub(WORKFLOW_IDS.get(name)).getResult(OrderResult.class);
@@ -190,6 +236,9 @@ public final class RecordHistories {
     }
 
     void write(String name) throws Exception {
+      if (!only.contains(name)) {
+        return;
+      }
       Path file = dir.resolve(name + "-" + release + ".json");
       Files.writeString(file, client.fetchHistory(WORKFLOW_IDS.get(name)).toJson(true));
       System.out.println("recorded " + file);

@@ -15,6 +15,7 @@ class PayContractTest {
     assertThat(PayContract.TASK_QUEUE).isEqualTo("pay");
     assertThat(PayContract.Workflows.FLAG_REFUND).isEqualTo("PayFlagRefund");
     assertThat(PayContract.Activities.FLAG_REFUND).isEqualTo("pay.flagRefund");
+    assertThat(PayContract.Activities.REFUND).isEqualTo("pay.refund");
   }
 
   @Test
