@@ -10,4 +10,15 @@ public interface PaymentProvider {
    * @return the checkout's id (e.g. {@code co_...})
    */
   String openCheckout(String idempotencyKey, long reference, long amount);
+
+  /**
+   * The provider's checkout {@code id} as it stands now; read-only, so it may be asked again.
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable {@code NotFound} when the provider
+   *     knows no such checkout; any other failure (unreachable, 5xx) is thrown to be retried
+   */
+  ProviderCheckout checkout(String id);
+
+  /** The currency the mall's amounts are in, as the provider is told when a checkout opens. */
+  String currency();
 }

@@ -31,6 +31,9 @@ public final class PayContract {
     public static final String CLOSE = "pay.close";
     public static final String FLAG_REFUND = "pay.flagRefund";
 
+    /** Read-only: asks the provider about a pay's checkout; no barrier row. */
+    public static final String QUERY = "pay.query";
+
     private Activities() {}
   }
 
