@@ -57,7 +57,7 @@ class WorkflowReplayTest {
   private static WorkflowExecutionHistory history(String file) {
     String name = file.replaceFirst("-v\\d+\\.json$", "");
     String workflowId =
-        Objects.requireNonNull(RecordHistories.WORKFLOW_IDS.get(name), "no workflow id: " + file);
+        Objects.requireNonNull(RecordHistories.workflowId(name), "no workflow id: " + file);
     try (var json = WorkflowReplayTest.class.getResourceAsStream("/histories/" + file)) {
       return WorkflowExecutionHistory.fromJson(
           new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), workflowId);

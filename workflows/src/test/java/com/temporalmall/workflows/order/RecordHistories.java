@@ -6,6 +6,7 @@ import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.ProviderPayment;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +41,10 @@ import java.util.concurrent.TimeUnit;
  *   -Dexec.mainClass=com.temporalmall.workflows.order.RecordHistories -Dexec.args=v5
  * </pre>
  *
- * (exec-maven-plugin is not in the project's build, so that needs a first online run; offline, run
- * {@code java -cp <test classpath> com.temporalmall.workflows.order.RecordHistories v5}.)
+ * Names after the label write only those histories (e.g. {@code v6 order-saga-query-paid}), for a
+ * release that adds histories without re-recording the others. (exec-maven-plugin is not in the
+ * project's build, so that needs a first online run; offline, run {@code java -cp <test classpath>
+ * com.temporalmall.workflows.order.RecordHistories v5}.)
  */
 public final class RecordHistories {
   /** Each history's name (its file: {@code <name>-<release>.json}) and its workflow id. */
@@ -57,11 +61,23 @@ public final class RecordHistories {
           "order-remove", OrderContract.removeWorkflowId("recorded"),
           "pay-flag-refund", PayContract.flagRefundWorkflowId("recorded"));
 
+  /** Histories of version {@code provider-query} (Map.of takes at most ten pairs). */
+  public static final Map<String, String> QUERY_WORKFLOW_IDS =
+      Map.of(
+          "order-saga-query-paid", OrderContract.workflowId("recorded-query-paid"),
+          "order-saga-query-cancelled", OrderContract.workflowId("recorded-query-unpaid"));
+
+  /** The workflow id of the history named {@code name}, null if there is none. */
+  public static String workflowId(String name) {
+    return WORKFLOW_IDS.getOrDefault(name, QUERY_WORKFLOW_IDS.get(name));
+  }
+
   private RecordHistories() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: RecordHistories <release label, e.g. v5>");
+    if (args.length < 1) {
+      throw new IllegalArgumentException(
+          "usage: RecordHistories <release label, e.g. v5> [history names to write; default all]");
     }
     Path dir = Path.of("workflows/src/test/resources/histories");
     Files.createDirectories(dir);
@@ -70,7 +86,8 @@ public final class RecordHistories {
       fakes.serveOn(env);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      Recorder recorder = new Recorder(client, dir, args[0]);
+      Recorder recorder =
+          new Recorder(client, dir, args[0], Set.copyOf(List.of(args).subList(1, args.length)));
       OrderRequest twoKettles =
           new OrderRequest(1, FakeDomains.PRODUCT_ID, 2, FakeDomains.PRICE, Duration.ofMinutes(5));
 
@@ -123,6 +140,31 @@ public final class RecordHistories {
       OrderSagaWorkflowTest.place(client, WORKFLOW_IDS.get("order-saga-cancelled"), twoKettles);
       recorder.result("order-saga-cancelled");
 
+      // The provider is asked after a minute: its callback lost, the capture is found and applied.
+      OrderRequest askingAfterAMinute =
+          new OrderRequest(
+              1,
+              FakeDomains.PRODUCT_ID,
+              2,
+              FakeDomains.PRICE,
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(1));
+      fakes.queryBehaviour =
+          asked ->
+              new ProviderPayment(asked.checkout(), true, asked.amount(), "CNY", "evt_recorded_q");
+      String queryPaid = QUERY_WORKFLOW_IDS.get("order-saga-query-paid");
+      OrderSagaWorkflowTest.place(client, queryPaid, askingAfterAMinute);
+      client.newWorkflowStub(OrderSagaWorkflow.class, queryPaid).createPay(twoKettles.amount());
+      recorder.result("order-saga-query-paid");
+
+      // Asked after a minute and at the timeout, never captured: the timer cancels it.
+      fakes.queryBehaviour =
+          asked -> new ProviderPayment(asked.checkout(), false, asked.amount(), "CNY", null);
+      String queryUnpaid = QUERY_WORKFLOW_IDS.get("order-saga-query-cancelled");
+      OrderSagaWorkflowTest.place(client, queryUnpaid, askingAfterAMinute);
+      client.newWorkflowStub(OrderSagaWorkflow.class, queryUnpaid).createPay(twoKettles.amount());
+      recorder.result("order-saga-query-cancelled");
+
       // Rejected: out of stock, compensated.
       fakes.decrStockBehaviour =
           change -> {
@@ -168,10 +210,11 @@ public final class RecordHistories {
     }
   }
 
-  private record Recorder(WorkflowClient client, Path dir, String release) {
+  /** Writes the histories named in {@code only}, or every one when it is empty. */
+  private record Recorder(WorkflowClient client, Path dir, String release, Set<String> only) {
     /** Waits for the workflow named {@code name} to end, then writes its history. */
     void result(String name) throws Exception {
-      client.newUntypedWorkflowStub(WORKFLOW_IDS.get(name)).getResult(OrderResult.class);
+      client.newUntypedWorkflowStub(workflowId(name)).getResult(OrderResult.class);
       write(name);
     }
 
@@ -181,7 +224,7 @@ public final class RecordHistories {
           client.newUntypedWorkflowStub(
               type,
               WorkflowOptions.newBuilder()
-                  .setWorkflowId(WORKFLOW_IDS.get(name))
+                  .setWorkflowId(workflowId(name))
                   .setTaskQueue(taskQueue)
                   .build());
       stub.start(input);
@@ -190,8 +233,11 @@ public final class RecordHistories {
     }
 
     void write(String name) throws Exception {
+      if (!only.isEmpty() && !only.contains(name)) {
+        return;
+      }
       Path file = dir.resolve(name + "-" + release + ".json");
-      Files.writeString(file, client.fetchHistory(WORKFLOW_IDS.get(name)).toJson(true));
+      Files.writeString(file, client.fetchHistory(workflowId(name)).toJson(true));
       System.out.println("recorded " + file);
     }
   }
