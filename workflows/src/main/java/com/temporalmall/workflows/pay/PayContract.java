@@ -9,7 +9,8 @@ package com.temporalmall.workflows.pay;
  * <p>Payloads: {@link PayActivities#create} takes {@link NewPay}; {@link PayActivities#markPaid},
  * {@link PayActivities#close} and {@link PayActivities#flagRefund} (and {@link
  * PayWrites.FlagRefund}) take a {@link PayChange}; each returns a {@link PayView} (status: {@link
- * PayStatus}).
+ * PayStatus}); {@link PayActivities#query} takes a {@link PayView} and returns a {@link
+ * ProviderPayment}.
  */
 public final class PayContract {
   /** Served only by the pay worker, which alone holds the pay database's credentials. */
