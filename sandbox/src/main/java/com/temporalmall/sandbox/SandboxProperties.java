@@ -34,6 +34,8 @@ public record SandboxProperties(
    * @param duplicates chaos: each delivered event is delivered this many times more (default 0)
    * @param delay chaos: each event's first attempt waits this long (default 0; then a capture
    *     answers without waiting for it)
+   * @param drops chaos: the share of events, from 0 to 1, that are never delivered (default 0; 1:
+   *     none is - the merchant learns of a capture only by asking, {@code GET /checkouts/{id}})
    */
   public record Delivery(
       @DefaultValue("2s") Duration connectTimeout,
@@ -44,5 +46,6 @@ public record SandboxProperties(
       @DefaultValue("4") int threads,
       @DefaultValue("10000") int maxPending,
       @DefaultValue("0") int duplicates,
-      @DefaultValue("0s") Duration delay) {}
+      @DefaultValue("0s") Duration delay,
+      @DefaultValue("0") double drops) {}
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -69,10 +70,15 @@ public class WebhookDelivery implements AutoCloseable {
    * Delivers {@code body} until the merchant answers 2xx or the attempts run out, telling {@code
    * progress} after each attempt.
    *
-   * @return completes when the first attempt has finished (after {@code sandbox.delivery.delay})
+   * @return completes when the first attempt has finished (after {@code sandbox.delivery.delay});
+   *     at once with attempt 0 for an event that {@code sandbox.delivery.drops} drops
    * @throws IllegalStateException when {@code sandbox.delivery.max-pending} events already wait
    */
   public CompletableFuture<Attempt> deliver(byte[] body, Consumer<Attempt> progress) {
+    if (settings.drops() > 0 && ThreadLocalRandom.current().nextDouble() < settings.drops()) {
+      log.info("chaos: an event for {} is dropped, never delivered", target);
+      return CompletableFuture.completedFuture(new Attempt(0, 0));
+    }
     if (!pending.tryAcquire()) {
       throw new IllegalStateException("too many events wait for delivery");
     }

@@ -290,7 +290,8 @@ class SandboxProviderTest {
                     1,
                     10,
                     0,
-                    Duration.ZERO)),
+                    Duration.ZERO,
+                    0)),
             java.time.Clock.systemUTC());
     try (delivery) {
       assertThat(List.of(1, 2, 3, 6, 7, 8, 20).stream().map(delivery::backoff).toList())

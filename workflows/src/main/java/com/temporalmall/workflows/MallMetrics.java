@@ -17,5 +17,8 @@ public final class MallMetrics {
   public static final String PAYMENT_TIMEOUTS = "mall_payment_timeouts";
   public static final String ORDERS_PAID = "mall_orders_paid";
 
+  /** A capture the provider reported when asked, its callback not applied yet (maybe lost). */
+  public static final String PAYMENTS_FOUND_BY_QUERY = "mall_payments_found_by_query";
+
   private MallMetrics() {}
 }

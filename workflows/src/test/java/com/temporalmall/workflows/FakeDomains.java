@@ -14,6 +14,7 @@ import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.pay.PayWritesImpl;
+import com.temporalmall.workflows.pay.ProviderPayment;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.ProductContract;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * In-memory activities of the four domains. Every call is recorded, in order, in {@link #journal},
@@ -63,6 +65,12 @@ public final class FakeDomains {
   public volatile Runnable refundBehaviour = () -> {};
 
   public final AtomicInteger refundAttempts = new AtomicInteger();
+
+  public volatile Blocking markPaidBehaviour = () -> {};
+
+  /** What the provider says when a pay's checkout is queried: by default, not captured. */
+  public volatile Function<PayView, ProviderPayment> queryBehaviour =
+      pay -> new ProviderPayment(pay.checkout(), false, 0, "CNY", null);
 
   /** When set, each single-step write (the activity of a write workflow) throws it. */
   public volatile ApplicationFailure writeRejection;
@@ -149,12 +157,18 @@ public final class FakeDomains {
         @Override
         public PayView create(NewPay pay) {
           record(PayContract.Activities.CREATE + " " + pay.oid() + " amount=" + pay.amount());
-          return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null);
+          return new PayView(
+              PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, "co_" + PAY_ID);
         }
 
         @Override
         public PayView markPaid(PayChange change) {
           record(PayContract.Activities.MARK_PAID + " " + change.payId());
+          try {
+            markPaidBehaviour.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           return new PayView(
               change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.PAID, null);
         }
@@ -179,6 +193,12 @@ public final class FakeDomains {
           record(PayContract.Activities.REFUND + " " + change.gid() + " " + change.payId());
           return new PayView(
               change.payId(), 1, ORDER_ID, 500, change.source(), PayStatus.REFUNDED, null);
+        }
+
+        @Override
+        public ProviderPayment query(PayView pay) {
+          record(PayContract.Activities.QUERY + " " + pay.id());
+          return queryBehaviour.apply(pay);
         }
       };
 

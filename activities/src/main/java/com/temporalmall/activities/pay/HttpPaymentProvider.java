@@ -2,6 +2,7 @@ package com.temporalmall.activities.pay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.temporalmall.workflows.MallFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The provider's HTTP API ({@code mall.pay.provider-url}, e.g. the sandbox's {@code /sandbox/v1}):
  * {@code POST /checkouts} and {@code POST /checkouts/{id}/refunds} with the Idempotency-Key header,
- * connect and request timeouts. Any failure is thrown, so the activity is retried by Temporal.
+ * and {@code GET /checkouts/{id}}, with connect and request timeouts. Any failure is thrown, so the
+ * activity is retried by Temporal.
  */
 public class HttpPaymentProvider implements PaymentProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,5 +141,67 @@ public class HttpPaymentProvider implements PaymentProvider {
     } catch (IOException notJson) {
       return null;
     }
+  }
+
+  /** Checkout ids as providers issue them ({@code co_...}); anything else is never sent. */
+  private static final Pattern CHECKOUT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The capture event's type in a checkout's {@code events}. */
+  static final String CAPTURED_EVENT = "checkout.captured";
+
+  @Override
+  public ProviderCheckout checkout(String id) {
+    if (id == null || !CHECKOUT_ID.matcher(id).matches()) {
+      throw MallFailures.invalidRequest("not a checkout id: " + id);
+    }
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(baseUrl + "/checkouts/" + id))
+              .timeout(requestTimeout)
+              .header("Accept", "application/json")
+              .GET()
+              .build();
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 404) {
+        throw MallFailures.notFound("the payment provider knows no checkout " + id);
+      }
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "the payment provider answered " + answer.statusCode() + ": " + answer.body());
+      }
+      JsonNode checkout = JSON.readTree(answer.body());
+      if (!id.equals(checkout.path("id").asText(""))
+          || !checkout.path("reference").canConvertToLong()
+          || !checkout.path("amount").canConvertToLong()) {
+        throw new IllegalStateException("the payment provider answered no checkout " + id);
+      }
+      // Captured once its capture event exists, whatever it became since (e.g. refunded).
+      String captureEvent = null;
+      for (JsonNode event : checkout.path("events")) {
+        if (CAPTURED_EVENT.equals(event.path("type").asText())) {
+          captureEvent = event.path("id").asText(null);
+          break;
+        }
+      }
+      if (captureEvent == null && "captured".equals(checkout.path("status").asText())) {
+        throw new IllegalStateException("checkout " + id + " is captured with no capture event");
+      }
+      return new ProviderCheckout(
+          id,
+          checkout.path("reference").asLong(),
+          checkout.path("amount").asLong(),
+          checkout.path("currency").asText(""),
+          captureEvent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking about a checkout", e);
+    }
+  }
+
+  @Override
+  public String currency() {
+    return currency;
   }
 }

@@ -16,6 +16,7 @@ import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.ProviderPayment;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +113,38 @@ public class PayActivitiesImpl implements PayActivities {
   /** The provider's Idempotency-Key of pay {@code payId}'s one refund. */
   static String refundKey(long payId) {
     return "refund-" + payId;
+  }
+
+  @Override
+  public ProviderPayment query(PayView pay) {
+    if (pay.checkout() == null) {
+      throw MallFailures.notFound("pay " + pay.id() + " has no checkout at the provider");
+    }
+    ProviderCheckout checkout = provider.checkout(pay.checkout());
+    if (checkout.reference() != pay.id() || !provider.currency().equals(checkout.currency())) {
+      throw MallFailures.invalidRequest(
+          "checkout "
+              + checkout.id()
+              + " is for reference "
+              + checkout.reference()
+              + " in "
+              + checkout.currency()
+              + ", not pay "
+              + pay.id()
+              + " in "
+              + provider.currency());
+    }
+    log.info(
+        "asked the provider about pay {}: checkout {} {}",
+        pay.id(),
+        checkout.id(),
+        checkout.captured() ? "captured by " + checkout.captureEventId() : "not captured");
+    return new ProviderPayment(
+        checkout.id(),
+        checkout.captured(),
+        checkout.amount(),
+        checkout.currency(),
+        checkout.captureEventId());
   }
 
   private PayView changeStatus(String branch, PayChange change, int status, List<Integer> from) {

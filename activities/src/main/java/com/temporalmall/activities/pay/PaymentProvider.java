@@ -21,4 +21,15 @@ public interface PaymentProvider {
    *     5xx, a refund still pending, or any other refusal: the activity is retried
    */
   String refund(String idempotencyKey, String checkout, long amount);
+
+  /**
+   * The provider's checkout {@code id} as it stands now; read-only, so it may be asked again.
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable {@code NotFound} when the provider
+   *     knows no such checkout; any other failure (unreachable, 5xx) is thrown to be retried
+   */
+  ProviderCheckout checkout(String id);
+
+  /** The currency the mall's amounts are in, as the provider is told when a checkout opens. */
+  String currency();
 }

@@ -55,18 +55,21 @@ public class OrderPlacements {
   private final Executor starts;
   private final Duration timeout;
   private final Duration paymentTimeout;
+  private final Duration providerQueryDelay;
 
   public OrderPlacements(
       WorkflowClient client,
       StockAdmission admission,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
       @Value("${mall.api.order-timeout:60s}") Duration timeout,
-      @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout) {
+      @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout,
+      @Value("${mall.order.provider-query-delay:5m}") Duration providerQueryDelay) {
     this.client = client;
     this.admission = admission;
     this.starts = starts;
     this.timeout = timeout;
     this.paymentTimeout = paymentTimeout;
+    this.providerQueryDelay = providerQueryDelay;
   }
 
   /**
@@ -105,7 +108,12 @@ public class OrderPlacements {
 
   private OrderRequest request(PlaceOrder order, ProductView product) {
     return new OrderRequest(
-        order.uid(), order.pid(), order.num(), product.amount(), paymentTimeout);
+        order.uid(),
+        order.pid(),
+        order.num(),
+        product.amount(),
+        paymentTimeout,
+        providerQueryDelay);
   }
 
   /** Starts the admitted placement's saga and waits for its answer; then gives its ticket back. */

@@ -44,7 +44,9 @@ import java.util.Map;
  *   <li>{@link #createPay}: {@code pay.create} - none; an open pay is closed by step 6.
  *   <li>{@link #payCallback}: {@code pay.markPaid}, then {@code order.markPaid} - none (a payment
  *       is final); a callback that loses to a cancellation runs {@code pay.flagRefund} instead,
- *       once per provider event.
+ *       once per provider event. A capture found by {@code pay.query} (read-only: the provider is
+ *       asked after the request's query delay and when the payment timer fires, if a pay exists) is
+ *       applied the same way, as its event.
  *   <li>{@link #cancel}, {@link #requestCancel} or the payment timer: {@code order.cancel}, {@code
  *       product.releaseStock}, {@code pay.close} if a pay exists - none (a cancellation is final;
  *       these steps are what undoes a placed order).
@@ -54,6 +56,12 @@ import java.util.Map;
 public interface OrderSagaWorkflow {
   /** How long a placed order waits for its payment when its request names no timeout. */
   Duration DEFAULT_PAYMENT_TIMEOUT = Duration.ofMinutes(30);
+
+  /**
+   * How long after the placement an unpaid order asks the payment provider about its pay when its
+   * request names no delay (it asks once more when the payment timer fires).
+   */
+  Duration DEFAULT_PROVIDER_QUERY_DELAY = Duration.ofMinutes(5);
 
   /**
    * Completes with the order's final state once it is paid or cancelled; fails with the placement

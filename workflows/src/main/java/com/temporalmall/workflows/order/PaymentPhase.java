@@ -5,11 +5,16 @@ import com.temporalmall.workflows.MallMetrics;
 import com.temporalmall.workflows.pay.NewPay;
 import com.temporalmall.workflows.pay.PayActivities;
 import com.temporalmall.workflows.pay.PayChange;
+import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayRefunds;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.ProviderPayment;
 import com.temporalmall.workflows.product.ProductActivities;
 import com.temporalmall.workflows.product.StockChange;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,6 +40,35 @@ final class PaymentPhase {
 
   private static final int PROVIDER_EVENTS_APPLIED_ONCE = 1;
 
+  /**
+   * Version 1: an unpaid order with a pay asks the provider about it (a callback may have been
+   * lost) after the request's query delay and once more when the payment timer fires, before it
+   * cancels; a capture found so is applied as its event would be. The timer is split in two.
+   */
+  static final String PROVIDER_QUERY = "provider-query";
+
+  private static final int PROVIDER_QUERY_ASKED = 1;
+
+  /** The pay source a payment through the provider records, as the API's callback does. */
+  private static final int PROVIDER_SOURCE = 1;
+
+  /**
+   * Asking is best effort: a provider that is down is retried for about a minute, then the order
+   * goes on waiting (or is cancelled, at the timeout) as if it had said "not captured".
+   */
+  private static final ActivityOptions QUERY_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(PayContract.TASK_QUEUE)
+          .setStartToCloseTimeout(Duration.ofSeconds(15))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(10))
+                  .build())
+          .build();
+
   private final String gid;
   private final OrderRequest request;
   private final PlacedOrder order;
@@ -42,6 +76,8 @@ final class PaymentPhase {
   private final ProductActivities products;
   private final PayActivities pays;
   private final PayActivities refunds = PayRefunds.activities();
+  private final PayActivities payQueries =
+      Workflow.newActivityStub(PayActivities.class, QUERY_OPTIONS);
   private OrderState state = OrderState.AWAITING_PAYMENT;
   private PayView pay;
   private boolean creatingPay;
@@ -73,8 +109,9 @@ final class PaymentPhase {
   }
 
   /**
-   * Waits for payment, a cancellation or the payment timeout (a durable timer), cancels an order
-   * left unpaid, and returns PAID or CANCELLED once every handler has finished.
+   * Waits for payment, a cancellation or the payment timeout (a durable timer), asking the provider
+   * about a pay whose callback has not come, cancels an order left unpaid, and returns PAID or
+   * CANCELLED once every handler has finished.
    */
   OrderState awaitOutcome() {
     Duration timeout =
@@ -82,7 +119,10 @@ final class PaymentPhase {
             ? OrderSagaWorkflow.DEFAULT_PAYMENT_TIMEOUT
             : request.paymentTimeout();
     boolean decided =
-        Workflow.await(timeout, () -> state != OrderState.AWAITING_PAYMENT || cancelRequested);
+        Workflow.getVersion(PROVIDER_QUERY, Workflow.DEFAULT_VERSION, PROVIDER_QUERY_ASKED)
+                >= PROVIDER_QUERY_ASKED
+            ? awaitAskingTheProvider(timeout)
+            : Workflow.await(timeout, this::awaitingEnds);
     if (state == OrderState.AWAITING_PAYMENT) {
       if (decided) {
         log.info("order {}: cancellation requested by an operator", order.orderId());
@@ -97,6 +137,85 @@ final class PaymentPhase {
             (state == OrderState.PAID || state == OrderState.CANCELLED)
                 && Workflow.isEveryHandlerFinished());
     return state;
+  }
+
+  /** Whether the wait for payment is over: paid or cancelling, or an operator asked to cancel. */
+  private boolean awaitingEnds() {
+    return state != OrderState.AWAITING_PAYMENT || cancelRequested;
+  }
+
+  /**
+   * The wait of version {@value #PROVIDER_QUERY}: one durable timer at a time - the query delay,
+   * then what is left of the timeout - so an order paid before the delay costs one timer as before.
+   * Returns true when the wait ended before the timeout, false when the timer fired and the
+   * provider's last answer did not end it.
+   */
+  private boolean awaitAskingTheProvider(Duration timeout) {
+    Duration delay =
+        request.providerQueryDelay() == null
+            ? OrderSagaWorkflow.DEFAULT_PROVIDER_QUERY_DELAY
+            : request.providerQueryDelay();
+    long deadline = Workflow.currentTimeMillis() + timeout.toMillis();
+    if (delay.isPositive() && delay.compareTo(timeout) < 0) {
+      if (Workflow.await(delay, this::awaitingEnds)) {
+        return true;
+      }
+      askTheProvider("after " + delay);
+    }
+    Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
+    if (awaitingEnds() || (left.isPositive() && Workflow.await(left, this::awaitingEnds))) {
+      return true;
+    }
+    askTheProvider("at the payment timeout");
+    return awaitingEnds();
+  }
+
+  /**
+   * Asks the provider about this order's pay, if it has one with a checkout and the order still
+   * awaits payment; a capture it reports is applied as its callback would be ({@link #applyOnce},
+   * keyed by the capture event's id, so the callback arriving later is answered alike). A provider
+   * that cannot answer, or a capture of another amount, changes nothing.
+   */
+  private void askTheProvider(String when) {
+    if (pay == null || pay.checkout() == null || state != OrderState.AWAITING_PAYMENT) {
+      return;
+    }
+    PayView asked = pay;
+    ProviderPayment answer;
+    try {
+      answer = payQueries.query(asked);
+    } catch (ActivityFailure failure) {
+      log.warn(
+          "order {}: the provider could not tell about pay {} {}: {}",
+          order.orderId(),
+          asked.id(),
+          when,
+          failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
+      return;
+    }
+    if (!answer.captured() || answer.eventId() == null) {
+      log.info("order {}: pay {} not captured {}", order.orderId(), asked.id(), when);
+      return;
+    }
+    if (answer.amount() != asked.amount()) {
+      log.warn(
+          "order {}: the provider captured {} for pay {} of {}: not applied",
+          order.orderId(),
+          answer.amount(),
+          asked.id(),
+          asked.amount());
+      return;
+    }
+    if (!providerEvents.containsKey(answer.eventId())) {
+      log.info(
+          "order {}: the provider reports pay {} captured by event {} {}, its callback not come",
+          order.orderId(),
+          asked.id(),
+          answer.eventId(),
+          when);
+      Workflow.getMetricsScope().counter(MallMetrics.PAYMENTS_FOUND_BY_QUERY).inc(1);
+    }
+    applyOnce(new PayCallback(asked.id(), answer.amount(), PROVIDER_SOURCE, answer.eventId()));
   }
 
   /**

@@ -69,4 +69,17 @@ public interface PayActivities {
    */
   @ActivityMethod(name = PayContract.Activities.REFUND)
   PayView refund(PayChange change);
+
+  /**
+   * Asks the payment provider about {@code pay}'s checkout (for a callback that may have been
+   * lost): whether it is captured, for how much, and the capture event's id. Reads only, at the
+   * provider and in the mall, so it needs no barrier: any attempt may be repeated.
+   *
+   * <p>Fails non-retryable ({@code NotFound}, {@code InvalidRequest}) when the provider does not
+   * know the checkout or reports it for another pay or currency; a provider that cannot be reached
+   * or answers 5xx fails the attempt, to be retried on the caller's bounded schedule. Compensation:
+   * none - nothing is written.
+   */
+  @ActivityMethod(name = PayContract.Activities.QUERY)
+  ProviderPayment query(PayView pay);
 }

@@ -9,7 +9,8 @@ package com.temporalmall.workflows.pay;
  * <p>Payloads: {@link PayActivities#create} takes {@link NewPay}; {@link PayActivities#markPaid},
  * {@link PayActivities#close}, {@link PayActivities#flagRefund} and {@link PayActivities#refund}
  * (and {@link PayWrites.FlagRefund}) take a {@link PayChange}; each returns a {@link PayView}
- * (status: {@link PayStatus}).
+ * (status: {@link PayStatus}); {@link PayActivities#query} takes a {@link PayView} and returns a
+ * {@link ProviderPayment}.
  */
 public final class PayContract {
   /** Served only by the pay worker, which alone holds the pay database's credentials. */
@@ -31,6 +32,9 @@ public final class PayContract {
     public static final String CLOSE = "pay.close";
     public static final String FLAG_REFUND = "pay.flagRefund";
     public static final String REFUND = "pay.refund";
+
+    /** Read-only: asks the provider about a pay's checkout; no barrier row. */
+    public static final String QUERY = "pay.query";
 
     private Activities() {}
   }

@@ -6,6 +6,7 @@ import com.temporalmall.workflows.MallTestEnvironment;
 import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayView;
+import com.temporalmall.workflows.pay.ProviderPayment;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
@@ -60,7 +61,11 @@ public final class RecordHistories {
           Map.entry("pay-flag-refund", PayContract.flagRefundWorkflowId("recorded")),
           // From provider-refunds 1: the late payment is refunded through the provider.
           Map.entry("order-saga-refund", OrderContract.workflowId("recorded-refund")),
-          Map.entry("pay-flag-refund-refunded", PayContract.flagRefundWorkflowId("refunded")));
+          Map.entry("pay-flag-refund-refunded", PayContract.flagRefundWorkflowId("refunded")),
+          // From provider-query 1: an unpaid order asks the provider about its pay.
+          Map.entry("order-saga-query-paid", OrderContract.workflowId("recorded-query-paid")),
+          Map.entry(
+              "order-saga-query-cancelled", OrderContract.workflowId("recorded-query-unpaid")));
 
   private RecordHistories() {}
 
@@ -129,6 +134,31 @@ public final class RecordHistories {
       // Placed, never paid: the payment timer cancels it.
       OrderSagaWorkflowTest.place(client, WORKFLOW_IDS.get("order-saga-cancelled"), twoKettles);
       recorder.result("order-saga-cancelled");
+
+      // The provider is asked after a minute: its callback lost, the capture is found and applied.
+      OrderRequest askingAfterAMinute =
+          new OrderRequest(
+              1,
+              FakeDomains.PRODUCT_ID,
+              2,
+              FakeDomains.PRICE,
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(1));
+      fakes.queryBehaviour =
+          asked ->
+              new ProviderPayment(asked.checkout(), true, asked.amount(), "CNY", "evt_recorded_q");
+      String queryPaid = WORKFLOW_IDS.get("order-saga-query-paid");
+      OrderSagaWorkflowTest.place(client, queryPaid, askingAfterAMinute);
+      client.newWorkflowStub(OrderSagaWorkflow.class, queryPaid).createPay(twoKettles.amount());
+      recorder.result("order-saga-query-paid");
+
+      // Asked after a minute and at the timeout, never captured: the timer cancels it.
+      fakes.queryBehaviour =
+          asked -> new ProviderPayment(asked.checkout(), false, asked.amount(), "CNY", null);
+      String queryUnpaid = WORKFLOW_IDS.get("order-saga-query-cancelled");
+      OrderSagaWorkflowTest.place(client, queryUnpaid, askingAfterAMinute);
+      client.newWorkflowStub(OrderSagaWorkflow.class, queryUnpaid).createPay(twoKettles.amount());
+      recorder.result("order-saga-query-cancelled");
 
       // Rejected: out of stock, compensated.
       fakes.decrStockBehaviour =
