@@ -52,7 +52,17 @@ public final class FakeDomains {
   /** "activity type on task queue, local|remote", one per call of the journal. */
   public final List<String> executions = new CopyOnWriteArrayList<>();
 
+  /** The checkout pay.create opens at the provider. */
+  public static final String CHECKOUT = "co_fake";
+
   public volatile Consumer<StockChange> decrStockBehaviour = change -> {};
+
+  /**
+   * While set, pay.create fails as the pay worker does when the provider cannot be reached: a
+   * retryable PaymentProviderUnavailable carrying the pay, without its checkout.
+   */
+  public volatile boolean providerDown;
+
   public volatile Blocking releaseStockBehaviour = () -> {};
 
   /** When set, each single-step write (the activity of a write workflow) throws it. */
@@ -140,7 +150,14 @@ public final class FakeDomains {
         @Override
         public PayView create(NewPay pay) {
           record(PayContract.Activities.CREATE + " " + pay.oid() + " amount=" + pay.amount());
-          return new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null);
+          if (providerDown) {
+            throw ApplicationFailure.newFailure(
+                "the payment provider cannot be reached",
+                MallFailures.PAYMENT_PROVIDER_UNAVAILABLE,
+                new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null));
+          }
+          return new PayView(
+              PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, CHECKOUT);
         }
 
         @Override

@@ -3,7 +3,6 @@ package com.temporalmall.activities.pay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +13,9 @@ import java.util.Map;
 
 /**
  * The provider's HTTP API ({@code mall.pay.provider-url}, e.g. the sandbox's {@code /sandbox/v1}):
- * {@code POST /checkouts} with the Idempotency-Key header, connect and request timeouts. Any
- * failure is thrown, so the activity is retried by Temporal.
+ * {@code POST /checkouts} with the Idempotency-Key header, connect and request timeouts. A provider
+ * that is down, slow or overloaded is {@link PaymentProvider.Unavailable}; any other failure is
+ * thrown as it is. Either way the activity is retried by Temporal, a bounded number of times.
  */
 public class HttpPaymentProvider implements PaymentProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +58,10 @@ public class HttpPaymentProvider implements PaymentProvider {
               .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
               .build();
       HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
+        throw new Unavailable(
+            "the payment provider answered " + answer.statusCode() + ": " + answer.body(), null);
+      }
       if (answer.statusCode() != 200) {
         throw new IllegalStateException(
             "the payment provider answered " + answer.statusCode() + ": " + answer.body());
@@ -69,7 +73,8 @@ public class HttpPaymentProvider implements PaymentProvider {
       }
       return id;
     } catch (IOException e) {
-      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
+      // refused, reset, or no answer within the connect or request timeout
+      throw new Unavailable("the payment provider cannot be reached at " + baseUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening a checkout", e);

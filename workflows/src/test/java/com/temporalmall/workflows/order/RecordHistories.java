@@ -45,17 +45,18 @@ import java.util.concurrent.TimeUnit;
 public final class RecordHistories {
   /** Each history's name (its file: {@code <name>-<release>.json}) and its workflow id. */
   public static final Map<String, String> WORKFLOW_IDS =
-      Map.of(
-          "order-saga-paid", OrderContract.workflowId("recorded-paid"),
-          "order-saga-cancelled", OrderContract.workflowId("recorded-unpaid"),
-          "order-saga-rejected", OrderContract.workflowId("recorded-rejected"),
-          "order-saga-late-event", OrderContract.workflowId("recorded-late-event"),
-          "product-create", ProductContract.createWorkflowId("recorded"),
-          "product-update", ProductContract.updateWorkflowId("recorded"),
-          "product-remove", ProductContract.removeWorkflowId("recorded"),
-          "user-register", UserContract.registerWorkflowId("recorded"),
-          "order-remove", OrderContract.removeWorkflowId("recorded"),
-          "pay-flag-refund", PayContract.flagRefundWorkflowId("recorded"));
+      Map.ofEntries(
+          Map.entry("order-saga-paid", OrderContract.workflowId("recorded-paid")),
+          Map.entry("order-saga-cancelled", OrderContract.workflowId("recorded-unpaid")),
+          Map.entry("order-saga-rejected", OrderContract.workflowId("recorded-rejected")),
+          Map.entry("order-saga-late-event", OrderContract.workflowId("recorded-late-event")),
+          Map.entry("order-saga-provider-down", OrderContract.workflowId("recorded-provider-down")),
+          Map.entry("product-create", ProductContract.createWorkflowId("recorded")),
+          Map.entry("product-update", ProductContract.updateWorkflowId("recorded")),
+          Map.entry("product-remove", ProductContract.removeWorkflowId("recorded")),
+          Map.entry("user-register", UserContract.registerWorkflowId("recorded")),
+          Map.entry("order-remove", OrderContract.removeWorkflowId("recorded")),
+          Map.entry("pay-flag-refund", PayContract.flagRefundWorkflowId("recorded")));
 
   private RecordHistories() {}
 
@@ -81,6 +82,23 @@ public final class RecordHistories {
       PayView pay = toPay.createPay(twoKettles.amount());
       toPay.payCallback(new PayCallback(pay.id(), pay.amount(), 1, "evt_recorded"));
       recorder.result("order-saga-paid");
+
+      // Placed; the provider is down at the first createPay (answered PaymentProviderUnavailable
+      // after the bounded retries) and back for the second, which opens the checkout; then paid.
+      String outage = WORKFLOW_IDS.get("order-saga-provider-down");
+      OrderSagaWorkflowTest.place(client, outage, twoKettles);
+      OrderSagaWorkflow afterOutage = client.newWorkflowStub(OrderSagaWorkflow.class, outage);
+      fakes.providerDown = true;
+      try {
+        afterOutage.createPay(twoKettles.amount());
+        throw new IllegalStateException("the provider should have been unavailable");
+      } catch (WorkflowUpdateException expected) {
+        fakes.providerDown = false;
+      }
+      PayView reopened = afterOutage.createPay(twoKettles.amount());
+      afterOutage.payCallback(
+          new PayCallback(reopened.id(), reopened.amount(), 1, "evt_recorded_after_outage"));
+      recorder.result("order-saga-provider-down");
 
       // Placed, cancelled by its owner; the provider's event arrives twice while it is cancelling:
       // the pay is flagged for refund once and both deliveries are answered alike.
