@@ -3,7 +3,9 @@
 # (no 5xx, statuses and bodies as documented, valid data accepted, invalid data rejected; the
 # state-dependent refusals a valid request may get are listed in scripts/fuzz-api.toml).
 # Runs the embedded-default jar (built by `./mvnw verify`/`package`) on a free port, signs up a
-# fuzz user for a bearer token, and prints how many cases were generated.
+# fuzz user for a bearer token, signs most generated provider callbacks with the run's webhook
+# secret (scripts/fuzz_signed_callbacks.py; the rest must be 401), and prints how many cases were
+# generated.
 # Usage: [FUZZ_SEED=n] scripts/fuzz-api.sh [max examples per operation, default 40]
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -25,6 +27,9 @@ fi
 PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"
 LOG="$MALL_CACHE_DIR/fuzz-standalone.log"
+# The run's own webhook secret: scripts/fuzz_signed_callbacks.py signs the generated provider
+# callbacks with it, so they reach the callback's validation and business checks.
+export MALL_PAY_WEBHOOK_SECRET="fuzz-only-webhook-$(date +%s%N)-fuzz-only-webhook"
 PORT="$PORT" MALL_JWT_SECRET="fuzz-only-secret-$(date +%s%N)-fuzz-only-secret" \
   java -jar "$JAR" >"$LOG" 2>&1 &
 APP_PID=$!
@@ -44,7 +49,8 @@ curl -sf "$BASE/api/order/create" -H 'Content-Type: application/json' -H "Author
 
 status=0
 cd "$MALL_CACHE_DIR"  # schemathesis keeps its case cache in the working directory
-"$VENV/bin/schemathesis" --config-file "$MALL_ROOT/scripts/fuzz-api.toml" run "$BASE/v3/api-docs" \
+SCHEMATHESIS_HOOKS="$MALL_ROOT/scripts/fuzz_signed_callbacks.py" \
+  "$VENV/bin/schemathesis" --config-file "$MALL_ROOT/scripts/fuzz-api.toml" run "$BASE/v3/api-docs" \
   --url "$BASE" \
   --header "Authorization: Bearer $TOKEN" \
   --checks "${FUZZ_CHECKS:-all}" \

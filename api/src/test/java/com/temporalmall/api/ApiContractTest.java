@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -487,6 +488,29 @@ class ApiContractTest {
             any(),
             eq(new PayCallback(9, 500, 1, "evt_1")));
     verifyNoInteractions(writes, placements);
+  }
+
+  @Test
+  void aProviderThatCannotOpenTheCheckoutIsA503WithRetryAfter() throws Exception {
+    when(orders.detail(6L)).thenReturn(new OrderView(6, 8, 3, 500, 1, 0, "order-x"));
+    when(payments.update(
+            any(), eq(OrderContract.Updates.CREATE_PAY), eq(PayView.class), any(), any()))
+        .thenThrow(
+            new io.temporal.client.WorkflowUpdateException(
+                WorkflowExecution.newBuilder().setWorkflowId("order-x").build(),
+                "update-1",
+                OrderContract.Updates.CREATE_PAY,
+                MallFailures.paymentProviderUnavailable("the provider is down")));
+
+    postJson("/api/pay/create", tokenFor(8), "{\"oid\":6,\"amount\":500}")
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "10"))
+        .andExpect(content().contentType("application/problem+json"))
+        .andExpect(
+            jsonPath("$.type")
+                .value("https://temporal-mall.dev/problems/payment-provider-unavailable"))
+        .andExpect(jsonPath("$.detail").value("the provider is down"))
+        .andExpect(jsonPath("$.instance").value("/api/pay/create"));
   }
 
   static Stream<RuntimeException> databaseOutages() {

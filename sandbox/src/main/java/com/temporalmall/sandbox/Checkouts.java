@@ -39,6 +39,18 @@ public class Checkouts {
   /** A new checkout request: {@code amount} in {@code currency} for {@code reference}. */
   public record NewCheckout(long reference, long amount, String currency) {}
 
+  /**
+   * Thrown when a payment cannot be taken now because {@code sandbox.delivery.max-pending} events
+   * already wait for delivery; nothing changed.
+   */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Busy() {
+      super("too many events wait for delivery to the merchant; nothing was captured, retry later");
+    }
+  }
+
   /** Thrown when an Idempotency-Key comes back with another request. */
   public static final class KeyReused extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -96,6 +108,9 @@ public class Checkouts {
    * The buyer pays: an open checkout is captured and a {@value #CAPTURED_EVENT} event is queued for
    * delivery; a captured one stays as it is. Completes when the event's first delivery attempt has
    * finished (a sandbox convenience: a walk-through sees the mall's answer right after paying).
+   *
+   * @throws Busy when the event could not be queued: then the checkout stays open, as a real
+   *     provider refuses a charge it cannot record rather than take money it tells nobody about
    */
   public Optional<CompletableFuture<Checkout>> pay(String id) {
     Entry entry = byId.get(id);
@@ -103,14 +118,22 @@ public class Checkouts {
       return Optional.empty();
     }
     EventEntry event;
+    byte[] body;
+    WebhookDelivery.Slot slot;
     synchronized (entry) {
       if (!entry.status.equals(Checkout.OPEN)) {
         return Optional.of(CompletableFuture.completedFuture(entry.view()));
       }
-      entry.status = Checkout.CAPTURED;
       event = new EventEntry("evt_" + token(), CAPTURED_EVENT);
+      body = eventBody(event, entry);
+      slot = delivery.reserve().orElseThrow(Busy::new);
+      entry.status = Checkout.CAPTURED;
       entry.events.add(event);
     }
+    return Optional.of(slot.deliver(body, event::record).thenApply(_ -> entry.view()));
+  }
+
+  private byte[] eventBody(EventEntry event, Entry entry) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", event.id);
     body.put("type", event.type);
@@ -119,8 +142,7 @@ public class Checkouts {
     body.put("amount", entry.request.amount());
     body.put("currency", entry.request.currency());
     body.put("created", clock.instant().getEpochSecond());
-    return Optional.of(
-        delivery.deliver(json.writeValueAsBytes(body), event::record).thenApply(_ -> entry.view()));
+    return json.writeValueAsBytes(body);
   }
 
   private Entry open(NewCheckout request) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping(path = "/sandbox/v1", produces = "application/json")
 public class SandboxController {
+  /** How long a refused payment is told to wait: about the first retries of a pending event. */
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
   private final Checkouts checkouts;
   private final Refunds refunds;
   private final Duration firstAttemptWait;
@@ -76,8 +82,6 @@ public class SandboxController {
       return paid.get(firstAttemptWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException stillDelivering) {
       return get(id);
-    } catch (IllegalStateException full) {
-      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, full.getMessage());
     }
   }
 
@@ -132,6 +136,21 @@ public class SandboxController {
                 refused.error(),
                 "message",
                 refused.getMessage()));
+  }
+
+  /**
+   * Too many events wait for delivery: the payment was refused before anything changed (the
+   * checkout is still open), so the buyer can pay again a little later.
+   */
+  @ExceptionHandler(Checkouts.Busy.class)
+  ResponseEntity<ProblemDetail> busy(Checkouts.Busy busy) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
+    problem.setTitle("Provider busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static ResponseStatusException unknown(String id) {

@@ -30,7 +30,8 @@ public record SandboxProperties(
    * @param maxAttempts attempts before an event is given up (with the defaults, about 17 minutes of
    *     retrying)
    * @param threads deliveries in flight at once (a bounded pool)
-   * @param maxPending events waiting for delivery; beyond it a capture is refused (503)
+   * @param maxPending events waiting for delivery; beyond it a payment is refused before anything
+   *     changes (503 with Retry-After, the checkout stays open)
    * @param duplicates chaos: each delivered event is delivered this many times more (default 0)
    * @param delay chaos: each event's first attempt waits this long (default 0; then a capture
    *     answers without waiting for it)

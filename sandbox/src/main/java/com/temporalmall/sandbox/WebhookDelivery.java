@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,24 +68,42 @@ public class WebhookDelivery implements AutoCloseable {
   }
 
   /**
-   * Delivers {@code body} until the merchant answers 2xx or the attempts run out, telling {@code
-   * progress} after each attempt.
-   *
-   * @return completes when the first attempt has finished (after {@code sandbox.delivery.delay});
-   *     at once with attempt 0 for an event that {@code sandbox.delivery.drops} drops
-   * @throws IllegalStateException when {@code sandbox.delivery.max-pending} events already wait
+   * A place among the {@code sandbox.delivery.max-pending} events waiting for delivery, taken
+   * before the event exists: what would need it (a capture) is refused while none is free, so
+   * nothing is captured whose event could not be queued. Used once, by {@link #deliver}.
    */
-  public CompletableFuture<Attempt> deliver(byte[] body, Consumer<Attempt> progress) {
-    if (settings.drops() > 0 && ThreadLocalRandom.current().nextDouble() < settings.drops()) {
-      log.info("chaos: an event for {} is dropped, never delivered", target);
-      return CompletableFuture.completedFuture(new Attempt(0, 0));
+  public final class Slot {
+    private boolean used;
+
+    private Slot() {}
+
+    /**
+     * Delivers {@code body} until the merchant answers 2xx or the attempts run out, telling {@code
+     * progress} after each attempt; the slot is free again once it ends either way.
+     *
+     * @return completes when the first attempt has finished (after {@code sandbox.delivery.delay});
+     *     at once with attempt 0 for an event that {@code sandbox.delivery.drops} drops
+     */
+    public synchronized CompletableFuture<Attempt> deliver(
+        byte[] body, Consumer<Attempt> progress) {
+      if (used) {
+        throw new IllegalStateException("a delivery slot carries one event");
+      }
+      used = true;
+      if (settings.drops() > 0 && ThreadLocalRandom.current().nextDouble() < settings.drops()) {
+        pending.release();
+        log.info("chaos: an event for {} is dropped, never delivered", target);
+        return CompletableFuture.completedFuture(new Attempt(0, 0));
+      }
+      CompletableFuture<Attempt> first = new CompletableFuture<>();
+      schedule(body, 1, settings.delay(), progress, first);
+      return first;
     }
-    if (!pending.tryAcquire()) {
-      throw new IllegalStateException("too many events wait for delivery");
-    }
-    CompletableFuture<Attempt> first = new CompletableFuture<>();
-    schedule(body, 1, settings.delay(), progress, first);
-    return first;
+  }
+
+  /** A free delivery slot, or empty when {@code sandbox.delivery.max-pending} events wait. */
+  public Optional<Slot> reserve() {
+    return pending.tryAcquire() ? Optional.of(new Slot()) : Optional.empty();
   }
 
   private void schedule(

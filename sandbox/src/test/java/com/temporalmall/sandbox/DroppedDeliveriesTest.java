@@ -42,7 +42,7 @@ class DroppedDeliveriesTest {
     List<WebhookDelivery.Attempt> attempts = new CopyOnWriteArrayList<>();
     try (WebhookDelivery dropping = delivery(1)) {
       WebhookDelivery.Attempt first =
-          dropping.deliver(EVENT, attempts::add).get(10, TimeUnit.SECONDS);
+          dropping.reserve().orElseThrow().deliver(EVENT, attempts::add).get(10, TimeUnit.SECONDS);
 
       assertThat(first).isEqualTo(new WebhookDelivery.Attempt(0, 0));
       assertThat(first.delivered()).isFalse();
@@ -55,7 +55,11 @@ class DroppedDeliveriesTest {
     List<WebhookDelivery.Attempt> attempts = new CopyOnWriteArrayList<>();
     try (WebhookDelivery delivering = delivery(0)) {
       WebhookDelivery.Attempt first =
-          delivering.deliver(EVENT, attempts::add).get(10, TimeUnit.SECONDS);
+          delivering
+              .reserve()
+              .orElseThrow()
+              .deliver(EVENT, attempts::add)
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(first.number()).as("nobody listens on port 1: one failed attempt").isEqualTo(1);
       assertThat(attempts).containsExactly(first);

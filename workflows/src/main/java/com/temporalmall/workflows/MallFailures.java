@@ -31,6 +31,13 @@ public final class MallFailures {
   /** The caller may not act on this resource (another user's order, pay or product). */
   public static final String FORBIDDEN = "Forbidden";
 
+  /**
+   * The payment provider could not open a checkout. Raised retryable by {@code pay.create}
+   * (details: the pay, without its checkout), and by the order's workflow, non-retryable, once that
+   * step's bounded retries are spent: the client retries later and gets the same pay.
+   */
+  public static final String PAYMENT_PROVIDER_UNAVAILABLE = "PaymentProviderUnavailable";
+
   private MallFailures() {}
 
   public static ApplicationFailure notFound(String message) {
@@ -51,6 +58,10 @@ public final class MallFailures {
 
   public static ApplicationFailure invalidRequest(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
+  }
+
+  public static ApplicationFailure paymentProviderUnavailable(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, PAYMENT_PROVIDER_UNAVAILABLE);
   }
 
   public static ApplicationFailure idempotencyKeyReused(String message) {

@@ -55,7 +55,17 @@ public final class FakeDomains {
   /** "activity type on task queue, local|remote", one per call of the journal. */
   public final List<String> executions = new CopyOnWriteArrayList<>();
 
+  /** The checkout pay.create opens at the provider. */
+  public static final String CHECKOUT = "co_" + PAY_ID;
+
   public volatile Consumer<StockChange> decrStockBehaviour = change -> {};
+
+  /**
+   * While set, pay.create fails as the pay worker does when the provider cannot be reached: a
+   * retryable PaymentProviderUnavailable carrying the pay, without its checkout.
+   */
+  public volatile boolean providerDown;
+
   public volatile Blocking releaseStockBehaviour = () -> {};
 
   /**
@@ -157,8 +167,14 @@ public final class FakeDomains {
         @Override
         public PayView create(NewPay pay) {
           record(PayContract.Activities.CREATE + " " + pay.oid() + " amount=" + pay.amount());
+          if (providerDown) {
+            throw ApplicationFailure.newFailure(
+                "the payment provider cannot be reached",
+                MallFailures.PAYMENT_PROVIDER_UNAVAILABLE,
+                new PayView(PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, null));
+          }
           return new PayView(
-              PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, "co_" + PAY_ID);
+              PAY_ID, pay.uid(), pay.oid(), pay.amount(), 0, PayStatus.UNPAID, CHECKOUT);
         }
 
         @Override

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The provider's HTTP API ({@code mall.pay.provider-url}, e.g. the sandbox's {@code /sandbox/v1}):
  * {@code POST /checkouts} and {@code POST /checkouts/{id}/refunds} with the Idempotency-Key header,
- * and {@code GET /checkouts/{id}}, with connect and request timeouts. Any failure is thrown, so the
- * activity is retried by Temporal.
+ * and {@code GET /checkouts/{id}}, with connect and request timeouts. A provider that is down, slow
+ * or overloaded when a checkout opens is {@link PaymentProvider.Unavailable}; any other failure is
+ * thrown as it is. Either way the activity is retried by Temporal.
  */
 public class HttpPaymentProvider implements PaymentProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,10 @@ public class HttpPaymentProvider implements PaymentProvider {
               .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
               .build();
       HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
+        throw new Unavailable(
+            "the payment provider answered " + answer.statusCode() + ": " + answer.body(), null);
+      }
       if (answer.statusCode() != 200) {
         throw new IllegalStateException(
             "the payment provider answered " + answer.statusCode() + ": " + answer.body());
@@ -74,7 +79,8 @@ public class HttpPaymentProvider implements PaymentProvider {
       }
       return id;
     } catch (IOException e) {
-      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
+      // refused, reset, or no answer within the connect or request timeout
+      throw new Unavailable("the payment provider cannot be reached at " + baseUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening a checkout", e);

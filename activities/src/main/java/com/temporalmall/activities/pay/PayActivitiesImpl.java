@@ -17,6 +17,7 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
 import com.temporalmall.workflows.pay.ProviderPayment;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,17 @@ public class PayActivitiesImpl implements PayActivities {
     if (stored.checkout() == null) {
       // Outside the pay's transaction: a remote call holds no lock. The order's workflow id as
       // the provider's Idempotency-Key gives a retried activity the same checkout.
-      String checkout = provider.openCheckout(pay.gid(), stored.id(), stored.amount());
+      String checkout;
+      try {
+        checkout = provider.openCheckout(pay.gid(), stored.id(), stored.amount());
+      } catch (PaymentProvider.Unavailable unavailable) {
+        // Retryable; once the workflow's bounded retries are spent, it keeps this pay (details).
+        throw ApplicationFailure.newFailureWithCause(
+            unavailable.getMessage(),
+            MallFailures.PAYMENT_PROVIDER_UNAVAILABLE,
+            unavailable,
+            stored.view());
+      }
       pays.attachCheckout(stored.id(), checkout);
       stored = pays.findById(stored.id()).orElseThrow();
     }

@@ -37,8 +37,9 @@ public class PayDomainConfiguration {
   /**
    * The payment provider's API: {@code mall.pay.provider-url} (MALL_PAY_PROVIDER_URL, default the
    * embedded default's sandbox), with connect and request timeouts ({@code
-   * mall.pay.provider-connect-timeout}, 2s; {@code mall.pay.provider-request-timeout}, 10s);
-   * amounts are in {@code mall.pay.currency} (default CNY).
+   * mall.pay.provider-connect-timeout}, 1s; {@code mall.pay.provider-request-timeout}, 5s: short,
+   * as a buyer waits for pay/create's answer); amounts are in {@code mall.pay.currency} (default
+   * CNY).
    */
   @Bean
   HttpPaymentProvider paymentProvider(Environment environment) {
@@ -49,10 +50,10 @@ public class PayDomainConfiguration {
             .orElse(URI.create("http://localhost:8080/sandbox/v1")),
         settings
             .bind("mall.pay.provider-connect-timeout", Duration.class)
-            .orElse(Duration.ofSeconds(2)),
+            .orElse(Duration.ofSeconds(1)),
         settings
             .bind("mall.pay.provider-request-timeout", Duration.class)
-            .orElse(Duration.ofSeconds(10)),
+            .orElse(Duration.ofSeconds(5)),
         settings.bind("mall.pay.currency", String.class).orElse("CNY"));
   }
 }

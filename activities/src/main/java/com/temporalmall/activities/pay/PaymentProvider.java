@@ -8,8 +8,19 @@ public interface PaymentProvider {
    * twice.
    *
    * @return the checkout's id (e.g. {@code co_...})
+   * @throws Unavailable when the provider cannot be reached, does not answer in time, or answers
+   *     that it cannot serve now (5xx, 429)
    */
   String openCheckout(String idempotencyKey, long reference, long amount);
+
+  /** The provider cannot be reached or cannot serve now: worth trying again later. */
+  final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /**
    * Refunds {@code amount} of captured checkout {@code checkout}. The same {@code idempotencyKey}

@@ -17,6 +17,7 @@ import com.temporalmall.workflows.pay.PayChange;
 import com.temporalmall.workflows.pay.PayContract;
 import com.temporalmall.workflows.pay.PayStatus;
 import com.temporalmall.workflows.pay.PayView;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -130,9 +131,16 @@ class PayActivitiesTest {
     String gid = OrderContract.workflowId("5");
     providerDown = true;
     try {
-      assertThat(catchThrowable(() -> pays.create(new NewPay(gid, 3, 5, 700))))
+      ApplicationFailure unavailable =
+          applicationFailure(catchThrowable(() -> pays.create(new NewPay(gid, 3, 5, 700))));
+      assertThat(unavailable.getType())
           .as("the provider is down: the activity fails, to be retried")
-          .isNotNull();
+          .isEqualTo(MallFailures.PAYMENT_PROVIDER_UNAVAILABLE);
+      assertThat(unavailable.isNonRetryable()).isFalse();
+      PayView unopened = unavailable.getDetails().get(PayView.class);
+      assertThat(unopened.checkout()).as("the pay, without its checkout").isNull();
+      assertThat(unopened.status()).isEqualTo(PayStatus.UNPAID);
+      assertThat(stored(unopened.id())).isEqualTo(unopened);
     } finally {
       providerDown = false;
     }
@@ -147,6 +155,15 @@ class PayActivitiesTest {
         .filteredOn(call -> call.startsWith(gid + " "))
         .containsExactly(
             gid + " {\"reference\":" + pay.id() + ",\"amount\":700,\"currency\":\"CNY\"}");
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return application;
+      }
+    }
+    throw new AssertionError("no ApplicationFailure in " + failure, failure);
   }
 
   private PayView stored(long id) {

@@ -4,6 +4,7 @@ import com.temporalmall.api.temporal.DomainWrites;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.IdempotencyKeys;
 import com.temporalmall.api.web.JwtIssuer;
+import com.temporalmall.api.web.Texts;
 import com.temporalmall.workflows.product.NewProduct;
 import com.temporalmall.workflows.product.ProductContract;
 import com.temporalmall.workflows.product.ProductRemoval;
@@ -13,8 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -35,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProductController {
   @Schema(name = "ProductCreateRequest")
   public record CreateRequest(
-      @NotBlank @Size(max = 255) String name,
+      @NotNull
+          @Size(max = 255)
+          @Pattern(regexp = Texts.NOT_BLANK, message = Texts.NOT_BLANK_MESSAGE)
+          String name,
       @Size(max = 2000) String desc,
       @NotNull @Min(0) @Max(1_000_000_000) Integer stock,
       @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,
@@ -50,7 +54,10 @@ public class ProductController {
   @Schema(name = "ProductUpdateRequest")
   public record UpdateRequest(
       @NotNull @Positive Long id,
-      @NotBlank @Size(max = 255) String name,
+      @NotNull
+          @Size(max = 255)
+          @Pattern(regexp = Texts.NOT_BLANK, message = Texts.NOT_BLANK_MESSAGE)
+          String name,
       @Size(max = 2000) String desc,
       @NotNull @Min(0) @Max(1_000_000_000) Integer stock,
       @NotNull @Min(0) @Max(1_000_000_000_000L) Long amount,

@@ -40,6 +40,8 @@ public final class TemporalOutcomes {
           case MallFailures.IDEMPOTENCY_KEY_REUSED -> keyReusedProblem(detail);
           case MallFailures.INVALID_REQUEST -> Problems.of(ProblemType.INVALID_REQUEST, detail);
           case MallFailures.ORDER_COMPENSATED -> Problems.of(ProblemType.ORDER_COMPENSATED, detail);
+          case MallFailures.PAYMENT_PROVIDER_UNAVAILABLE ->
+              Problems.of(ProblemType.PAYMENT_PROVIDER_UNAVAILABLE, detail);
           default -> Problems.of(ProblemType.WORKFLOW_FAILED, detail);
         };
     if (failure.getDetails().getSize() > 0) {

@@ -9,6 +9,7 @@ import com.temporalmall.api.web.MinCodePoints;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
+import com.temporalmall.api.web.Texts;
 import com.temporalmall.workflows.user.NewUser;
 import com.temporalmall.workflows.user.UserContract;
 import com.temporalmall.workflows.user.UserView;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -39,7 +39,8 @@ public class UserController {
   static final int BCRYPT_MAX_BYTES = 72;
 
   public record RegisterRequest(
-      @NotBlank @Size(max = 64) String name,
+      @NotNull @Size(max = 64) @Pattern(regexp = Texts.NOT_BLANK, message = Texts.NOT_BLANK_MESSAGE)
+          String name,
       @NotNull @Min(0) @Max(2) Integer gender,
       @NotNull @Pattern(regexp = MOBILE) String mobile,
       @Schema(description = "6 to 72 characters, at most 72 bytes in UTF-8")

@@ -2,6 +2,7 @@ package com.temporalmall.api.web;
 
 import com.temporalmall.api.temporal.TemporalOutcomes;
 import io.temporal.client.WorkflowException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
@@ -10,6 +11,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -25,9 +27,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+  /** When a client may retry a {@code payment-provider-unavailable} request. */
+  static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(10);
+
   @ExceptionHandler(WorkflowException.class)
-  ProblemDetail workflowOutcome(WorkflowException failure) {
-    return TemporalOutcomes.problemFor(failure);
+  ResponseEntity<ProblemDetail> workflowOutcome(WorkflowException failure) {
+    ProblemDetail problem = TemporalOutcomes.problemFor(failure);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+    if (ProblemType.PAYMENT_PROVIDER_UNAVAILABLE.uri().equals(problem.getType())) {
+      answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(PROVIDER_RETRY_AFTER.toSeconds()));
+    }
+    return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   /** A gRPC failure reaching Temporal (server down, deadline exceeded). */

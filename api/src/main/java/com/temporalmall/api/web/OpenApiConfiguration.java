@@ -89,7 +89,14 @@ public class OpenApiConfiguration {
           Map.entry("/api/order/remove", all(OWNED, WRITE, List.of(ProblemType.CONFLICT))),
           Map.entry(
               "/api/pay/create",
-              all(READ, OWNED, WRITE, List.of(ProblemType.INVALID_REQUEST, ProblemType.CONFLICT))),
+              all(
+                  READ,
+                  OWNED,
+                  WRITE,
+                  List.of(
+                      ProblemType.INVALID_REQUEST,
+                      ProblemType.CONFLICT,
+                      ProblemType.PAYMENT_PROVIDER_UNAVAILABLE))),
           Map.entry("/api/pay/detail", all(READ, OWNED)),
           Map.entry(
               "/api/pay/callback",

@@ -31,6 +31,7 @@ public enum ProblemType {
       HttpStatus.SERVICE_UNAVAILABLE, "Order not placed: a step failed and the saga compensated"),
   TEMPORAL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporal unavailable"),
   DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
+  PAYMENT_PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Payment provider unavailable"),
   TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "Timed out"),
   /** Any other 4xx Spring MVC answers itself; its status and title are Spring's. */
   CLIENT_ERROR(null, null),

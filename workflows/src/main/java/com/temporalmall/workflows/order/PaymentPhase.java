@@ -15,6 +15,8 @@ import com.temporalmall.workflows.product.StockChange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
@@ -66,6 +68,33 @@ final class PaymentPhase {
                   .setInitialInterval(Duration.ofSeconds(1))
                   .setBackoffCoefficient(2)
                   .setMaximumInterval(Duration.ofSeconds(10))
+                  .build())
+          .build();
+
+  /**
+   * Version 1: {@code pay.create}, which opens the provider's checkout, is retried a bounded number
+   * of times ({@link #OPENING_CHECKOUT}); when the provider stays unreachable the createPay update
+   * fails with PaymentProviderUnavailable at once instead of waiting for it, the pay row it wrote
+   * is kept (a cancellation closes it) and a later createPay opens its checkout.
+   */
+  static final String BOUNDED_PAY_CREATE = "bounded-pay-create";
+
+  private static final int PROVIDER_UNAVAILABLE_ANSWERED = 1;
+
+  /**
+   * Three attempts, 1 s and 2 s apart, within 25 s: the buyer waits for the answer, and the pay
+   * worker's HTTP timeouts (connect 1 s, read 5 s) end an attempt on a provider that is down.
+   */
+  private static final ActivityOptions OPENING_CHECKOUT =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(PayContract.TASK_QUEUE)
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(25))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumAttempts(3)
                   .build())
           .build();
 
@@ -235,13 +264,61 @@ final class PaymentPhase {
               + " amount "
               + order.amount());
     }
-    if (pay == null && !creatingPay) {
-      creatingPay = true;
-      pay = pays.create(new NewPay(gid, request.uid(), order.orderId(), order.amount()));
-      creatingPay = false;
+    if (Workflow.getVersion(
+            BOUNDED_PAY_CREATE, Workflow.DEFAULT_VERSION, PROVIDER_UNAVAILABLE_ANSWERED)
+        == Workflow.DEFAULT_VERSION) {
+      // Histories recorded before version 1: pay.create retried until it succeeded.
+      if (pay == null && !creatingPay) {
+        creatingPay = true;
+        pay = pays.create(new NewPay(gid, request.uid(), order.orderId(), order.amount()));
+        creatingPay = false;
+      }
+      Workflow.await(() -> pay != null);
+      return pay;
     }
-    Workflow.await(() -> pay != null);
+    if (!creatingPay && (pay == null || awaitsCheckout(pay))) {
+      creatingPay = true;
+      try {
+        pay =
+            Workflow.newActivityStub(PayActivities.class, OPENING_CHECKOUT)
+                .create(new NewPay(gid, request.uid(), order.orderId(), order.amount()));
+      } catch (ActivityFailure failed) {
+        if (!(failed.getCause() instanceof TimeoutFailure)) {
+          ApplicationFailure unavailable = providerUnavailable(failed);
+          if (unavailable == null) {
+            throw failed;
+          }
+          if (unavailable.getDetails().getSize() > 0) {
+            pay = unavailable.getDetails().get(PayView.class); // a cancellation closes it
+          }
+        }
+      } finally {
+        creatingPay = false;
+      }
+    }
+    Workflow.await(() -> !creatingPay);
+    if (pay == null || awaitsCheckout(pay)) {
+      throw MallFailures.paymentProviderUnavailable(
+          "the payment provider could not open a checkout for order "
+              + order.orderId()
+              + "; retry later: the order keeps one pay");
+    }
     return pay;
+  }
+
+  private static boolean awaitsCheckout(PayView pay) {
+    return pay.checkout() == null && pay.status() == PayStatus.UNPAID;
+  }
+
+  /** The provider's failure behind a spent {@code pay.create}, or null for any other failure. */
+  private static ApplicationFailure providerUnavailable(ActivityFailure failed) {
+    for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure application
+          && MallFailures.PAYMENT_PROVIDER_UNAVAILABLE.equals(application.getType())) {
+        return application;
+      }
+    }
+    return null;
   }
 
   PayView payCallback(PayCallback callback) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -137,10 +138,11 @@ class OrderSagaWorkflowTest {
         .count();
   }
 
-  /** The calls after the placement's two. */
+  /** The calls after the placement's two, copied: workers may still be appending. */
   private List<String> afterPlacement() {
-    assertThat(fakes.journal.subList(0, 2)).isEqualTo(PLACEMENT);
-    return fakes.journal.subList(2, fakes.journal.size());
+    List<String> journal = List.copyOf(fakes.journal);
+    assertThat(journal.subList(0, 2)).isEqualTo(PLACEMENT);
+    return journal.subList(2, journal.size());
   }
 
   @Test
@@ -482,6 +484,45 @@ class OrderSagaWorkflowTest {
       assertThat(order().createPay(AMOUNT)).isEqualTo(first);
       assertThat(afterPlacement())
           .containsExactly(PayContract.Activities.CREATE + " 42 amount=" + AMOUNT);
+    }
+
+    @Test
+    @Timeout(120) // before the bounded retries, createPay waited for the provider forever
+    void aProviderThatStaysDownIsAnsweredAfterBoundedRetriesAndARetryLaterGetsTheSamePay() {
+      place(THREE_KETTLES);
+      fakes.providerDown = true;
+
+      ApplicationFailure unavailable =
+          applicationFailure(catchThrowable(() -> order().createPay(AMOUNT)));
+
+      assertThat(unavailable.getType()).isEqualTo(MallFailures.PAYMENT_PROVIDER_UNAVAILABLE);
+      String create = PayContract.Activities.CREATE + " 42 amount=" + AMOUNT;
+      assertThat(afterPlacement())
+          .as("three attempts, then the answer")
+          .containsExactly(create, create, create);
+      assertThat(order().state()).isEqualTo(OrderState.AWAITING_PAYMENT);
+
+      fakes.providerDown = false;
+      PayView pay = order().createPay(AMOUNT);
+
+      assertThat(pay.id()).isEqualTo(FakeDomains.PAY_ID);
+      assertThat(pay.checkout()).isEqualTo(FakeDomains.CHECKOUT);
+      assertThat(order().createPay(AMOUNT)).as("opened once").isEqualTo(pay);
+      assertThat(afterPlacement()).containsExactly(create, create, create, create);
+    }
+
+    @Test
+    void aPayWhoseCheckoutNeverOpenedIsClosedWithItsCancelledOrder() {
+      place(THREE_KETTLES);
+      fakes.providerDown = true;
+      assertThat(applicationFailure(catchThrowable(() -> order().createPay(AMOUNT))).getType())
+          .isEqualTo(MallFailures.PAYMENT_PROVIDER_UNAVAILABLE);
+
+      assertThat(order().cancel()).isEqualTo(OrderState.CANCELLED);
+
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(afterPlacement())
+          .endsWith(CANCEL, RELEASE, PayContract.Activities.CLOSE + " " + FakeDomains.PAY_ID);
     }
 
     @Test

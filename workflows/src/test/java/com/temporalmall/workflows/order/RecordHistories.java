@@ -53,6 +53,7 @@ public final class RecordHistories {
           Map.entry("order-saga-cancelled", OrderContract.workflowId("recorded-unpaid")),
           Map.entry("order-saga-rejected", OrderContract.workflowId("recorded-rejected")),
           Map.entry("order-saga-late-event", OrderContract.workflowId("recorded-late-event")),
+          Map.entry("order-saga-provider-down", OrderContract.workflowId("recorded-provider-down")),
           Map.entry("product-create", ProductContract.createWorkflowId("recorded")),
           Map.entry("product-update", ProductContract.updateWorkflowId("recorded")),
           Map.entry("product-remove", ProductContract.removeWorkflowId("recorded")),
@@ -93,6 +94,23 @@ public final class RecordHistories {
       PayView pay = toPay.createPay(twoKettles.amount());
       toPay.payCallback(new PayCallback(pay.id(), pay.amount(), 1, "evt_recorded"));
       recorder.result("order-saga-paid");
+
+      // Placed; the provider is down at the first createPay (answered PaymentProviderUnavailable
+      // after the bounded retries) and back for the second, which opens the checkout; then paid.
+      String outage = WORKFLOW_IDS.get("order-saga-provider-down");
+      OrderSagaWorkflowTest.place(client, outage, twoKettles);
+      OrderSagaWorkflow afterOutage = client.newWorkflowStub(OrderSagaWorkflow.class, outage);
+      fakes.providerDown = true;
+      try {
+        afterOutage.createPay(twoKettles.amount());
+        throw new IllegalStateException("the provider should have been unavailable");
+      } catch (WorkflowUpdateException expected) {
+        fakes.providerDown = false;
+      }
+      PayView reopened = afterOutage.createPay(twoKettles.amount());
+      afterOutage.payCallback(
+          new PayCallback(reopened.id(), reopened.amount(), 1, "evt_recorded_after_outage"));
+      recorder.result("order-saga-provider-down");
 
       // Placed, cancelled by its owner; the provider's event arrives twice while it is cancelling:
       // the pay is flagged for refund once and both deliveries are answered alike.
