@@ -122,16 +122,20 @@ export TEMPORAL_ADDRESS="$temporal_address"
 log "chaos suite on the $CHAOS_ENGINE engine: $engine_name at $temporal_address"
 MALL_JWT_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
+# The API verifies the sandbox provider's callbacks with it; the driver hands it to the sandbox.
+MALL_PAY_WEBHOOK_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+export MALL_PAY_WEBHOOK_SECRET
 
 cd "$MALL_ROOT"
 if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
-  log "building the api, worker and bench jars"
-  ./mvnw -B -q -DskipTests -pl api,workers,bench -am package </dev/null
+  log "building the api, worker, sandbox and bench jars"
+  ./mvnw -B -q -DskipTests -pl api,workers,sandbox,bench -am package </dev/null
 fi
 java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
   --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
+  --sandbox-jar "$MALL_ROOT/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar" \
   --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" ${CHAOS_SEED:+--seed "$CHAOS_SEED"} \
   --server-control "$MALL_ROOT/scripts/chaos.sh" \
   --temporal "$temporal_address" --engine "$engine_name" \
