@@ -40,7 +40,7 @@ import java.util.function.Function;
  * 1 if a check failed.
  */
 final class ChaosSuite {
-  private static final Duration READY = Duration.ofMinutes(3);
+  private static final Duration READY = Duration.ofMinutes(6);
   private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(8);
   private static final Duration DRAIN = Duration.ofMinutes(5);
 
