@@ -8,13 +8,18 @@
 #   worker-down   the product worker down longer than product.decrStock's schedule-to-close timeout;
 #   flash-sale    1,000 orders at once on stock 100, the API and the product worker each kill -9'd at
 #                 a random moment of the sale and restarted; then the API's stock gate must be stuck
-#                 neither open nor closed.
+#                 neither open nor closed;
+#   payments      (opt-in) 40 orders paid at the sandbox payment provider (its own JVM) before, just
+#                 before and after a 20 s payment timeout, or never, its callbacks 8 s late and
+#                 delivered 3 times, the pay and order workers each kill -9'd twice; then every
+#                 capture must be paid or refunded once and the mall's books match the ledger.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
 # `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
-# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale"],
+# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale";
+# add payments, or CHAOS_SCENARIOS=payments, for the payments scenario],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
 # CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
 # CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
@@ -122,16 +127,20 @@ export TEMPORAL_ADDRESS="$temporal_address"
 log "chaos suite on the $CHAOS_ENGINE engine: $engine_name at $temporal_address"
 MALL_JWT_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
 export MALL_JWT_SECRET
+# The API verifies the sandbox provider's callbacks with it; the driver hands it to the sandbox.
+MALL_PAY_WEBHOOK_SECRET="chaos-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+export MALL_PAY_WEBHOOK_SECRET
 
 cd "$MALL_ROOT"
 if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
-  log "building the api, worker and bench jars"
-  ./mvnw -B -q -DskipTests -pl api,workers,bench -am package </dev/null
+  log "building the api, worker, sandbox and bench jars"
+  ./mvnw -B -q -DskipTests -pl api,workers,sandbox,bench -am package </dev/null
 fi
 java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
   --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
+  --sandbox-jar "$MALL_ROOT/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar" \
   --xmx "$XMX" --run-dir "$RUN_DIR" --out "$OUT_DIR" ${CHAOS_SEED:+--seed "$CHAOS_SEED"} \
   --server-control "$MALL_ROOT/scripts/chaos.sh" \
   --temporal "$temporal_address" --engine "$engine_name" \

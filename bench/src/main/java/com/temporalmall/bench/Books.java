@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +63,16 @@ final class Books {
 
   List<Check> check(long pid, int initialStock, List<CarefulClient.Order> orders)
       throws SQLException {
+    return check(pid, initialStock, orders, "0");
+  }
+
+  /**
+   * The common checks; {@code placedStatuses} are the statuses a placed order may have by now ("0":
+   * awaiting payment; "1, 9": paid or cancelled, once every payment has settled).
+   */
+  List<Check> check(
+      long pid, int initialStock, List<CarefulClient.Order> orders, String placedStatuses)
+      throws SQLException {
     List<Check> checks = new ArrayList<>();
     long unanswered = orders.stream().filter(order -> !order.finalAnswer()).count();
     checks.add(
@@ -100,22 +111,27 @@ final class Books {
             .map(CarefulClient.Order::orderId)
             .toList();
     Set<Long> distinct = new HashSet<>(placedIds);
-    long valid = countOrders("id IN (" + ids(placedIds) + ") AND pid = ? AND status = 0", pid);
+    long valid =
+        countOrders(
+            "id IN (" + ids(placedIds) + ") AND pid = ? AND status IN (" + placedStatuses + ")",
+            pid);
+    long withPlacedStatus = countOrders("pid = ? AND status IN (" + placedStatuses + ")", pid);
     checks.add(
         new Check(
-            "each 200 names its own order, status 0",
+            "each 200 names its own order, status " + placedStatuses,
             distinct.size() == placedIds.size() && valid == placedIds.size(),
             placedIds.size()
                 + " answers, "
                 + distinct.size()
                 + " distinct, "
                 + valid
-                + " found with status 0"));
+                + " found with status "
+                + placedStatuses));
     checks.add(
         new Check(
             "no order placed without a 200",
-            kept == placedIds.size(),
-            kept + " orders, " + placedIds.size() + " answers 200"));
+            withPlacedStatus == placedIds.size(),
+            withPlacedStatus + " orders, " + placedIds.size() + " answers 200"));
 
     long rows = countOrders("pid = ?", pid);
     long sagas = single("SELECT COUNT(DISTINCT gid) FROM mall_order.orders WHERE pid = ?", pid);
@@ -126,7 +142,7 @@ final class Books {
             rows + " rows, " + sagas + " sagas, " + orders.size() + " orders sent"));
 
     long doubled = 0;
-    for (String database : List.of("mall_order", "mall_product")) {
+    for (String database : List.of("mall_order", "mall_product", "mall_pay")) {
       doubled +=
           single(
               "SELECT COUNT(*) FROM (SELECT b.gid FROM "
@@ -204,6 +220,67 @@ final class Books {
         "history shows the timeout",
         timedOut,
         workflowId + (timedOut ? ": ActivityTaskTimedOut" : ": no timeout event"));
+  }
+
+  /**
+   * Workflows not yet closed: the product's order sagas and every PayFlagRefund (the late payments'
+   * refunds the API starts once an order's saga has ended).
+   */
+  long running(long pid) {
+    return temporal
+            .countWorkflows("ProductId = " + pid + " AND ExecutionStatus = 'Running'")
+            .getCount()
+        + temporal
+            .countWorkflows("WorkflowType = 'PayFlagRefund' AND ExecutionStatus = 'Running'")
+            .getCount();
+  }
+
+  /**
+   * The orders' books: each order's status and its pay (the first by id, its amount, checkout and
+   * status) and how many pays it has, with the timing its buyer paid with.
+   */
+  List<PaymentsChaos.OrderBook> paymentBooks(Map<Long, PaymentsChaos.Timing> timings)
+      throws SQLException {
+    List<PaymentsChaos.OrderBook> books = new ArrayList<>();
+    if (timings.isEmpty()) {
+      return books;
+    }
+    String sql =
+        "SELECT o.id, o.status, MIN(p.id), COUNT(p.id),"
+            + " (SELECT status FROM mall_pay.pays WHERE id = MIN(p.id)),"
+            + " (SELECT amount FROM mall_pay.pays WHERE id = MIN(p.id)),"
+            + " (SELECT checkout FROM mall_pay.pays WHERE id = MIN(p.id))"
+            + " FROM mall_order.orders o LEFT JOIN mall_pay.pays p ON p.oid = o.id"
+            + " WHERE o.id IN ("
+            + ids(List.copyOf(timings.keySet()))
+            + ") GROUP BY o.id, o.status ORDER BY o.id";
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        long orderId = result.getLong(1);
+        long payId = result.getLong(3);
+        Long pay = result.wasNull() ? null : payId;
+        int payStatus = result.getInt(5);
+        Integer status = result.wasNull() ? null : payStatus;
+        books.add(
+            new PaymentsChaos.OrderBook(
+                orderId,
+                timings.get(orderId),
+                result.getInt(2),
+                pay,
+                status,
+                result.getLong(6),
+                result.getString(7),
+                result.getInt(4)));
+      }
+    }
+    return books;
+  }
+
+  /** An order's status (for the payments scenario: has the timer cancelled it yet). */
+  int orderStatus(long orderId) throws SQLException {
+    return (int) single("SELECT status FROM mall_order.orders WHERE id = ?", orderId);
   }
 
   /** The product's OrderSaga executions in any state, as Temporal's visibility counts them. */

@@ -130,6 +130,15 @@ final class CarefulClient {
     }
   }
 
+  /**
+   * One order of user {@code user} (an index into the tokens), sent the careful way (retried with
+   * its key until a final answer or the deadline); {@code since} (a System.nanoTime()) is what its
+   * {@code answeredAfterSeconds} counts from.
+   */
+  Order placeCarefully(String key, int user, long pid, long since) throws InterruptedException {
+    return placeOne(key, tokens.get(user % tokens.size()), pid, since);
+  }
+
   private HttpRequest request(String key, String token, long pid, Duration timeout) {
     return HttpRequest.newBuilder(URI.create(api + "/api/order/create"))
         .timeout(timeout)

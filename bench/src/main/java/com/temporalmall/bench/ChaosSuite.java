@@ -1,10 +1,15 @@
 package com.temporalmall.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +33,14 @@ import java.util.function.Function;
 
 /**
  * `chaos --scenarios "kills temporal database worker-down flash-sale" --api-jar A --workers-jar W
- * --xmx X --run-dir D --out O --server-control scripts/chaos.sh --temporal host:port --jdbc URL
- * --db-user U --db-password P [--engine NAME]`: starts the split topology, runs each scenario with
- * its faults while careful clients place orders, checks the books after each, prints a line per
- * scenario and writes chaos.json and chaos.md. Exits 1 if a check failed.
+ * [--sandbox-jar S, for the payments scenario] --xmx X --run-dir D --out O --server-control
+ * scripts/chaos.sh --temporal host:port --jdbc URL --db-user U --db-password P [--engine NAME]`:
+ * starts the split topology, runs each scenario with its faults while careful clients place orders,
+ * checks the books after each, prints a line per scenario and writes chaos.json and chaos.md. Exits
+ * 1 if a check failed.
  */
 final class ChaosSuite {
-  private static final Duration READY = Duration.ofMinutes(3);
+  private static final Duration READY = Duration.ofMinutes(6);
   private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(8);
   private static final Duration DRAIN = Duration.ofMinutes(5);
 
@@ -46,6 +52,8 @@ final class ChaosSuite {
   private CarefulClient client;
   private Mall mall;
   private String owner;
+  private List<String> tokens;
+  private PrintStream clientLogStream;
 
   private ChaosSuite(Args args) {
     this.args = args;
@@ -79,10 +87,14 @@ final class ChaosSuite {
     Double drainSeconds;
 
     Run(String name, int orders, int stock) throws Exception {
+      this(name, orders, stock, 1);
+    }
+
+    Run(String name, int orders, int stock, long amount) throws Exception {
       this.name = name;
       this.orders = orders;
       this.stock = stock;
-      this.pid = mall.product(owner, "chaos-" + name, stock);
+      this.pid = mall.product(owner, "chaos-" + name, stock, amount);
     }
 
     Future<List<CarefulClient.Order>> load(ExecutorService background, double perSecond) {
@@ -189,15 +201,13 @@ final class ChaosSuite {
     try {
       startTopology(runDir);
       mall = new Mall(processes.get("api").url());
-      List<String> tokens = mall.registerUsers(8, "chaos");
+      tokens = mall.registerUsers(8, "chaos");
       owner = tokens.get(0);
       Path clientLog = runDir.resolve("clients.log");
+      clientLogStream =
+          new PrintStream(Files.newOutputStream(clientLog), true, StandardCharsets.UTF_8);
       client =
-          new CarefulClient(
-              processes.get("api").url(),
-              tokens,
-              ANSWER_DEADLINE,
-              new PrintStream(Files.newOutputStream(clientLog), true, StandardCharsets.UTF_8));
+          new CarefulClient(processes.get("api").url(), tokens, ANSWER_DEADLINE, clientLogStream);
       System.err.println("[chaos] every retried answer is logged to " + clientLog);
       for (String scenario : args.get("scenarios").trim().split("\\s+", -1)) {
         Run run =
@@ -207,6 +217,7 @@ final class ChaosSuite {
               case "database" -> databaseOutage();
               case "worker-down" -> workerDown();
               case "flash-sale" -> flashSale();
+              case "payments" -> payments();
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
         Map<String, Object> summary = run.summary();
@@ -242,24 +253,69 @@ final class ChaosSuite {
    * each its own JVM.
    */
   private void startTopology(Path runDir) throws Exception {
-    for (String domain : List.of("user", "product", "order", "pay")) {
+    MallProcess api = process(runDir, "api", args.get("api-jar"), Map.of());
+    Map<String, String> payWorker = new LinkedHashMap<>(Map.of("MALL_DOMAINS", "pay"));
+    MallProcess sandbox = null;
+    if (List.of(args.get("scenarios").trim().split("\\s+", -1)).contains("payments")) {
+      sandbox = sandbox(runDir, api);
+      payWorker.put("MALL_PAY_PROVIDER_URL", sandbox.url() + "/sandbox/v1");
+    }
+    for (String domain : List.of("user", "product", "order")) {
       add(runDir, domain + "-worker", args.get("workers-jar"), Map.of("MALL_DOMAINS", domain));
     }
-    add(runDir, "api", args.get("api-jar"), Map.of());
+    add(runDir, "pay-worker", args.get("workers-jar"), payWorker);
+    processes.put("api", api);
     for (MallProcess process : processes.values()) {
       process.start();
     }
     for (MallProcess process : processes.values()) {
       process.awaitReady(READY);
     }
+    if (sandbox != null) {
+      // After the mall's JVMs: seven starting at once on two cores time out their connections.
+      processes.put("sandbox", sandbox);
+      sandbox.start();
+      sandbox.awaitReady(READY);
+    }
     System.err.println("[chaos] split topology ready: " + processes.keySet());
   }
 
   private void add(Path runDir, String name, String jar, Map<String, String> environment)
       throws IOException {
-    List<String> command =
-        List.of("java", "-Xmx" + args.get("xmx", "256m"), "-XX:TieredStopAtLevel=1", "-jar", jar);
-    processes.put(name, new MallProcess(name, command, environment, runDir));
+    processes.put(name, process(runDir, name, jar, environment));
+  }
+
+  private MallProcess process(Path runDir, String name, String jar, Map<String, String> environment)
+      throws IOException {
+    return new MallProcess(name, command(jar), environment, runDir);
+  }
+
+  private List<String> command(String jar) {
+    return List.of(
+        "java", "-Xmx" + args.get("xmx", "256m"), "-XX:TieredStopAtLevel=1", "-jar", jar);
+  }
+
+  /**
+   * The sandbox payment provider, its own JVM as deployed beside the mall: it signs its callbacks
+   * with the mall's MALL_PAY_WEBHOOK_SECRET and delivers them to {@code api}, each {@link
+   * #CALLBACK_DELAY} late and {@link #CALLBACK_DUPLICATES} times more, retrying every 1-5 s.
+   */
+  private MallProcess sandbox(Path runDir, MallProcess api) throws IOException {
+    String secret = System.getenv("MALL_PAY_WEBHOOK_SECRET");
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalStateException("the payments scenario needs MALL_PAY_WEBHOOK_SECRET set");
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SANDBOX_WEBHOOK_SECRET", secret);
+    environment.put("SANDBOX_WEBHOOK_URL", api.url() + "/api/pay/callback");
+    environment.put("SANDBOX_DELIVERY_DELAY", CALLBACK_DELAY.toSeconds() + "s");
+    environment.put("SANDBOX_DELIVERY_DUPLICATES", String.valueOf(CALLBACK_DUPLICATES));
+    // Short backoffs and many attempts: a callback outlives a worker's restart, and the run stays
+    // short (a real provider backs off for hours).
+    environment.put("SANDBOX_DELIVERY_MAX_BACKOFF", "5s");
+    environment.put("SANDBOX_DELIVERY_MAX_ATTEMPTS", "100");
+    return new MallProcess(
+        "sandbox", command(args.get("sandbox-jar")), environment, runDir, "/sandbox/v1/ledger");
   }
 
   /**
@@ -500,6 +556,314 @@ final class ChaosSuite {
     } finally {
       background.shutdownNow();
     }
+  }
+
+  private static final int PAYMENT_ORDERS = 40;
+  private static final double PAYMENT_ORDERS_PER_SECOND = 4;
+  private static final long PAYMENT_AMOUNT = 199;
+  private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration CALLBACK_DELAY = Duration.ofSeconds(8);
+  private static final int CALLBACK_DUPLICATES = 2;
+  private static final List<String> PAYMENT_VICTIMS = List.of("pay-worker", "order-worker");
+  private static final int KILLS_PER_VICTIM = 2;
+  private static final Duration SETTLE = Duration.ofMinutes(5);
+
+  /** One buyer of the payments scenario: the order's answer, its pay, what went wrong if any. */
+  private record Buyer(
+      CarefulClient.Order order, PaymentsChaos.Timing timing, String checkout, String trouble) {}
+
+  /**
+   * {@value #PAYMENT_ORDERS} orders (one item at {@value #PAYMENT_AMOUNT} each) on an API whose
+   * orders wait {@link #PAYMENT_TIMEOUT} for payment; each buyer creates the pay and pays it at the
+   * sandbox provider as {@link PaymentsChaos#plan} says (before the timeout, just before it, after
+   * the cancellation, never), the provider delivering every callback {@link #CALLBACK_DELAY} late
+   * and {@link #CALLBACK_DUPLICATES} times more; meanwhile the pay and order workers are each kill
+   * -9'd twice. Once settled, the mall's books and the provider's ledger must agree.
+   */
+  private Run payments() throws Exception {
+    Path runDir = Path.of(args.get("run-dir"));
+    MallProcess sandbox = processes.get("sandbox");
+    MallProcess api =
+        process(
+            runDir,
+            "payments-api",
+            args.get("api-jar"),
+            Map.of("MALL_ORDER_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s"));
+    processes.put(api.name, api);
+    api.start();
+    api.awaitReady(READY);
+    ExecutorService background = Executors.newCachedThreadPool();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    try {
+      Run run = new Run("payments", PAYMENT_ORDERS, PAYMENT_ORDERS, PAYMENT_AMOUNT);
+      CarefulClient buyers = new CarefulClient(api.url(), tokens, ANSWER_DEADLINE, clientLogStream);
+      List<PaymentsChaos.Payment> plan =
+          PaymentsChaos.plan(random, PAYMENT_ORDERS, PAYMENT_TIMEOUT, CALLBACK_DELAY);
+      List<PaymentsChaos.Kill> kills =
+          PaymentsChaos.kills(random, PAYMENT_VICTIMS, KILLS_PER_VICTIM);
+      String prefix = "chaos-payments-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+      List<Future<Buyer>> load = new ArrayList<>();
+      for (PaymentsChaos.Payment payment : plan) {
+        long sendAt = run.start + (long) (payment.index() * 1e9 / PAYMENT_ORDERS_PER_SECOND);
+        load.add(
+            background.submit(
+                () -> {
+                  TimeUnit.NANOSECONDS.sleep(Math.max(0, sendAt - System.nanoTime()));
+                  return buy(http, buyers, api, sandbox, run, prefix, payment);
+                }));
+      }
+      Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+      List<Future<?>> killers = new ArrayList<>();
+      for (String victim : PAYMENT_VICTIMS) {
+        List<PaymentsChaos.Kill> its =
+            kills.stream().filter(kill -> kill.victim().equals(victim)).toList();
+        killers.add(
+            background.submit(
+                () -> {
+                  MallProcess process = processes.get(victim);
+                  for (PaymentsChaos.Kill kill : its) {
+                    TimeUnit.NANOSECONDS.sleep(kill.after().toNanos());
+                    boolean during = load.stream().anyMatch(buyer -> !buyer.isDone());
+                    process.kill();
+                    long killedAt = System.nanoTime();
+                    if (during) {
+                      inFlight.merge(victim, 1, Integer::sum);
+                    }
+                    run.fault(
+                        String.format(
+                            "kill -9 %s%s, restarted after %.1f s",
+                            victim,
+                            during ? "" : " (every buyer done)",
+                            kill.downFor().toMillis() / 1000.0));
+                    TimeUnit.NANOSECONDS.sleep(kill.downFor().toNanos());
+                    process.start();
+                    process.awaitReady(READY);
+                    run.note(
+                        String.format(
+                            "%s ready again, %.1f s after its kill",
+                            victim, (System.nanoTime() - killedAt) / 1e9));
+                  }
+                  return null;
+                }));
+      }
+      List<Buyer> done = new ArrayList<>();
+      for (Future<Buyer> buyer : load) {
+        done.add(buyer.get());
+      }
+      for (Future<?> killer : killers) {
+        killer.get();
+      }
+      run.answers = done.stream().map(Buyer::order).toList();
+      run.lastAnswerSeconds =
+          run.answers.stream()
+              .mapToDouble(CarefulClient.Order::answeredAfterSeconds)
+              .max()
+              .orElse(0);
+      run.longestWaitSeconds =
+          run.answers.stream().mapToDouble(CarefulClient.Order::secondsToAnswer).max().orElse(0);
+
+      Map<Long, PaymentsChaos.Timing> timings = new LinkedHashMap<>();
+      for (Buyer buyer : done) {
+        if (buyer.order().placed()) {
+          timings.put(buyer.order().orderId(), buyer.timing());
+        }
+      }
+      // Settled when every order and pay is final and every capture's callback has arrived, and
+      // no saga or refund is still running: polled, with a generous bound.
+      long settleStart = System.nanoTime();
+      List<PaymentsChaos.OrderBook> orderBooks = books.paymentBooks(timings);
+      List<PaymentsChaos.LedgerEntry> ledger = ledger(http, sandbox);
+      boolean settled = books.running(run.pid) == 0 && PaymentsChaos.settled(orderBooks, ledger);
+      while (!settled && System.nanoTime() - settleStart < SETTLE.toNanos()) {
+        TimeUnit.SECONDS.sleep(1);
+        orderBooks = books.paymentBooks(timings);
+        ledger = ledger(http, sandbox);
+        settled = books.running(run.pid) == 0 && PaymentsChaos.settled(orderBooks, ledger);
+      }
+      double settledAfter = Math.round((System.nanoTime() - settleStart) / 1e8) / 10.0;
+      run.drainSeconds = settled ? settledAfter : null;
+      run.checks.add(
+          new Books.Check(
+              "settled: every order paid or cancelled, every capture's callback applied, nothing"
+                  + " running",
+              settled,
+              settled ? settledAfter + " s after the last buyer" : "not within " + SETTLE));
+      List<String> troubles =
+          done.stream()
+              .filter(buyer -> buyer.trouble() != null)
+              .map(buyer -> buyer.order().key() + ": " + buyer.trouble())
+              .toList();
+      run.checks.add(
+          new Books.Check(
+              "every buyer placed the order, created the pay and paid as planned",
+              troubles.isEmpty(),
+              troubles.isEmpty() ? "all " + done.size() : troubles.toString()));
+      run.checks.addAll(books.check(run.pid, run.stock, run.answers, "1, 9"));
+      long running = books.running(run.pid);
+      run.checks.add(
+          new Books.Check(
+              "no saga nor refund workflow left running", running == 0, running + " running"));
+      run.checks.addAll(PaymentsChaos.check(orderBooks, ledger));
+      run.checks.add(
+          new Books.Check(
+              "pay-worker and order-worker each killed while buyers were still at it",
+              inFlight.keySet().containsAll(PAYMENT_VICTIMS),
+              inFlight.toString()));
+
+      Map<PaymentsChaos.Timing, Map<String, Integer>> outcomes = PaymentsChaos.outcomes(orderBooks);
+      run.figures.put("paymentOutcomes", outcomes);
+      long captures =
+          ledger.stream().filter(e -> PaymentsChaos.LedgerEntry.CAPTURE.equals(e.kind())).count();
+      long refunds = ledger.size() - captures;
+      run.figures.put("ledger", Map.of("captures", captures, "refunds", refunds));
+      run.notes.add("outcomes by timing " + outcomes);
+      run.notes.add("the provider's ledger: " + captures + " captures, " + refunds + " refunds");
+      run.faultSummary =
+          kills.size()
+              + " x kill -9 "
+              + inFlight
+              + " while buyers were at it, each restarted after 2-5 s; callbacks "
+              + CALLBACK_DELAY.toSeconds()
+              + " s late, each delivered "
+              + (1 + CALLBACK_DUPLICATES)
+              + " times; payment timeout "
+              + PAYMENT_TIMEOUT.toSeconds()
+              + " s";
+      run.tableNote =
+          "outcomes " + outcomes + "; ledger " + captures + " captures, " + refunds + " refunds";
+      return run;
+    } finally {
+      background.shutdownNow();
+      api.stop();
+      processes.remove(api.name);
+    }
+  }
+
+  /** One buyer: places the order, creates its pay and pays it at the provider as planned. */
+  private Buyer buy(
+      HttpClient http,
+      CarefulClient buyers,
+      MallProcess api,
+      MallProcess sandbox,
+      Run run,
+      String prefix,
+      PaymentsChaos.Payment payment)
+      throws Exception {
+    int user = payment.index();
+    CarefulClient.Order order =
+        buyers.placeCarefully(prefix + payment.index(), user, run.pid, run.start);
+    if (!order.placed()) {
+      return new Buyer(order, payment.timing(), null, "order answered " + order.outcome());
+    }
+    long placedAt = System.nanoTime();
+    HttpRequest create =
+        HttpRequest.newBuilder(URI.create(api.url() + "/api/pay/create"))
+            .timeout(Duration.ofSeconds(90))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + tokens.get(user % tokens.size()))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.write(Map.of("oid", order.orderId(), "amount", PAYMENT_AMOUNT))))
+            .build();
+    HttpResponse<String> created = carefully(http, create, order.key() + " pay/create");
+    if (created.statusCode() != 200) {
+      return new Buyer(
+          order,
+          payment.timing(),
+          null,
+          "pay/create answered " + created.statusCode() + " " + created.body());
+    }
+    String checkout = Json.read(created.body()).get("checkout").asText();
+    switch (payment.timing()) {
+      case PROMPT, LATE ->
+          TimeUnit.NANOSECONDS.sleep(
+              Math.max(0, placedAt + payment.payAfter().toNanos() - System.nanoTime()));
+      case AFTER_CANCEL -> {
+        long giveUpAt = System.nanoTime() + PAYMENT_TIMEOUT.plus(READY).toNanos();
+        while (books.orderStatus(order.orderId()) != PaymentsChaos.ORDER_CANCELLED) {
+          if (System.nanoTime() > giveUpAt) {
+            return new Buyer(
+                order,
+                payment.timing(),
+                checkout,
+                "order not cancelled within " + PAYMENT_TIMEOUT.plus(READY));
+          }
+          TimeUnit.MILLISECONDS.sleep(500);
+        }
+        TimeUnit.NANOSECONDS.sleep(payment.payAfter().toNanos());
+      }
+      case NEVER -> {
+        return new Buyer(order, payment.timing(), checkout, null);
+      }
+    }
+    // Answers once the (delayed) first delivery attempt has finished, whatever it got.
+    HttpRequest pay =
+        HttpRequest.newBuilder(
+                URI.create(sandbox.url() + "/sandbox/v1/checkouts/" + checkout + "/pay"))
+            .timeout(Duration.ofSeconds(90))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    HttpResponse<String> paid = carefully(http, pay, order.key() + " sandbox pay");
+    return new Buyer(
+        order,
+        payment.timing(),
+        checkout,
+        paid.statusCode() == 200
+            ? null
+            : "the sandbox's pay answered " + paid.statusCode() + " " + paid.body());
+  }
+
+  /** Sends {@code request} again after a 5xx or a dropped connection, backing off 1-5 s. */
+  private HttpResponse<String> carefully(HttpClient http, HttpRequest request, String what)
+      throws InterruptedException, IOException {
+    long giveUpAt = System.nanoTime() + ANSWER_DEADLINE.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      String answer;
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() < 500) {
+          return response;
+        }
+        answer = response.statusCode() + " " + CarefulClient.problemType(response.body());
+      } catch (IOException e) {
+        answer = Outcomes.of(e);
+        if (System.nanoTime() > giveUpAt) {
+          throw e;
+        }
+      }
+      clientLogStream.printf("%s %s: %s, retrying%n", Instant.now(), what, answer);
+      if (System.nanoTime() > giveUpAt) {
+        throw new IOException(what + ": no answer below 500 within " + ANSWER_DEADLINE);
+      }
+      TimeUnit.SECONDS.sleep(Math.min(5, attempt));
+    }
+  }
+
+  /** The sandbox provider's ledger: every capture and refund. */
+  private static List<PaymentsChaos.LedgerEntry> ledger(HttpClient http, MallProcess sandbox)
+      throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/v1/ledger"))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException("the sandbox's ledger answered " + answer.statusCode());
+    }
+    List<PaymentsChaos.LedgerEntry> entries = new ArrayList<>();
+    for (JsonNode entry : Json.read(answer.body()).get("entries")) {
+      entries.add(
+          new PaymentsChaos.LedgerEntry(
+              entry.get("kind").asText(),
+              entry.get("checkout").asText(),
+              entry.get("amount").asLong()));
+    }
+    return entries;
   }
 
   /**

@@ -136,6 +136,12 @@ final class Mall {
   }
 
   long product(String token, String name, int stock) throws IOException, InterruptedException {
+    return product(token, name, stock, 1);
+  }
+
+  /** A product of {@code token}'s user with {@code stock} items at {@code amount} each; its id. */
+  long product(String token, String name, int stock, long amount)
+      throws IOException, InterruptedException {
     return call(
             "/api/product/create",
             token,
@@ -147,7 +153,7 @@ final class Mall {
                 "stock",
                 stock,
                 "amount",
-                1,
+                amount,
                 "status",
                 1))
         .get("id")

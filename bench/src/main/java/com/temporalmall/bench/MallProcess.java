@@ -24,15 +24,31 @@ final class MallProcess {
   private final List<String> command;
   private final Map<String, String> environment;
   private final Path log;
+  private final String readinessPath;
   private volatile Process process;
 
   MallProcess(String name, List<String> command, Map<String, String> environment, Path runDir)
+      throws IOException {
+    this(name, command, environment, runDir, "/actuator/health/readiness");
+  }
+
+  /**
+   * A JVM answering 200 on {@code readinessPath} once it is ready (the sandbox provider has no
+   * actuator: it is ready when its ledger answers).
+   */
+  MallProcess(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path runDir,
+      String readinessPath)
       throws IOException {
     this.name = name;
     this.port = freePort();
     this.command = command;
     this.environment = environment;
     this.log = runDir.resolve(name + ".log");
+    this.readinessPath = readinessPath;
   }
 
   String url() {
@@ -43,17 +59,22 @@ final class MallProcess {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     builder.environment().put("PORT", String.valueOf(port));
+    // The sandbox provider reads Spring Boot's own server.port; the mall's JVMs read PORT.
+    builder.environment().put("SERVER_PORT", String.valueOf(port));
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     process = builder.start();
   }
 
-  /** Polls the readiness probe (Temporal and the database reachable); fails if the JVM exits. */
+  /**
+   * Polls the readiness probe (for the mall's JVMs: Temporal and the database reachable); fails if
+   * the JVM exits.
+   */
   void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest readiness =
-        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        HttpRequest.newBuilder(URI.create(url() + readinessPath))
             .timeout(Duration.ofSeconds(5))
             .build();
     while (true) {
