@@ -272,6 +272,30 @@ consistency() {
     "$topology" "$THREAD_MODE" "$after" "$pid" "$((initial - left))" "$orders" "$ok" >"$FRAGMENT"
 }
 
+# running_executions <type>: how many executions of that type visibility counts as running (empty if
+# the CLI gave no count).
+running_executions() {
+  "$TEMPORAL_BIN" workflow count --address "$TEMPORAL_ADDRESS" \
+    --query "WorkflowType = '$1' AND ExecutionStatus = 'Running'" 2>/dev/null | awk '/^Total:/ {print $2}'
+}
+
+# terminate_running <type>: ends that type's running executions (a batch job in the engine) and waits,
+# up to 3 min, until none is left running, so that the batch's work is done before what follows.
+terminate_running() {
+  local type=$1 count
+  count="$(running_executions "$type")"
+  [ -n "$count" ] && [ "$count" != 0 ] || return 0
+  log "terminating $count running $type executions"
+  "$TEMPORAL_BIN" workflow terminate --address "$TEMPORAL_ADDRESS" --yes --reason "scripts/bench.sh" \
+    --query "WorkflowType = '$type' AND ExecutionStatus = 'Running'" >/dev/null 2>&1 \
+    || { log "could not terminate the running $type executions"; return 0; }
+  wait_until 180 "the $type executions to end" none_running "$type" || log "$type executions still running"
+}
+
+none_running() {
+  [ "$(running_executions "$1")" = 0 ]
+}
+
 # The order probes' executions wait 30 min for a payment that never comes: end them.
 terminate_order_probes() {
   [ -n "${TEMPORAL_BIN:-}" ] || return 0
@@ -412,7 +436,8 @@ run_flash_sale() {
 run_sold_out() {
   local topology=$1 pid=$2 connections rows executions
   for connections in "${SOLD_OUT_CONNECTIONS[@]}"; do
-    http_point "$topology" "order/create sold out" /api/order/create "{\"pid\":$pid}" "$connections" --expect 409
+    http_point "$topology" "order/create sold out" /api/order/create "{\"pid\":$pid}" "$connections" --expect 409 \
+      --cpu "$(cpu_processes)"
     rows="$(sql_value "SELECT COUNT(*) FROM mall_order.orders WHERE pid = $pid;")"
     executions="$(executions "$pid")"
     [ "$rows" = 0 ] && [ "$executions" = 0 ] \
@@ -510,6 +535,10 @@ run_cost() {
   local topology saved_mode=$THREAD_MODE
   JVM_OPTS=("${COST_JAVA_OPTS[@]}")
   THREAD_MODE=virtual
+  # Orders of the points before wait 30 min for their payment: their timers, cancellations and the
+  # workflow tasks after them would land in this phase's windows. End them first.
+  terminate_running OrderSaga
+  terminate_running BenchOrderProbe
   start_probe_workers
   cost_point "order-shaped probe" probe "$COST_WARMUP" probe --shape order --clients "$COST_CONNECTIONS"
   cost_history "order-shaped probe" probe "WorkflowType = 'BenchOrderProbe'"
@@ -522,7 +551,8 @@ run_cost() {
     for variant in "${COST_VARIANTS[@]}"; do
       name="${variant%%:*}"
       options="${variant#*:}"
-      read -ra JVM_OPTS <<<"${COST_JAVA_OPTS[*]} ${options//,/ }"
+      # The phase's orders wait longer for their payment than the phase lasts: no timer fires in it.
+      read -ra JVM_OPTS <<<"-Dmall.order.payment-timeout=6h ${COST_JAVA_OPTS[*]} ${options//,/ }"
       start_topology "$topology"
       ensure_setup
       cost_point order/create "$topology" "$COST_WARMUP" http --base "$API" --path /api/order/create \
@@ -533,6 +563,7 @@ run_cost() {
       stop_jvms
     done
   done
+  terminate_running OrderSaga
   JVM_OPTS=("${JAVA_OPTS[@]}")
   THREAD_MODE=$saved_mode
 }

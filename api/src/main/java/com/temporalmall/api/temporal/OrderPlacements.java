@@ -47,8 +47,14 @@ public class OrderPlacements {
    */
   public record PlaceOrder(long uid, long pid, int num, Long clientAmount) {}
 
-  private static final UpdateOptions<PlacedOrder> UNTIL_ACCEPTED =
-      UpdateOptions.<PlacedOrder>newBuilder().setWaitForStage(WorkflowUpdateStage.ACCEPTED).build();
+  /**
+   * The server holds the Update-with-Start call until the placement is decided: one call per order.
+   * Waiting only until ACCEPTED cost a second one, PollWorkflowExecutionUpdate, on every order.
+   */
+  private static final UpdateOptions<PlacedOrder> UNTIL_COMPLETED =
+      UpdateOptions.<PlacedOrder>newBuilder()
+          .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+          .build();
 
   private final WorkflowClient client;
   private final StockAdmission admission;
@@ -87,13 +93,13 @@ public class OrderPlacements {
             timeout,
             product -> checkAmount(order, request(order, product)))
         // The keyed-retry check calls Temporal: off the thread that runs the product's shared
-        // reads.
-        .exceptionallyComposeAsync(
+        // reads. A request without a key is refused where it was judged, with no thread hop.
+        .exceptionallyCompose(
             refused ->
                 requestId.keyed()
-                    ? admittedAsRetry(workflowId, unwrap(refused))
-                    : CompletableFuture.failedFuture(refused),
-            starts)
+                    ? CompletableFuture.completedFuture(unwrap(refused))
+                        .thenComposeAsync(refusal -> admittedAsRetry(workflowId, refusal), starts)
+                    : CompletableFuture.failedFuture(refused))
         .thenCompose(admitted -> startSaga(order, requestId, workflowId, admitted, deadline))
         .exceptionallyCompose(
             failure -> placementOfClosedOrder(workflowId, requestId.fingerprint(), failure))
@@ -142,7 +148,7 @@ public class OrderPlacements {
         WorkflowClient.startUpdateWithStart(
             workflow::placement,
             requestId.fingerprint(),
-            UNTIL_ACCEPTED,
+            UNTIL_COMPLETED,
             new WithStartWorkflowOperation<>(workflow::run, request));
     try {
       return placement.getResult(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
