@@ -21,7 +21,7 @@ public final class PayRefunds {
   public static final int THROUGH_PROVIDER = 1;
 
   /**
-   * One attempt: the provider's connect and answer timeouts (2 s and 10 s by default) and the pay
+   * One attempt: the provider's connect and answer timeouts (1 s and 5 s by default) and the pay
    * database's commit. Retried for as long as it takes - an hour-long provider outage included - at
    * most a minute apart: the provider's Idempotency-Key and the barrier make a retry harmless.
    */
