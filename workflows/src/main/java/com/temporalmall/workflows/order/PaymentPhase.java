@@ -107,6 +107,8 @@ final class PaymentPhase {
   private final PayActivities refunds = PayRefunds.activities();
   private final PayActivities payQueries =
       Workflow.newActivityStub(PayActivities.class, QUERY_OPTIONS);
+  private final PayActivities checkoutOpenings =
+      Workflow.newActivityStub(PayActivities.class, OPENING_CHECKOUT);
   private OrderState state = OrderState.AWAITING_PAYMENT;
   private PayView pay;
   private boolean creatingPay;
@@ -280,8 +282,8 @@ final class PaymentPhase {
       creatingPay = true;
       try {
         pay =
-            Workflow.newActivityStub(PayActivities.class, OPENING_CHECKOUT)
-                .create(new NewPay(gid, request.uid(), order.orderId(), order.amount()));
+            checkoutOpenings.create(
+                new NewPay(gid, request.uid(), order.orderId(), order.amount()));
       } catch (ActivityFailure failed) {
         if (!(failed.getCause() instanceof TimeoutFailure)) {
           ApplicationFailure unavailable = providerUnavailable(failed);
