@@ -25,14 +25,17 @@
 # CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
 # run, the `temporal` fault a kill -9 of the temporal-server process], CHAOS_PROD_TEMPORAL_PORT
 # [7293; and the next five], CHAOS_PROD_MEMBERSHIP_PORT [6944; 4 ports], CHAOS_PG_PORT [5434].
-# Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $MALL_CACHE_DIR/chaos.
+# CHAOS_HOME [$MALL_CACHE_DIR/chaos]: its servers' data and the run's logs (one per concurrent run).
+# Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $CHAOS_HOME.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 export MALL_DB_PORT="${CHAOS_DB_PORT:-3317}"
 export MALL_TEMPORAL_PORT="${CHAOS_TEMPORAL_PORT:-7243}"
-export MALL_MARIADB_HOME="$MALL_CACHE_DIR/chaos/mariadb"
-export MALL_TEMPORAL_HOME="$MALL_CACHE_DIR/chaos/temporal"
+CHAOS_HOME="${CHAOS_HOME:-$MALL_CACHE_DIR/chaos}"
+export CHAOS_HOME
+export MALL_MARIADB_HOME="$CHAOS_HOME/mariadb"
+export MALL_TEMPORAL_HOME="$CHAOS_HOME/temporal"
 export MALL_TEMPORAL_DB_FILE="$MALL_TEMPORAL_HOME/temporal.db"
 CHAOS_ENGINE="${CHAOS_ENGINE:-dev}"
 case "$CHAOS_ENGINE" in
@@ -43,7 +46,7 @@ export CHAOS_ENGINE
 # The production engine's ports and home, all the chaos suite's own (never the caller's settings).
 unset MALL_PROD_HTTP_PORT MALL_PROD_HISTORY_PORT MALL_PROD_MATCHING_PORT MALL_PROD_WORKER_PORT \
   MALL_PROD_METRICS_PORT MALL_POSTGRES_HOME
-export MALL_PROD_HOME="$MALL_CACHE_DIR/chaos/temporal-production"
+export MALL_PROD_HOME="$CHAOS_HOME/temporal-production"
 export MALL_PROD_TEMPORAL_PORT="${CHAOS_PROD_TEMPORAL_PORT:-7293}"
 export MALL_PROD_MEMBERSHIP_PORT="${CHAOS_PROD_MEMBERSHIP_PORT:-6944}"
 export MALL_PG_PORT="${CHAOS_PG_PORT:-5434}"
@@ -80,7 +83,7 @@ if [ "${1:-}" = server ]; then
 fi
 
 OUT_DIR="${CHAOS_OUT:-$MALL_ROOT/target/chaos}"
-RUN_DIR="$MALL_CACHE_DIR/chaos/run"
+RUN_DIR="$CHAOS_HOME/run"
 XMX="${CHAOS_XMX:-256m}"
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
