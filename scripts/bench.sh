@@ -296,15 +296,6 @@ none_running() {
   [ "$(running_executions "$1")" = 0 ]
 }
 
-# The order probes' executions wait 30 min for a payment that never comes: end them.
-terminate_order_probes() {
-  [ -n "${TEMPORAL_BIN:-}" ] || return 0
-  [ -n "${TEMPORAL_ADDRESS:-}" ] || return 0
-  "$TEMPORAL_BIN" workflow terminate --address "$TEMPORAL_ADDRESS" --yes --reason "scripts/bench.sh done" \
-    --query "WorkflowType = 'BenchOrderProbe' AND ExecutionStatus = 'Running'" >/dev/null 2>&1 \
-    || log "could not terminate the order probes' executions (they end by their timer)"
-}
-
 start_probe_workers() {
   local queue
   for queue in bench-workflows bench-order bench-product; do
@@ -327,7 +318,7 @@ run_probes() {
   done
   rss probe
   stop_jvms
-  terminate_order_probes
+  terminate_running BenchOrderProbe
 }
 
 start_topology() {
@@ -545,7 +536,7 @@ run_cost() {
   cost_point "engine probe (plain)" probe "$((COST_WARMUP / 10))" probe --shape plain --clients "$COST_CONNECTIONS"
   cost_history "engine probe (plain)" probe "WorkflowType = 'BenchPlainProbe'"
   stop_jvms
-  terminate_order_probes
+  terminate_running BenchOrderProbe
   local variant name options
   for topology in "${COST_TOPOLOGIES[@]}"; do
     for variant in "${COST_VARIANTS[@]}"; do
@@ -588,7 +579,7 @@ start_engine() {
 # stop_engine: ends the order probes' executions, then stops the engine if the bench started it.
 stop_engine() {
   [ -n "$ENGINE" ] || return 0
-  terminate_order_probes
+  terminate_running BenchOrderProbe
   if [ "$ENGINE" = dev ] && [ "$TEMPORAL_STARTED_BY_US" = 1 ]; then
     stop_temporal_server
     TEMPORAL_STARTED_BY_US=0
