@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.temporalmall.workflows.MallFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,9 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The provider's HTTP API ({@code mall.pay.provider-url}, e.g. the sandbox's {@code /sandbox/v1}):
  * {@code POST /checkouts} and {@code POST /checkouts/{id}/refunds} with the Idempotency-Key header,
- * and {@code GET /checkouts/{id}}, with connect and request timeouts. A provider that is down, slow
- * or overloaded when a checkout opens is {@link PaymentProvider.Unavailable}; any other failure is
- * thrown as it is. Either way the activity is retried by Temporal.
+ * and {@code GET /checkouts/{id}}, with connect and request timeouts. A provider that is down or
+ * slow is {@link PaymentProvider.Unavailable}, and so is one that is overloaded when a checkout
+ * opens; any other failure is thrown as it is. Either way the activity is retried by Temporal.
  */
 public class HttpPaymentProvider implements PaymentProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,37 +53,23 @@ public class HttpPaymentProvider implements PaymentProvider {
     body.put("reference", reference);
     body.put("amount", amount);
     body.put("currency", currency);
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/checkouts"))
-              .timeout(requestTimeout)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json")
-              .header("Idempotency-Key", idempotencyKey)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-              .build();
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
-        throw new Unavailable(
-            "the payment provider answered " + answer.statusCode() + ": " + answer.body(), null);
-      }
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException(
-            "the payment provider answered " + answer.statusCode() + ": " + answer.body());
-      }
-      JsonNode checkout = JSON.readTree(answer.body());
-      String id = checkout.path("id").asText("");
-      if (id.isEmpty() || id.length() > 64) {
-        throw new IllegalStateException("the payment provider answered no checkout id");
-      }
-      return id;
-    } catch (IOException e) {
-      // refused, reset, or no answer within the connect or request timeout
-      throw new Unavailable("the payment provider cannot be reached at " + baseUrl + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while opening a checkout", e);
+    HttpResponse<String> answer =
+        send(
+            postJson(URI.create(baseUrl + "/checkouts"), idempotencyKey, body),
+            "opening a checkout");
+    if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
+      throw new Unavailable(
+          "the payment provider answered " + answer.statusCode() + ": " + answer.body(), null);
     }
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the payment provider answered " + answer.statusCode() + ": " + answer.body());
+    }
+    String id = json(answer).path("id").asText("");
+    if (id.isEmpty() || id.length() > 64) {
+      throw new IllegalStateException("the payment provider answered no checkout id");
+    }
+    return id;
   }
 
   /** The provider's answer to a refund of a checkout refunded in full before (409). */
@@ -98,46 +83,30 @@ public class HttpPaymentProvider implements PaymentProvider {
                 + "/checkouts/"
                 + URLEncoder.encode(checkout, StandardCharsets.UTF_8)
                 + "/refunds");
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(refunds)
-              .timeout(requestTimeout)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json")
-              .header("Idempotency-Key", idempotencyKey)
-              .POST(
-                  HttpRequest.BodyPublishers.ofByteArray(
-                      JSON.writeValueAsBytes(Map.of("amount", amount))))
-              .build();
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 409 && ALREADY_REFUNDED.equals(errorOf(answer.body()))) {
-        return null;
-      }
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException(
-            "the payment provider refused the refund of "
-                + checkout
-                + ": "
-                + answer.statusCode()
-                + " "
-                + answer.body());
-      }
-      JsonNode refund = JSON.readTree(answer.body());
-      String id = refund.path("id").asText("");
-      if (id.isEmpty() || id.length() > 64) {
-        throw new IllegalStateException("the payment provider answered no refund id");
-      }
-      if (!"succeeded".equals(refund.path("status").asText())) {
-        throw new IllegalStateException(
-            "refund " + id + " of " + checkout + " is " + refund.path("status").asText());
-      }
-      return id;
-    } catch (IOException e) {
-      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while refunding " + checkout, e);
+    HttpResponse<String> answer =
+        send(postJson(refunds, idempotencyKey, Map.of("amount", amount)), "refunding " + checkout);
+    if (answer.statusCode() == 409 && ALREADY_REFUNDED.equals(errorOf(answer.body()))) {
+      return null;
     }
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the payment provider refused the refund of "
+              + checkout
+              + ": "
+              + answer.statusCode()
+              + " "
+              + answer.body());
+    }
+    JsonNode refund = json(answer);
+    String id = refund.path("id").asText("");
+    if (id.isEmpty() || id.length() > 64) {
+      throw new IllegalStateException("the payment provider answered no refund id");
+    }
+    if (!"succeeded".equals(refund.path("status").asText())) {
+      throw new IllegalStateException(
+          "refund " + id + " of " + checkout + " is " + refund.path("status").asText());
+    }
+    return id;
   }
 
   /** The {@code error} of a provider's error body, or null when it has none. */
@@ -160,49 +129,76 @@ public class HttpPaymentProvider implements PaymentProvider {
     if (id == null || !CHECKOUT_ID.matcher(id).matches()) {
       throw MallFailures.invalidRequest("not a checkout id: " + id);
     }
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/checkouts/" + id)).GET(),
+            "asking about checkout " + id);
+    if (answer.statusCode() == 404) {
+      throw MallFailures.notFound("the payment provider knows no checkout " + id);
+    }
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the payment provider answered " + answer.statusCode() + ": " + answer.body());
+    }
+    JsonNode checkout = json(answer);
+    if (!id.equals(checkout.path("id").asText(""))
+        || !checkout.path("reference").canConvertToLong()
+        || !checkout.path("amount").canConvertToLong()) {
+      throw new IllegalStateException("the payment provider answered no checkout " + id);
+    }
+    // Captured once its capture event exists, whatever it became since (e.g. refunded).
+    String captureEvent = null;
+    for (JsonNode event : checkout.path("events")) {
+      if (CAPTURED_EVENT.equals(event.path("type").asText())) {
+        captureEvent = event.path("id").asText(null);
+        break;
+      }
+    }
+    if (captureEvent == null && "captured".equals(checkout.path("status").asText())) {
+      throw new IllegalStateException("checkout " + id + " is captured with no capture event");
+    }
+    return new ProviderCheckout(
+        id,
+        checkout.path("reference").asLong(),
+        checkout.path("amount").asLong(),
+        checkout.path("currency").asText(""),
+        captureEvent);
+  }
+
+  private static HttpRequest.Builder postJson(URI uri, String idempotencyKey, Object body) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/checkouts/" + id))
-              .timeout(requestTimeout)
-              .header("Accept", "application/json")
-              .GET()
-              .build();
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 404) {
-        throw MallFailures.notFound("the payment provider knows no checkout " + id);
-      }
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException(
-            "the payment provider answered " + answer.statusCode() + ": " + answer.body());
-      }
-      JsonNode checkout = JSON.readTree(answer.body());
-      if (!id.equals(checkout.path("id").asText(""))
-          || !checkout.path("reference").canConvertToLong()
-          || !checkout.path("amount").canConvertToLong()) {
-        throw new IllegalStateException("the payment provider answered no checkout " + id);
-      }
-      // Captured once its capture event exists, whatever it became since (e.g. refunded).
-      String captureEvent = null;
-      for (JsonNode event : checkout.path("events")) {
-        if (CAPTURED_EVENT.equals(event.path("type").asText())) {
-          captureEvent = event.path("id").asText(null);
-          break;
-        }
-      }
-      if (captureEvent == null && "captured".equals(checkout.path("status").asText())) {
-        throw new IllegalStateException("checkout " + id + " is captured with no capture event");
-      }
-      return new ProviderCheckout(
-          id,
-          checkout.path("reference").asLong(),
-          checkout.path("amount").asLong(),
-          checkout.path("currency").asText(""),
-          captureEvent);
+      return HttpRequest.newBuilder(uri)
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", idempotencyKey)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
     } catch (IOException e) {
-      throw new UncheckedIOException("the payment provider cannot be reached at " + baseUrl, e);
+      throw new IllegalStateException("cannot write " + body + " as JSON", e);
+    }
+  }
+
+  /**
+   * Sends with the request timeout. A provider refused, reset, or silent past the connect or
+   * request timeout is {@link Unavailable}, whatever was being done: retried by Temporal.
+   */
+  private HttpResponse<String> send(HttpRequest.Builder request, String doing) {
+    try {
+      return http.send(
+          request.timeout(requestTimeout).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new Unavailable(
+          "the payment provider cannot be reached at " + baseUrl + " while " + doing + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking about a checkout", e);
+      throw new IllegalStateException("interrupted while " + doing, e);
+    }
+  }
+
+  private static JsonNode json(HttpResponse<String> answer) {
+    try {
+      return JSON.readTree(answer.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("the payment provider answered no JSON: " + answer.body(), e);
     }
   }
 

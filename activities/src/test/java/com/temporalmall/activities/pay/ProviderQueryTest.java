@@ -138,7 +138,7 @@ class ProviderQueryTest {
 
     server.stop(0);
     assertThatThrownBy(() -> activities.query(PAY))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOf(PaymentProvider.Unavailable.class)
         .hasMessageContaining("cannot be reached");
   }
 
