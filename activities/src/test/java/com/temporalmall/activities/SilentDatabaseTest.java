@@ -57,7 +57,7 @@ class SilentDatabaseTest {
         HikariDataSource pool =
             DomainJdbc.open("product", workerSettings(through(proxy, database.url()), database))) {
       JdbcTemplate jdbc = new JdbcTemplate(pool);
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product", Integer.class)).isZero();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM products", Integer.class)).isZero();
 
       try (Connection held = pool.getConnection()) {
         proxy.silence();
@@ -66,7 +66,7 @@ class SilentDatabaseTest {
             ANSWERS_AT_ALL,
             () ->
                 assertThatThrownBy(
-                        () -> held.createStatement().executeQuery("SELECT COUNT(*) FROM product"))
+                        () -> held.createStatement().executeQuery("SELECT COUNT(*) FROM products"))
                     .isInstanceOf(SQLException.class)
                     .hasRootCauseInstanceOf(SocketTimeoutException.class));
       }
@@ -80,7 +80,7 @@ class SilentDatabaseTest {
       await()
           .atMost(ANSWERS_AT_ALL)
           .ignoreExceptions()
-          .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM product", Integer.class) == 0);
+          .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM products", Integer.class) == 0);
       assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
       assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).isZero();
     }
