@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
@@ -37,11 +39,15 @@ public final class DomainJdbc {
           IdentifierProcessing.create(
               new IdentifierProcessing.Quoting("`"), IdentifierProcessing.LetterCasing.LOWER_CASE));
 
+  /** Where every JDBC pool of a process reads its timeouts (README's "Timeouts"). */
+  public static final String SHARED_HIKARI_SETTINGS = "mall.jdbc.hikari";
+
   private DomainJdbc() {}
 
   /**
    * The domain's database from {@code mall.db.<domain>.url/username/password/pool-size}, migrated
-   * before anything uses it.
+   * before anything uses it. Its pool's and driver's timeouts are Hikari settings bound from {@code
+   * mall.jdbc.hikari.*} (every pool of the process), then {@code mall.db.<domain>.hikari.*}.
    */
   public static HikariDataSource open(String domain, Environment environment) {
     String prefix = "mall.db." + domain + ".";
@@ -62,8 +68,21 @@ public final class DomainJdbc {
     dataSource.setUsername(environment.getProperty(prefix + "username"));
     dataSource.setPassword(environment.getProperty(prefix + "password"));
     dataSource.setMaximumPoolSize(environment.getProperty(prefix + "pool-size", Integer.class, 10));
+    bindHikariSettings(dataSource, environment, prefix + "hikari");
     migrate(domain, dataSource);
     return dataSource;
+  }
+
+  /**
+   * Binds Hikari's settings - times in ms, the JDBC driver's own under {@code
+   * data-source-properties} - from {@code mall.jdbc.hikari.*}, then from {@code own.*}: the way
+   * Spring Boot binds {@code spring.datasource.hikari.*} onto its one pool.
+   */
+  public static void bindHikariSettings(
+      HikariDataSource dataSource, Environment environment, String own) {
+    Binder binder = Binder.get(environment);
+    binder.bind(SHARED_HIKARI_SETTINGS, Bindable.ofInstance(dataSource));
+    binder.bind(own, Bindable.ofInstance(dataSource));
   }
 
   /** Applies the domain's DDL (classpath:db/mall_&lt;domain&gt;). */

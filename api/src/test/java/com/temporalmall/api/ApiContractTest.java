@@ -513,6 +513,21 @@ class ApiContractTest {
         .andExpect(jsonPath("$.instance").value("/api/pay/create"));
   }
 
+  @Test
+  void aFullStartQueueIsA503WithRetryAfter() throws Exception {
+    when(placements.place(any(), any()))
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                new java.util.concurrent.RejectedExecutionException("queue full")));
+
+    postJson("/api/order/create", tokenFor(7), "{\"pid\":3}")
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentType("application/problem+json"))
+        .andExpect(
+            jsonPath("$.type").value("https://temporal-mall.dev/problems/temporal-unavailable"));
+  }
+
   static Stream<RuntimeException> databaseOutages() {
     return Stream.of(
         new CannotGetJdbcConnectionException("connection refused"),

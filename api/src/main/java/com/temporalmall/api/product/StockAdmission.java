@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -139,7 +140,23 @@ public class StockAdmission {
     }
     if (start) {
       CompletableFuture<ProductView> first = read;
-      reads.execute(() -> readInTurn(pid, gate, first));
+      try {
+        reads.execute(() -> readInTurn(pid, gate, first));
+      } catch (RejectedExecutionException full) {
+        // The executor's queue is full (Temporal or the database stopped answering): no read
+        // runs, so this one and any that queued behind it fail now, and the next caller starts
+        // a read again instead of waiting for one that never comes.
+        CompletableFuture<ProductView> behind;
+        synchronized (gate) {
+          behind = gate.nextRead;
+          gate.nextRead = null;
+          gate.reading = false;
+        }
+        first.completeExceptionally(full);
+        if (behind != null) {
+          behind.completeExceptionally(full);
+        }
+      }
     }
     return read;
   }

@@ -141,15 +141,21 @@ public class DomainWrites {
                 .setMemo(IdempotentRequests.memo(Map.of(), fingerprint))
                 .build());
     WorkflowStub started = client.newUntypedWorkflowStub(workflowId);
-    try {
-      start.accept(workflow);
-    } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
-      KeyedRetries.requireFirstRequest(started, workflowId, fingerprint);
-    }
-    try {
-      return started.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, result);
-    } catch (TimeoutException e) {
-      throw new ProblemException(TemporalOutcomes.timedOut(workflowId));
-    }
+    // One deadline for the start (whose calls the SDK retries for up to a minute) and the result.
+    return CallDeadline.within(
+        timeout,
+        () -> {
+          try {
+            start.accept(workflow);
+          } catch (WorkflowExecutionAlreadyStarted firstAttempt) {
+            KeyedRetries.requireFirstRequest(started, workflowId, fingerprint);
+          }
+          try {
+            return started.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, result);
+          } catch (TimeoutException e) {
+            throw new ProblemException(TemporalOutcomes.timedOut(workflowId));
+          }
+        },
+        () -> new ProblemException(TemporalOutcomes.timedOut(workflowId)));
   }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -134,9 +135,17 @@ public class OrderPlacements {
         client.newWorkflowStub(
             OrderSagaWorkflow.class,
             OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
-    return CompletableFuture.supplyAsync(
-            () -> startAndAwaitPlacement(workflow, requestId, request, deadline), starts)
-        .whenComplete((placed, failure) -> admission.release(admitted.ticket()));
+    CompletableFuture<PlacedOrder> placement;
+    try {
+      placement =
+          CompletableFuture.supplyAsync(
+              () -> startAndAwaitPlacement(workflow, requestId, request, deadline), starts);
+    } catch (RejectedExecutionException full) {
+      // Its queue is full: answered at once (503), and the ticket is given back.
+      admission.release(admitted.ticket());
+      return CompletableFuture.failedFuture(full);
+    }
+    return placement.whenComplete((placed, failure) -> admission.release(admitted.ticket()));
   }
 
   private static PlacedOrder startAndAwaitPlacement(

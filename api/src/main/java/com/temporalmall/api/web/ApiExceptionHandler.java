@@ -5,11 +5,13 @@ import io.temporal.client.WorkflowException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +32,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** When a client may retry a {@code payment-provider-unavailable} request. */
   static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(10);
 
+  /** When a client may retry an order refused because the API's start queue was full. */
+  static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
+
   @ExceptionHandler(WorkflowException.class)
   ResponseEntity<ProblemDetail> workflowOutcome(WorkflowException failure) {
     ProblemDetail problem = TemporalOutcomes.problemFor(failure);
@@ -44,6 +49,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(io.grpc.StatusRuntimeException.class)
   ProblemDetail temporalUnreachable(io.grpc.StatusRuntimeException failure) {
     return TemporalOutcomes.temporalUnavailable();
+  }
+
+  /**
+   * The executor that starts orders and reads stock for them has its queue full: Temporal or the
+   * database stopped answering, and waiting behind that queue could only end in a timeout.
+   */
+  @ExceptionHandler(RejectedExecutionException.class)
+  ResponseEntity<ProblemDetail> startsQueueFull(RejectedExecutionException failure) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER.toSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(
+            Problems.of(
+                ProblemType.TEMPORAL_UNAVAILABLE,
+                "Too many orders are waiting for the workflow service; retry later"));
   }
 
   /**

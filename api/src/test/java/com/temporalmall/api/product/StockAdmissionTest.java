@@ -174,4 +174,29 @@ class StockAdmissionTest {
     assertThat(outcome(wrongAmount)).isEqualTo("IllegalArgumentException");
     assertThat(outcome(buy(admission, 1, 1, LONG))).isEqualTo("admitted");
   }
+
+  @Test
+  void aFullExecutorFailsTheReadAtOnceAndTheNextBuyerReadsAgain() {
+    java.util.concurrent.atomic.AtomicBoolean full =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    StockAdmission gate =
+        new StockAdmission(
+            products,
+            task -> {
+              if (full.get()) {
+                throw new java.util.concurrent.RejectedExecutionException("queue full");
+              }
+              task.run();
+            },
+            true,
+            meters);
+    assertThat(outcome(buy(gate, 1, 1, LONG)))
+        .as("no read can be queued: answered now (503), not left waiting")
+        .isEqualTo("RejectedExecutionException");
+
+    full.set(false);
+    assertThat(outcome(buy(gate, 1, 1, LONG)))
+        .as("the gate is not stuck on the read that never ran")
+        .isEqualTo("admitted");
+  }
 }

@@ -1,13 +1,25 @@
 package com.temporalmall.api.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.temporalmall.api.product.ProductReads;
+import com.temporalmall.api.product.StockAdmission;
+import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.order.PlacedOrder;
+import com.temporalmall.workflows.product.ProductView;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowServiceException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 class OrderPlacementsTest {
@@ -40,5 +52,37 @@ class OrderPlacementsTest {
                     new StatusRuntimeException(Status.UNAVAILABLE))))
         .isFalse();
     assertThat(OrderPlacements.closedAlready(new IllegalStateException("boom"))).isFalse();
+  }
+
+  @Test
+  void aFullStartQueueRefusesThePlacementAtOnceAndGivesItsStockTicketBack() {
+    ProductReads products = mock(ProductReads.class);
+    when(products.detail(7)).thenReturn(new ProductView(7, "kettle", "", 1, 1999, 1));
+    StockAdmission admission =
+        new StockAdmission(products, Runnable::run, true, new SimpleMeterRegistry());
+    OrderPlacements placements =
+        new OrderPlacements(
+            mock(WorkflowClient.class),
+            admission,
+            task -> {
+              throw new RejectedExecutionException("queue full");
+            },
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(5));
+
+    CompletableFuture<PlacedOrder> refused =
+        placements.place(
+            new OrderPlacements.PlaceOrder(1, 7, 1, null),
+            new IdempotencyKey.RequestId("r1", false, "f1"));
+    assertThat(refused)
+        .as("answered now - ApiExceptionHandler makes it a 503 with Retry-After")
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(RejectedExecutionException.class);
+    assertThat(admission.admit(7, 1, Duration.ofMinutes(1), product -> {}))
+        .as("the one kettle is not held by the refused placement")
+        .succeedsWithin(Duration.ofSeconds(30));
   }
 }
