@@ -11,8 +11,9 @@
 #                 neither open nor closed;
 #   payments      (opt-in) 40 orders paid at the sandbox payment provider (its own JVM) before, just
 #                 before and after a 20 s payment timeout, or never, its callbacks 8 s late and
-#                 delivered 3 times, the pay and order workers each kill -9'd twice; then every
-#                 capture must be paid or refunded once and the mall's books match the ledger.
+#                 delivered 3 times or, for 10 payments, dropped, the pay and order workers each
+#                 kill -9'd twice; then every dropped payment must be found by the provider query
+#                 and paid, every capture paid or refunded once and the mall's books match the ledger.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -563,6 +564,7 @@ final class ChaosSuite {
   private static final long PAYMENT_AMOUNT = 199;
   private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration CALLBACK_DELAY = Duration.ofSeconds(8);
+  private static final Duration PROVIDER_QUERY_DELAY = Duration.ofSeconds(12);
   private static final int CALLBACK_DUPLICATES = 2;
   private static final List<String> PAYMENT_VICTIMS = List.of("pay-worker", "order-worker");
   private static final int KILLS_PER_VICTIM = 2;
@@ -577,8 +579,10 @@ final class ChaosSuite {
    * orders wait {@link #PAYMENT_TIMEOUT} for payment; each buyer creates the pay and pays it at the
    * sandbox provider as {@link PaymentsChaos#plan} says (before the timeout, just before it, after
    * the cancellation, never), the provider delivering every callback {@link #CALLBACK_DELAY} late
-   * and {@link #CALLBACK_DUPLICATES} times more; meanwhile the pay and order workers are each kill
-   * -9'd twice. Once settled, the mall's books and the provider's ledger must agree.
+   * and {@link #CALLBACK_DUPLICATES} times more - or, for the DROPPED timings, never, so that only
+   * the order's provider query ({@link #PROVIDER_QUERY_DELAY}, then at the timer) finds them;
+   * meanwhile the pay and order workers are each kill -9'd twice. Once settled, the mall's books
+   * and the provider's ledger must agree.
    */
   private Run payments() throws Exception {
     Path runDir = Path.of(args.get("run-dir"));
@@ -588,7 +592,11 @@ final class ChaosSuite {
             runDir,
             "payments-api",
             args.get("api-jar"),
-            Map.of("MALL_ORDER_PAYMENT_TIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s"));
+            Map.of(
+                "MALL_ORDER_PAYMENT_TIMEOUT",
+                PAYMENT_TIMEOUT.toSeconds() + "s",
+                "MALL_ORDER_PROVIDER_QUERY_DELAY",
+                PROVIDER_QUERY_DELAY.toSeconds() + "s"));
     processes.put(api.name, api);
     api.start();
     api.awaitReady(READY);
@@ -602,7 +610,8 @@ final class ChaosSuite {
       Run run = new Run("payments", PAYMENT_ORDERS, PAYMENT_ORDERS, PAYMENT_AMOUNT);
       CarefulClient buyers = new CarefulClient(api.url(), tokens, ANSWER_DEADLINE, clientLogStream);
       List<PaymentsChaos.Payment> plan =
-          PaymentsChaos.plan(random, PAYMENT_ORDERS, PAYMENT_TIMEOUT, CALLBACK_DELAY);
+          PaymentsChaos.plan(
+              random, PAYMENT_ORDERS, PAYMENT_TIMEOUT, CALLBACK_DELAY, PROVIDER_QUERY_DELAY);
       List<PaymentsChaos.Kill> kills =
           PaymentsChaos.kills(random, PAYMENT_VICTIMS, KILLS_PER_VICTIM);
       String prefix = "chaos-payments-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -708,6 +717,13 @@ final class ChaosSuite {
           new Books.Check(
               "no saga nor refund workflow left running", running == 0, running + " running"));
       run.checks.addAll(PaymentsChaos.check(orderBooks, ledger));
+      Map<String, Integer> droppedAttempts = new TreeMap<>();
+      for (Buyer buyer : done) {
+        if (buyer.timing().dropsCallbacks() && buyer.checkout() != null) {
+          droppedAttempts.put(buyer.checkout(), deliveryAttempts(http, sandbox, buyer.checkout()));
+        }
+      }
+      run.checks.add(PaymentsChaos.neverDelivered(droppedAttempts));
       run.checks.add(
           new Books.Check(
               "pay-worker and order-worker each killed while buyers were still at it",
@@ -730,9 +746,13 @@ final class ChaosSuite {
               + CALLBACK_DELAY.toSeconds()
               + " s late, each delivered "
               + (1 + CALLBACK_DUPLICATES)
-              + " times; payment timeout "
+              + " times, "
+              + droppedAttempts.size()
+              + " payments' callbacks dropped; payment timeout "
               + PAYMENT_TIMEOUT.toSeconds()
-              + " s";
+              + " s, provider query after "
+              + PROVIDER_QUERY_DELAY.toSeconds()
+              + " s and at the timeout";
       run.tableNote =
           "outcomes " + outcomes + "; ledger " + captures + " captures, " + refunds + " refunds";
       return run;
@@ -760,6 +780,7 @@ final class ChaosSuite {
       return new Buyer(order, payment.timing(), null, "order answered " + order.outcome());
     }
     long placedAt = System.nanoTime();
+    Instant placed = Instant.now();
     HttpRequest create =
         HttpRequest.newBuilder(URI.create(api.url() + "/api/pay/create"))
             .timeout(Duration.ofSeconds(90))
@@ -782,6 +803,24 @@ final class ChaosSuite {
       case PROMPT, LATE ->
           TimeUnit.NANOSECONDS.sleep(
               Math.max(0, placedAt + payment.payAfter().toNanos() - System.nanoTime()));
+      case DROPPED, DROPPED_LATE -> {
+        Optional<Instant> payAt =
+            PaymentsChaos.droppedPayAt(
+                placed,
+                payment.payAfter(),
+                books.sagaStart(order.orderId()),
+                PAYMENT_TIMEOUT,
+                Instant.now());
+        if (payAt.isEmpty()) {
+          run.note(
+              String.format(
+                  "order %d (%s) not paid: its pay came too close to the payment timeout",
+                  order.orderId(), payment.timing()));
+          return new Buyer(order, PaymentsChaos.Timing.NEVER, checkout, null);
+        }
+        TimeUnit.MILLISECONDS.sleep(
+            Math.max(0, Duration.between(Instant.now(), payAt.get()).toMillis()));
+      }
       case AFTER_CANCEL -> {
         long giveUpAt = System.nanoTime() + PAYMENT_TIMEOUT.plus(READY).toNanos();
         while (books.orderStatus(order.orderId()) != PaymentsChaos.ORDER_CANCELLED) {
@@ -800,12 +839,16 @@ final class ChaosSuite {
         return new Buyer(order, payment.timing(), checkout, null);
       }
     }
-    // Answers once the (delayed) first delivery attempt has finished, whatever it got.
+    // Answers once the (delayed) first delivery attempt has finished, whatever it got; at once when
+    // the callbacks are dropped.
     HttpRequest pay =
         HttpRequest.newBuilder(
                 URI.create(sandbox.url() + "/sandbox/v1/checkouts/" + checkout + "/pay"))
             .timeout(Duration.ofSeconds(90))
-            .POST(HttpRequest.BodyPublishers.noBody())
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.write(Map.of("dropEvents", payment.timing().dropsCallbacks()))))
             .build();
     HttpResponse<String> paid = carefully(http, pay, order.key() + " sandbox pay");
     return new Buyer(
@@ -841,6 +884,25 @@ final class ChaosSuite {
       }
       TimeUnit.SECONDS.sleep(Math.min(5, attempt));
     }
+  }
+
+  /** How many delivery attempts the provider made of checkout {@code id}'s events, in all. */
+  private static int deliveryAttempts(HttpClient http, MallProcess sandbox, String id)
+      throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/v1/checkouts/" + id))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException("the sandbox's checkout " + id + " answered " + answer.statusCode());
+    }
+    int attempts = 0;
+    for (JsonNode event : Json.read(answer.body()).get("events")) {
+      attempts += event.get("attempts").asInt();
+    }
+    return attempts;
   }
 
   /** The sandbox provider's ledger: every capture and refund. */

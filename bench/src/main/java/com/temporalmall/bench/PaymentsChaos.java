@@ -1,12 +1,14 @@
 package com.temporalmall.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -17,25 +19,39 @@ import java.util.Set;
  */
 final class PaymentsChaos {
   /**
-   * When the buyer pays the checkout at the provider, relative to the order's payment timeout. The
-   * provider delivers every callback {@code delay} late and more than once.
-   *
-   * <p>Extension point: a {@code DROPPED} timing (captured, its callback never delivered) comes
-   * with the provider back-query (branch pay-query): only asking the provider finds such a payment,
-   * so before it the order is cancelled with the money kept and the books cannot balance.
+   * When the buyer pays the checkout at the provider, relative to the order's payment timeout and
+   * provider query delay (when an unpaid order first asks the provider about its pay; it asks again
+   * when the timer fires). The provider delivers every callback {@code delay} late and more than
+   * once - but for the DROPPED timings, whose callbacks it never delivers.
    */
   enum Timing {
-    /** Paid 1-4 s after the order's 200: the delayed callback still comes before the timeout. */
+    /** Paid 1-3 s after the order's 200: the delayed callback comes before the query delay. */
     PROMPT,
     /**
-     * Paid before the timeout, but so late that the delayed callback comes after it: the timer
-     * cancels the order, and the capture must be refunded.
+     * Paid 1-4 s after the 200 with every callback dropped: the order learns of it only by asking
+     * the provider, after the query delay, and must end paid.
+     */
+    DROPPED,
+    /**
+     * Paid 1-2 s after the query delay, so before the timeout, every callback dropped: the order's
+     * query at the timer must find it, and the order end paid.
+     */
+    DROPPED_LATE,
+    /**
+     * Paid before the timeout, but so late that the delayed callback comes after it: the query at
+     * the timer finds the capture and the order ends paid, or (the pay worker too long down to
+     * answer it) the timer cancels the order and the late callback's capture is refunded.
      */
     LATE,
     /** Paid once the order is seen cancelled (status 9): the capture must be refunded. */
     AFTER_CANCEL,
     /** Never paid: cancelled by the timer, nothing captured, nothing refunded. */
-    NEVER
+    NEVER;
+
+    /** Whether the provider drops this payment's callbacks. */
+    boolean dropsCallbacks() {
+      return this == DROPPED || this == DROPPED_LATE;
+    }
   }
 
   /** Order {@code index}'s payment: its timing and, but for NEVER, how long to wait to pay. */
@@ -64,6 +80,12 @@ final class PaymentsChaos {
     static final String REFUND = "refund";
   }
 
+  /**
+   * How long before the payment timer can first fire (counted from the saga's start) a payment
+   * whose callbacks are dropped is made at the latest.
+   */
+  static final Duration DROP_MARGIN = Duration.ofSeconds(3);
+
   static final int ORDER_PAID = 1;
   static final int ORDER_CANCELLED = 9;
   static final int PAY_PAID = 1;
@@ -74,33 +96,57 @@ final class PaymentsChaos {
   private PaymentsChaos() {}
 
   /**
-   * {@code orders} payments: 40 % PROMPT, 20 % LATE, 20 % AFTER_CANCEL, the rest NEVER, in an order
-   * drawn from {@code random}. LATE pays between {@code timeout - delay + 2 s} and {@code timeout -
-   * delay + 4 s} after the 200 - still before the timeout, the callback {@code delay} later 2-4 s
-   * after it; AFTER_CANCEL 0-3 s after the cancellation is seen.
+   * {@code orders} payments: 30 % PROMPT, 15 % DROPPED, 10 % DROPPED_LATE, 15 % LATE, 15 %
+   * AFTER_CANCEL, the rest NEVER, in an order drawn from {@code random}. PROMPT pays 1 s to {@code
+   * queryDelay - delay - 1 s} after the 200, its callback at least 1 s before the query; DROPPED
+   * 1-4 s after it; DROPPED_LATE 1-2 s after {@code queryDelay}, at least 6 s before the timeout;
+   * LATE between {@code timeout - delay + 2 s} and {@code timeout - delay + 4 s} - still before the
+   * timeout, the callback {@code delay} later 2-4 s after it; AFTER_CANCEL 0-3 s after the
+   * cancellation is seen.
    */
-  static List<Payment> plan(Random random, int orders, Duration timeout, Duration delay) {
+  static List<Payment> plan(
+      Random random, int orders, Duration timeout, Duration delay, Duration queryDelay) {
     if (timeout.compareTo(delay.plusSeconds(8)) < 0) {
       throw new IllegalArgumentException(
           "the payment timeout " + timeout + " must exceed the callback delay " + delay + " + 8 s");
+    }
+    if (queryDelay.compareTo(delay.plusSeconds(4)) < 0
+        || timeout.compareTo(queryDelay.plusSeconds(8)) < 0) {
+      throw new IllegalArgumentException(
+          "the query delay "
+              + queryDelay
+              + " must be at least the callback delay "
+              + delay
+              + " + 4 s and at most the payment timeout "
+              + timeout
+              + " - 8 s");
     }
     Random draws = new Random(random.nextLong());
     List<Timing> timings = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
       int percent = i * 100 / orders;
       timings.add(
-          percent < 40
+          percent < 30
               ? Timing.PROMPT
-              : percent < 60 ? Timing.LATE : percent < 80 ? Timing.AFTER_CANCEL : Timing.NEVER);
+              : percent < 45
+                  ? Timing.DROPPED
+                  : percent < 55
+                      ? Timing.DROPPED_LATE
+                      : percent < 70
+                          ? Timing.LATE
+                          : percent < 85 ? Timing.AFTER_CANCEL : Timing.NEVER);
     }
     Collections.shuffle(timings, draws);
+    long promptSpread = queryDelay.minus(delay).minusSeconds(2).toMillis();
     Duration lateFrom = timeout.minus(delay).plusSeconds(2);
     List<Payment> plan = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
       Timing timing = timings.get(i);
       Duration payAfter =
           switch (timing) {
-            case PROMPT -> Duration.ofMillis(1000L + draws.nextInt(3000));
+            case PROMPT -> Duration.ofMillis(1000L + draws.nextLong(promptSpread));
+            case DROPPED -> Duration.ofMillis(1000L + draws.nextInt(3000));
+            case DROPPED_LATE -> queryDelay.plusMillis(1000L + draws.nextInt(1000));
             case LATE -> lateFrom.plusMillis(draws.nextInt(2000));
             case AFTER_CANCEL -> Duration.ofMillis(draws.nextInt(3000));
             case NEVER -> null;
@@ -108,6 +154,24 @@ final class PaymentsChaos {
       plan.add(new Payment(i, timing, payAfter));
     }
     return List.copyOf(plan);
+  }
+
+  /**
+   * When a buyer whose callbacks are dropped pays: as planned, {@code payAfter} after {@code
+   * placed} (its order's 200), but no later than {@link #DROP_MARGIN} before the payment timer can
+   * have fired - {@code timeout} after {@code sagaStart}, which is before the timer started - or
+   * empty when that is already past at {@code now} (pay/create answered late, a worker down): a
+   * capture made after the cancellation whose callbacks are lost is one the mall never learns of
+   * (closing a pay does not expire the provider's checkout), not what the scenario tests.
+   */
+  static Optional<Instant> droppedPayAt(
+      Instant placed, Duration payAfter, Instant sagaStart, Duration timeout, Instant now) {
+    Instant latest = sagaStart.plus(timeout).minus(DROP_MARGIN);
+    if (now.isAfter(latest)) {
+      return Optional.empty();
+    }
+    Instant planned = placed.plus(payAfter);
+    return Optional.of(planned.isAfter(latest) ? latest : planned);
   }
 
   /**
@@ -132,7 +196,8 @@ final class PaymentsChaos {
 
   /**
    * Settled: every order paid or cancelled, no pay left unpaid or refund due, and every captured
-   * checkout's pay paid or refunded (its callback has arrived).
+   * checkout's pay paid or refunded (its callback has arrived) - but for a dropped callback's,
+   * which never arrives: a capture the mall did not find by asking stays as it is.
    */
   static boolean settled(List<OrderBook> orders, List<LedgerEntry> ledger) {
     Set<String> captured = checkouts(ledger, LedgerEntry.CAPTURE).keySet();
@@ -147,7 +212,9 @@ final class PaymentsChaos {
       if (!orderFinal || !payFinal) {
         return false;
       }
-      if (captured.contains(order.checkout()) && order.payStatus() == PAY_CLOSED) {
+      if (captured.contains(order.checkout())
+          && order.payStatus() == PAY_CLOSED
+          && !order.timing().dropsCallbacks()) {
         return false;
       }
     }
@@ -251,6 +318,39 @@ final class PaymentsChaos {
             lateKept.isEmpty(),
             lateKept.isEmpty() ? "all" : lateKept.toString()));
 
+    List<String> lost = new ArrayList<>();
+    int found = 0;
+    for (OrderBook order : orders) {
+      if (!order.timing().dropsCallbacks()) {
+        continue;
+      }
+      boolean paidWithItsCapture =
+          order.orderStatus() == ORDER_PAID
+              && Integer.valueOf(PAY_PAID).equals(order.payStatus())
+              && Long.valueOf(order.payAmount()).equals(captures.get(order.checkout()))
+              && !refunds.containsKey(order.checkout());
+      if (paidWithItsCapture) {
+        found++;
+      } else {
+        lost.add(
+            order.orderId()
+                + " ("
+                + order.timing()
+                + "): order "
+                + order.orderStatus()
+                + ", pay "
+                + order.payStatus()
+                + ", captured "
+                + captures.get(order.checkout()));
+      }
+    }
+    checks.add(
+        new Books.Check(
+            "every payment whose callbacks were all dropped is found by asking the provider: order"
+                + " and pay paid (1/1) with its capture",
+            lost.isEmpty() && found > 0,
+            lost.isEmpty() ? found + " found" : "not found " + lost));
+
     List<String> unpaid = new ArrayList<>();
     for (OrderBook order : orders) {
       if (order.timing() == Timing.NEVER
@@ -296,6 +396,26 @@ final class PaymentsChaos {
             paid > 0 && refunded > 0,
             paid + " paid, " + refunded + " refunded"));
     return checks;
+  }
+
+  /**
+   * The dropped callbacks really were: each DROPPED checkout's delivery attempts as the provider
+   * reports them ({@code GET /sandbox/v1/checkouts/{id}}), all of which must be 0.
+   */
+  static Books.Check neverDelivered(Map<String, Integer> attemptsByCheckout) {
+    Map<String, Integer> attempted = new java.util.TreeMap<>();
+    attemptsByCheckout.forEach(
+        (checkout, attempts) -> {
+          if (attempts != 0) {
+            attempted.put(checkout, attempts);
+          }
+        });
+    return new Books.Check(
+        "the dropped payments' callbacks were never sent (0 delivery attempts at the provider)",
+        attempted.isEmpty(),
+        attempted.isEmpty()
+            ? attemptsByCheckout.size() + " checkouts, none attempted"
+            : "attempted " + attempted);
   }
 
   /** Per timing, how the orders ended: "paid", "refunded", "cancelled" (nothing captured)... */

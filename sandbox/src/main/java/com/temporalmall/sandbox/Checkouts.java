@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +24,7 @@ public class Checkouts {
   /** The event type of a captured checkout. */
   public static final String CAPTURED_EVENT = "checkout.captured";
 
+  private static final Logger log = LoggerFactory.getLogger(Checkouts.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, Entry> byId = new ConcurrentHashMap<>();
@@ -38,6 +41,12 @@ public class Checkouts {
 
   /** A new checkout request: {@code amount} in {@code currency} for {@code reference}. */
   public record NewCheckout(long reference, long amount, String currency) {}
+
+  /**
+   * What a payment may carry, all optional; sandbox-only test options a real provider does not
+   * have. {@code dropEvents}: the capture's event is never delivered (see {@link #pay}).
+   */
+  public record Payment(boolean dropEvents) {}
 
   /**
    * Thrown when a payment cannot be taken now because {@code sandbox.delivery.max-pending} events
@@ -109,26 +118,34 @@ public class Checkouts {
    * delivery; a captured one stays as it is. Completes when the event's first delivery attempt has
    * finished (a sandbox convenience: a walk-through sees the mall's answer right after paying).
    *
+   * @param dropEvents chaos, for tests: the capture's event is recorded but never delivered (0
+   *     attempts, no duplicates), as if every delivery were lost; completes at once
    * @throws Busy when the event could not be queued: then the checkout stays open, as a real
    *     provider refuses a charge it cannot record rather than take money it tells nobody about
    */
-  public Optional<CompletableFuture<Checkout>> pay(String id) {
+  public Optional<CompletableFuture<Checkout>> pay(String id, boolean dropEvents) {
     Entry entry = byId.get(id);
     if (entry == null) {
       return Optional.empty();
     }
     EventEntry event;
-    byte[] body;
-    WebhookDelivery.Slot slot;
+    byte[] body = null;
+    WebhookDelivery.Slot slot = null;
     synchronized (entry) {
       if (!entry.status.equals(Checkout.OPEN)) {
         return Optional.of(CompletableFuture.completedFuture(entry.view()));
       }
       event = new EventEntry("evt_" + token(), CAPTURED_EVENT);
-      body = eventBody(event, entry);
-      slot = delivery.reserve().orElseThrow(Busy::new);
+      if (!dropEvents) {
+        body = eventBody(event, entry);
+        slot = delivery.reserve().orElseThrow(Busy::new);
+      }
       entry.status = Checkout.CAPTURED;
       entry.events.add(event);
+    }
+    if (slot == null) {
+      log.info("chaos: event {} of checkout {} is dropped, never delivered", event.id, id);
+      return Optional.of(CompletableFuture.completedFuture(entry.view()));
     }
     return Optional.of(slot.deliver(body, event::record).thenApply(_ -> entry.view()));
   }

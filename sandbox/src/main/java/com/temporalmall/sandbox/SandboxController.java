@@ -73,11 +73,15 @@ public class SandboxController {
   /**
    * Captures the checkout and answers once the event's first delivery attempt has finished,
    * whatever it got (later attempts run on their own); with {@code sandbox.delivery.delay} set, it
-   * answers without waiting past that.
+   * answers without waiting past that. The body is optional: {@code {"dropEvents":true}} (chaos,
+   * for tests) loses this payment's event - captured, never delivered.
    */
   @PostMapping("/checkouts/{id}/pay")
-  public Checkout pay(@PathVariable String id) throws InterruptedException {
-    var paid = checkouts.pay(id).orElseThrow(() -> unknown(id));
+  public Checkout pay(
+      @PathVariable String id, @RequestBody(required = false) Checkouts.Payment payment)
+      throws InterruptedException {
+    boolean dropEvents = payment != null && payment.dropEvents();
+    var paid = checkouts.pay(id, dropEvents).orElseThrow(() -> unknown(id));
     try {
       return paid.get(firstAttemptWait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException stillDelivering) {

@@ -275,6 +275,45 @@ class SandboxProviderTest {
   }
 
   @Test
+  void aPaymentWhoseEventsAreDroppedIsCapturedAndNeverDelivered() throws Exception {
+    RECEIVED.clear();
+    REFUSE.set(0);
+    String dropped =
+        call("POST", "/checkouts", "{\"reference\":70,\"amount\":199,\"currency\":\"CNY\"}", null)
+            .get("id")
+            .asString();
+    String delivered =
+        call("POST", "/checkouts", "{\"reference\":71,\"amount\":199,\"currency\":\"CNY\"}", null)
+            .get("id")
+            .asString();
+
+    JsonNode paid = call("POST", "/checkouts/" + dropped + "/pay", "{\"dropEvents\":true}", null);
+    call("POST", "/checkouts/" + delivered + "/pay", "{\"dropEvents\":false}", null);
+
+    assertThat(paid.get("status").asString()).isEqualTo("captured");
+    JsonNode event = call("GET", "/checkouts/" + dropped, null, null).get("events").get(0);
+    assertThat(event.get("type").asString()).isEqualTo("checkout.captured");
+    assertThat(event.get("attempts").asInt()).isZero();
+    assertThat(event.get("delivered").asBoolean()).isFalse();
+    assertThat(ledgerOf(dropped)).containsExactly("capture " + dropped + " 199 ");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                call("GET", "/checkouts/" + delivered, null, null)
+                    .get("events")
+                    .get(0)
+                    .get("delivered")
+                    .asBoolean());
+    assertThat(RECEIVED)
+        .as("the merchant got the other payment's event, never the dropped one's")
+        .extracting(delivery -> json.readTree(delivery[1]).get("checkout").asString())
+        .containsExactly(delivered);
+    HttpResponse<String> notJson = send("POST", "/checkouts/" + delivered + "/pay", "drop", null);
+    assertThat(notJson.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theBackoffDoublesUpToItsMaximum() {
     WebhookDelivery delivery =
         new WebhookDelivery(
