@@ -47,19 +47,19 @@ final class ProcessPauses {
   }
 
   /**
-   * One pause per victim, each {@link #PAUSE} long: the first 10-15 s after the load's start (a
-   * level of throughput to compare with before it), each next one 5-12 s after the previous one
-   * ended - five of them end 130-163 s in, within the first ~165 s and before the 3-minute load
-   * ends. Drawn from {@code random}; the same seed gives the same plan.
+   * One pause per victim, each {@link #PAUSE} long: the first 20-25 s after the load's start (the
+   * JVMs past their first orders, 10 s of throughput to compare with before it), each next one 5-10
+   * s after the previous one ended - five of them end 140-165 s in, within the first ~165 s and
+   * before the 3-minute load ends. Drawn from {@code random}; the same seed gives the same plan.
    */
   static List<Pause> plan(Random random, List<String> victims) {
     // As in FlashSaleChaos.plan: a Random seeded with the first long spreads nearby seeds.
     Random draws = new Random(random.nextLong());
     List<Pause> plan = new ArrayList<>();
-    long at = 10_000L + draws.nextInt(5_001);
+    long at = 20_000L + draws.nextInt(5_001);
     for (String victim : victims) {
       plan.add(new Pause(victim, Duration.ofMillis(at), PAUSE));
-      at += PAUSE.toMillis() + 5_000L + draws.nextInt(7_001);
+      at += PAUSE.toMillis() + 5_000L + draws.nextInt(5_001);
     }
     return List.copyOf(plan);
   }
@@ -207,7 +207,7 @@ final class ProcessPauses {
             .filter(CarefulClient.Order::finalAnswer)
             .map(CarefulClient.Order::answeredAfterSeconds)
             .toList();
-    List<Recovery.Figure> figures = Recovery.of(answered, faults, LOAD.toMillis() / 1000.0);
+    List<Recovery.Figure> figures = Recovery.of(answered, faults);
     List<Map<String, Object>> each = new ArrayList<>();
     for (Recovery.Figure figure : figures) {
       Map<String, Object> one = new LinkedHashMap<>();
@@ -222,6 +222,11 @@ final class ProcessPauses {
       run.notes.add(figure.describe());
     }
     run.figures.put("recovery", each);
+    // The shape of the run behind those figures: final answers per 10 s since the load's start.
+    int[] per10s = new int[(int) (answered.stream().mapToDouble(a -> a).max().orElse(0) / 10) + 1];
+    answered.forEach(seconds -> per10s[(int) (seconds / 10)]++);
+    run.figures.put("answersPer10s", java.util.Arrays.stream(per10s).boxed().toList());
+    run.notes.add("final answers per 10 s: " + java.util.Arrays.toString(per10s));
     run.figures.put("longestRecoverySeconds", Recovery.longest(figures));
     run.tableNote = "throughput " + Recovery.summary(figures);
   }

@@ -14,20 +14,21 @@ import java.util.stream.Collectors;
  *
  * <p>Throughput is final answers per second, whatever they said (200, 409, 503): with an open-loop
  * load (an order sent every 1/rate s whether or not the earlier ones were answered) it matches the
- * rate sent when the mall keeps up, and falls when it stalls. Its level before a fault is measured
- * over the {@link #BASELINE_SECONDS} before the fault's start, cut at the end of an earlier fault
- * (so a backlog drained after it does not count twice); it is back once the answers of a {@link
- * #WINDOW_SECONDS} window starting then reach {@link #LEVEL} of that level - a backlog answered at
- * once after the fault counts as back at once.
+ * rate sent when the mall keeps up, and falls when it stalls. Its level is measured over the {@link
+ * #BASELINE_SECONDS} before the first fault, and every fault is compared with it: with faults a few
+ * seconds apart, the seconds just before a later fault are the earlier one's aftermath (a stall, or
+ * a backlog answered in a burst), not a level to come back to. Throughput is back once the answers
+ * of a {@link #WINDOW_SECONDS} window starting then reach {@link #LEVEL} of that level - a backlog
+ * answered at once after the fault counts as back at once.
  */
 final class Recovery {
-  /** The longest window before a fault that its throughput level is measured over. */
+  /** The window before the first fault that the throughput level is measured over. */
   static final double BASELINE_SECONDS = 10;
 
   /** The sliding window that must reach the level again. */
   static final double WINDOW_SECONDS = 3;
 
-  /** The share of the level before the fault that counts as back. */
+  /** The share of the level before the faults that counts as back. */
   static final double LEVEL = 0.9;
 
   /** The resolution of the recovery time. */
@@ -46,11 +47,11 @@ final class Recovery {
   }
 
   /**
-   * One fault's figures: the throughput before it (answers per second over {@code baselineSeconds}
-   * before its start; null when that window is shorter than {@link #WINDOW_SECONDS} or held no
-   * answer), the answers that came during it, and {@code recoveredAfterSeconds}: from its end until
-   * throughput was back to {@link #LEVEL} of the level before it (null: no level to compare with,
-   * or not back before the answers ended).
+   * One fault's figures: the level of throughput before the faults (answers per second over {@code
+   * baselineSeconds} before the first fault's start; null when that window is shorter than {@link
+   * #WINDOW_SECONDS} or held no answer), the answers that came during this fault, and {@code
+   * recoveredAfterSeconds}: from its end until throughput was back to {@link #LEVEL} of that level
+   * (null: no level to compare with, or not back before the answers ended).
    */
   record Figure(
       Fault fault,
@@ -63,7 +64,7 @@ final class Recovery {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%s %.1f-%.1f s: %s before, %d answers during, %s",
+          "%s %.1f-%.1f s: %s before the faults, %d answers during, %s",
           fault.what(),
           fault.startSeconds(),
           fault.endSeconds(),
@@ -100,17 +101,16 @@ final class Recovery {
     List<Fault> sorted =
         faults.stream().sorted(Comparator.comparingDouble(Fault::startSeconds)).toList();
     List<Figure> figures = new ArrayList<>();
+    if (sorted.isEmpty()) {
+      return figures;
+    }
+    double first = sorted.getFirst().startSeconds();
+    double from = Math.max(0, first - BASELINE_SECONDS);
+    double baselineSeconds = first - from;
+    int before = count(times, from, first);
+    Double level =
+        baselineSeconds >= WINDOW_SECONDS && before > 0 ? before / baselineSeconds : null;
     for (Fault fault : sorted) {
-      double from = Math.max(0, fault.startSeconds() - BASELINE_SECONDS);
-      for (Fault earlier : sorted) {
-        if (earlier.startSeconds() < fault.startSeconds()) {
-          from = Math.max(from, Math.min(earlier.endSeconds(), fault.startSeconds()));
-        }
-      }
-      double baselineSeconds = fault.startSeconds() - from;
-      int before = count(times, from, fault.startSeconds());
-      Double level =
-          baselineSeconds >= WINDOW_SECONDS && before > 0 ? before / baselineSeconds : null;
       figures.add(
           new Figure(
               fault,

@@ -18,7 +18,7 @@ class ProcessPausesTest {
       assertThat(plan)
           .extracting(ProcessPauses.Pause::victim)
           .containsExactlyElementsOf(ProcessPauses.MALL);
-      assertThat(plan.getFirst().at()).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
+      assertThat(plan.getFirst().at()).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(25));
       for (int i = 0; i < plan.size(); i++) {
         ProcessPauses.Pause pause = plan.get(i);
         assertThat(pause.length()).isEqualTo(Duration.ofSeconds(20));
@@ -26,7 +26,7 @@ class ProcessPausesTest {
           ProcessPauses.Pause previous = plan.get(i - 1);
           assertThat(pause.at().minus(previous.at().plus(previous.length())))
               .as("the gap after the previous pause")
-              .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(12));
+              .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
         }
       }
       ProcessPauses.Pause last = plan.getLast();

@@ -67,10 +67,10 @@ class RecoveryTest {
   }
 
   @Test
-  void theLevelBeforeAFaultIsCutAtTheEndOfTheOneBeforeIt() {
+  void everyFaultIsComparedWithTheLevelBeforeTheFirst() {
     List<Double> answers = new ArrayList<>();
     answers.addAll(steady(0, 10, 10));
-    answers.addAll(steady(20, 21, 100)); // the first fault's backlog: not the second's level
+    answers.addAll(steady(20, 21, 100)); // the first fault's backlog: not a level to come back to
     answers.addAll(steady(21, 25, 4));
     answers.addAll(steady(35, 60, 4));
     List<Recovery.Fault> faults =
@@ -81,32 +81,38 @@ class RecoveryTest {
     assertThat(figures)
         .extracting(figure -> figure.fault().what())
         .containsExactly("first", "second");
-    Recovery.Figure second = figures.get(1);
-    assertThat(second.baselineSeconds()).isEqualTo(5);
-    assertThat(second.baselinePerSecond()).isCloseTo(23.2, within(0.01)); // (100 + 4 x 4) / 5
-    assertThat(second.recoveredAfterSeconds()).isNull(); // 4/s never reaches 90 % of 23.2/s
+    for (Recovery.Figure figure : figures) {
+      assertThat(figure.baselineSeconds()).isEqualTo(10);
+      assertThat(figure.baselinePerSecond()).isCloseTo(10, within(0.01));
+    }
+    assertThat(figures.get(0).recoveredAfterSeconds()).isZero();
+    assertThat(figures.get(1).recoveredAfterSeconds()).isNull(); // 4/s: not 90 % of 10/s
   }
 
   @Test
-  void aFaultWithTooShortOrEmptyAWindowBeforeItHasNoLevel() {
+  void withTooShortOrAnEmptyWindowBeforeTheFirstFaultThereIsNoLevel() {
     List<Double> answers = steady(0, 60, 10);
     List<Recovery.Fault> faults =
-        List.of(
-            new Recovery.Fault("at the start", 1, 5),
-            new Recovery.Fault("right after it", 6, 10),
-            new Recovery.Fault("measured", 20, 30));
+        List.of(new Recovery.Fault("at the start", 1, 5), new Recovery.Fault("later", 20, 30));
 
     List<Recovery.Figure> figures = Recovery.of(answers, faults);
 
-    assertThat(figures.get(0).baselinePerSecond()).isNull();
-    assertThat(figures.get(0).recoveredAfterSeconds()).isNull();
-    assertThat(figures.get(0).describe()).endsWith("recovery not measured");
-    assertThat(figures.get(1).baselineSeconds()).isEqualTo(1);
-    assertThat(figures.get(1).baselinePerSecond()).isNull();
-    assertThat(figures.get(2).recoveredAfterSeconds()).isZero();
+    for (Recovery.Figure figure : figures) {
+      assertThat(figure.baselineSeconds()).isEqualTo(1);
+      assertThat(figure.baselinePerSecond()).isNull();
+      assertThat(figure.recoveredAfterSeconds()).isNull();
+    }
+    assertThat(figures.get(0).describe())
+        .isEqualTo(
+            "at the start 1.0-5.0 s: no level before the faults, 40 answers during, recovery not"
+                + " measured");
+    assertThat(Recovery.of(answers, List.of(new Recovery.Fault("at 5 s", 5, 6))).getFirst())
+        .extracting(Recovery.Figure::baselineSeconds, Recovery.Figure::baselinePerSecond)
+        .containsExactly(5.0, 10.0);
     assertThat(Recovery.of(steady(30, 60, 10), List.of(PAUSE)).getFirst().baselinePerSecond())
         .as("no answer before the fault")
         .isNull();
+    assertThat(Recovery.of(answers, List.of())).isEmpty();
   }
 
   @Test
@@ -118,21 +124,21 @@ class RecoveryTest {
     answers.addAll(steady(42.075, 70.075, 10));
     List<Recovery.Fault> faults =
         List.of(
+            new Recovery.Fault("last", 66, 67), // no 3 s window after it before the last answer
             PAUSE,
-            new Recovery.Fault("the first second", 0.5, 1),
             new Recovery.Fault("late", 55, 56));
 
     List<Recovery.Figure> figures = Recovery.of(answers, faults);
 
     assertThat(Recovery.summary(figures))
-        .isEqualTo("back to 90% after -, 1.7, 0.0 s (longest 1.7 s)");
+        .isEqualTo("back to 90% after 1.7, 0.0, - s (longest 1.7 s)");
     assertThat(Recovery.longest(figures)).isEqualTo(1.7);
-    assertThat(figures.get(1).describe())
+    assertThat(figures.get(0).describe())
         .isEqualTo(
-            "db paused 20.0-40.0 s: 10.0/s before, 0 answers during, back to 90% 1.7 s after its"
-                + " end");
+            "db paused 20.0-40.0 s: 10.0/s before the faults, 0 answers during, back to 90% 1.7 s"
+                + " after its end");
     assertThat(Recovery.summary(List.of())).isEqualTo("no faults");
-    assertThat(Recovery.longest(figures.subList(0, 1))).isNull();
+    assertThat(Recovery.longest(figures.subList(2, 3))).isNull();
   }
 
   @Test
