@@ -18,7 +18,7 @@
 #                   over 3 minutes; resumed with SIGCONT each time;
 #   pause-temporal  the same with the Temporal server (dev server or temporal-server) frozen;
 #   pause-mall      the same with the API and each worker frozen in turn;
-#   each reports, per pause, how soon order throughput was back to 90% of its level before it.
+#   each reports, per pause, how soon order throughput was back to 90% of its level before the first.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
