@@ -14,13 +14,22 @@
 #                 delivered 3 times or, for 10 payments, dropped, the pay and order workers each
 #                 kill -9'd twice; then every dropped payment must be found by the provider query
 #                 and paid, every capture paid or refunded once and the mall's books match the ledger.
+# Gray failures, with --gray (or by name in CHAOS_SCENARIOS): a dependency that hangs instead of dying -
+#   pause-db        MariaDB frozen (SIGSTOP) for 20 s, five times, during 1,000 orders on stock 600 sent
+#                   over 3 minutes; resumed with SIGCONT each time;
+#   pause-temporal  the same with the Temporal server (dev server or temporal-server) frozen;
+#   pause-mall      the same with the API and each worker frozen in turn;
+#   each reports, per pause, how soon order throughput was back to 90% of its level before the first.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
-# `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
-# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale";
-# add payments, or CHAOS_SCENARIOS=payments, for the payments scenario],
+# `scripts/chaos.sh server db-stop|db-start|db-pause|db-resume|temporal-kill|temporal-start|
+# temporal-pause|temporal-resume` for the servers' faults.
+# Usage: scripts/chaos.sh [--gray]
+# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale"; with
+# --gray "pause-db pause-temporal pause-mall"; add payments, or CHAOS_SCENARIOS=payments, for the
+# payments scenario],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
 # CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
 # CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
@@ -71,6 +80,29 @@ stop_chaos_temporal() {
   if [ "$CHAOS_ENGINE" = production ]; then stop_temporal_production; else stop_temporal_server; fi
 }
 
+# signal_server <pid file> <program> STOP|CONT: freezes or resumes a server these scripts started
+# (pid_is: a stale pid file names no other process).
+signal_server() {
+  local pid
+  pid="$(cat "$1" 2>/dev/null || true)"
+  pid_is "$pid" "$2" || die "no $2 started by these scripts is running (pid file $1)"
+  kill "-$3" "$pid"
+  log "$2 (pid $pid): SIG$3"
+}
+signal_mariadb() { signal_server "$MARIADB_PID" mariadbd "$1"; }
+signal_chaos_temporal() {
+  if [ "$CHAOS_ENGINE" = production ]; then
+    signal_server "$PROD_PID" temporal-server "$1"
+  else
+    signal_server "$TEMPORAL_PID" temporal "$1"
+  fi
+}
+# A run stopped mid-pause must leave nothing frozen: SIGCONT to whichever server is still alive.
+resume_servers() {
+  (signal_mariadb CONT) 2>/dev/null || true
+  (signal_chaos_temporal CONT) 2>/dev/null || true
+}
+
 # The driver's callbacks: one fault or recovery of a server, then this process exits.
 if [ "${1:-}" = server ]; then
   case "${2:-}" in
@@ -78,10 +110,22 @@ if [ "${1:-}" = server ]; then
     db-start) start_mariadb ;;
     temporal-kill) kill_chaos_temporal ;;
     temporal-start) start_chaos_temporal ;;
-    *) die "usage: $0 server db-stop|db-start|temporal-kill|temporal-start" ;;
+    db-pause) signal_mariadb STOP ;;
+    db-resume) signal_mariadb CONT ;;
+    temporal-pause) signal_chaos_temporal STOP ;;
+    temporal-resume) signal_chaos_temporal CONT ;;
+    *) die "usage: $0 server db-stop|db-start|db-pause|db-resume|temporal-kill|temporal-start|temporal-pause|temporal-resume" ;;
   esac
   exit 0
 fi
+
+DEFAULT_SCENARIOS="kills temporal database worker-down flash-sale"
+GRAY_SCENARIOS="pause-db pause-temporal pause-mall"
+case "${1:-}" in
+  "") ;;
+  --gray) DEFAULT_SCENARIOS="$GRAY_SCENARIOS" ;;
+  *) die "usage: $0 [--gray]   (or $0 server ACTION, the driver's callback)" ;;
+esac
 
 OUT_DIR="${CHAOS_OUT:-$MALL_ROOT/target/chaos}"
 RUN_DIR="$CHAOS_HOME/run"
@@ -90,7 +134,9 @@ XMX="${CHAOS_XMX:-256m}"
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_servers() {
   local status=$?
-  # The driver restarts servers through callbacks: stop whatever the pid files name now.
+  # The driver restarts servers through callbacks: stop whatever the pid files name now, resumed
+  # first (a frozen server would sit out its grace period).
+  resume_servers
   stop_chaos_temporal
   stop_mariadb
   log "chaos suite: total $((SECONDS - run_start)) s"
@@ -141,7 +187,7 @@ if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -DskipTests -pl api,workers,sandbox,bench -am package </dev/null
 fi
 java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
-  --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}" \
+  --scenarios "${CHAOS_SCENARIOS:-$DEFAULT_SCENARIOS}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
   --sandbox-jar "$MALL_ROOT/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar" \

@@ -63,7 +63,7 @@ final class ChaosSuite {
   }
 
   /** One scenario's faults and load, and what the books said afterwards. */
-  private final class Run {
+  final class Run {
     final String name;
     final int orders;
     final int stock;
@@ -219,6 +219,9 @@ final class ChaosSuite {
               case "worker-down" -> workerDown();
               case "flash-sale" -> flashSale();
               case "payments" -> payments();
+              case "pause-db" -> new ProcessPauses(this).database();
+              case "pause-temporal" -> new ProcessPauses(this).temporal();
+              case "pause-mall" -> new ProcessPauses(this).mall();
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
         Map<String, Object> summary = run.summary();
@@ -1084,7 +1087,39 @@ final class ChaosSuite {
     return order.status() + (order.problem() == null ? "" : " " + order.problem());
   }
 
-  private void serverControl(String action) throws IOException, InterruptedException {
+  // The scenarios kept in classes of their own (ProcessPauses) reach the suite through these.
+
+  Run newRun(String name, int orders, int stock) throws Exception {
+    return new Run(name, orders, stock);
+  }
+
+  CarefulClient client() {
+    return client;
+  }
+
+  Books books() {
+    return books;
+  }
+
+  Random random() {
+    return random;
+  }
+
+  MallProcess mallProcess(String name) {
+    return processes.get(name);
+  }
+
+  /** The mall's JVMs, by name (the API and each worker; the sandbox too with payments). */
+  Set<String> mallProcesses() {
+    return processes.keySet();
+  }
+
+  String engine() {
+    return args.get("engine", "Temporal dev server");
+  }
+
+  /** {@code scripts/chaos.sh server <action>}: a fault or recovery of MariaDB or Temporal. */
+  void serverControl(String action) throws IOException, InterruptedException {
     Path log = Path.of(args.get("run-dir")).resolve("server-control.log");
     Process control =
         new ProcessBuilder("bash", args.get("server-control"), "server", action)
