@@ -1,6 +1,7 @@
 package com.temporalmall.workflows;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.Set;
 
 /**
  * Business rejections, raised by activities and workflows as non-retryable {@link
@@ -38,7 +39,35 @@ public final class MallFailures {
    */
   public static final String PAYMENT_PROVIDER_UNAVAILABLE = "PaymentProviderUnavailable";
 
+  /**
+   * Not a business outcome: a compensation of the order saga failed for good (a non-retryable
+   * failure - compensations retry technical errors until they are done, so a bug). The books are as
+   * the steps left them; the API answers such an order from its order row.
+   */
+  public static final String COMPENSATION_FAILED = "CompensationFailed";
+
+  /** Every type above but {@link #COMPENSATION_FAILED}: outcomes the API answers as they are. */
+  private static final Set<String> BUSINESS =
+      Set.of(
+          NOT_FOUND,
+          CONFLICT,
+          INSUFFICIENT_STOCK,
+          INVALID_REQUEST,
+          ORDER_COMPENSATED,
+          IDEMPOTENCY_KEY_REUSED,
+          FORBIDDEN,
+          PAYMENT_PROVIDER_UNAVAILABLE);
+
   private MallFailures() {}
+
+  /**
+   * Whether {@code type} is one of the business outcomes above. Any other failure (a step's
+   * technical error, a timeout, a termination) is not an answer in itself: the API answers it from
+   * the books.
+   */
+  public static boolean isBusiness(String type) {
+    return type != null && BUSINESS.contains(type);
+  }
 
   public static ApplicationFailure notFound(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, NOT_FOUND);

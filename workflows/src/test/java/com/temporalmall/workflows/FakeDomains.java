@@ -78,6 +78,14 @@ public final class FakeDomains {
 
   public volatile Blocking markPaidBehaviour = () -> {};
 
+  /**
+   * Runs at each attempt of the order database's local steps that must succeed ({@code
+   * order.createRevert}, {@code order.markPaid}, {@code order.cancel}), with the activity type,
+   * after it is recorded: throwing from it fails the attempt, as a hung or unreachable order
+   * database does.
+   */
+  public volatile Consumer<String> orderChangeBehaviour = step -> {};
+
   /** What the provider says when a pay's checkout is queried: by default, not captured. */
   public volatile Function<PayView, ProviderPayment> queryBehaviour =
       pay -> new ProviderPayment(pay.checkout(), false, 0, "CNY", null);
@@ -144,16 +152,19 @@ public final class FakeDomains {
         @Override
         public void createRevert(String gid) {
           record(OrderContract.Activities.CREATE_REVERT + " " + gid);
+          orderChangeBehaviour.accept(OrderContract.Activities.CREATE_REVERT);
         }
 
         @Override
         public void markPaid(OrderChange change) {
           record(OrderContract.Activities.MARK_PAID + " " + change.orderId());
+          orderChangeBehaviour.accept(OrderContract.Activities.MARK_PAID);
         }
 
         @Override
         public void cancel(OrderChange change) {
           record(OrderContract.Activities.CANCEL + " " + change.orderId());
+          orderChangeBehaviour.accept(OrderContract.Activities.CANCEL);
         }
 
         @Override

@@ -2,6 +2,7 @@ package com.temporalmall.api.order;
 
 import com.temporalmall.api.read.Rows;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,11 @@ public class OrderReads {
   public OrderView detail(long id) {
     return Rows.one(
         db.sql(COLUMNS + "WHERE id = ?").param(id).query(OrderView.class), "order " + id);
+  }
+
+  /** The order the saga {@code gid} wrote, if it wrote one (gid is unique). */
+  public Optional<OrderView> byGid(String gid) {
+    return db.sql(COLUMNS + "WHERE gid = ?").param(gid).query(OrderView.class).optional();
   }
 
   /** The user's orders, newest first. */

@@ -1,27 +1,38 @@
 package com.temporalmall.api.temporal;
 
+import com.temporalmall.api.order.OrderReads;
+import com.temporalmall.api.order.OrderView;
 import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
 import com.temporalmall.api.web.ProblemException;
+import com.temporalmall.api.web.ProblemType;
 import com.temporalmall.api.web.Problems;
+import com.temporalmall.workflows.MallFailures;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.order.OrderRequest;
 import com.temporalmall.workflows.order.OrderResult;
 import com.temporalmall.workflows.order.OrderSagaWorkflow;
+import com.temporalmall.workflows.order.OrderStatus;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductView;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -30,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +71,7 @@ public class OrderPlacements {
 
   private final WorkflowClient client;
   private final StockAdmission admission;
+  private final OrderReads orders;
   private final Executor starts;
   private final Duration timeout;
   private final Duration paymentTimeout;
@@ -67,12 +80,14 @@ public class OrderPlacements {
   public OrderPlacements(
       WorkflowClient client,
       StockAdmission admission,
+      OrderReads orders,
       @Qualifier(TemporalStartsConfiguration.EXECUTOR) Executor starts,
       @Value("${mall.api.order-timeout:60s}") Duration timeout,
       @Value("${mall.order.payment-timeout:30m}") Duration paymentTimeout,
       @Value("${mall.order.provider-query-delay:5m}") Duration providerQueryDelay) {
     this.client = client;
     this.admission = admission;
+    this.orders = orders;
     this.starts = starts;
     this.timeout = timeout;
     this.paymentTimeout = paymentTimeout;
@@ -211,18 +226,116 @@ public class OrderPlacements {
   /**
    * A request repeated with its Idempotency-Key after its order closed (rejected, paid or
    * cancelled) is not run again: it gets the first outcome from the closed workflow - if it is the
-   * same request (its fingerprint is in the workflow's memo); a different one is a 422.
+   * same request (its fingerprint is in the workflow's memo); a different one is a 422. A placement
+   * that failed with no business answer (its execution closed under it: terminated, timed out,
+   * failed on a technical error) is answered from that execution's close as well.
    */
   private CompletableFuture<PlacedOrder> placementOfClosedOrder(
       String workflowId, String fingerprint, Throwable failure) {
-    if (!closedAlready(unwrap(failure))) {
-      return CompletableFuture.failedFuture(unwrap(failure));
+    Throwable cause = unwrap(failure);
+    if (closedAlready(cause)) {
+      WorkflowStub closed = client.newUntypedWorkflowStub(workflowId);
+      KeyedRetries.requireFirstRequest(closed, workflowId, fingerprint);
+      return outcomeOfClosedOrder(workflowId, closed);
     }
-    WorkflowStub closed = client.newUntypedWorkflowStub(workflowId);
-    KeyedRetries.requireFirstRequest(closed, workflowId, fingerprint);
+    if (undecided(cause)) {
+      return outcomeOfClosedOrder(workflowId, client.newUntypedWorkflowStub(workflowId));
+    }
+    return CompletableFuture.failedFuture(cause);
+  }
+
+  /**
+   * The one final answer for each way an order's execution closes: completed (paid or cancelled
+   * later) - its order; failed with a business type (out of stock, compensated, ...) - that
+   * failure, mapped as ever; any other close (failed on a technical error, terminated, cancelled,
+   * timed out) - what the books say, read from the order row the saga wrote ({@link
+   * #fromTheOrderRow}). The SDK follows a continued-as-new chain to its last run.
+   */
+  private CompletableFuture<PlacedOrder> outcomeOfClosedOrder(
+      String workflowId, WorkflowStub closed) {
     return closed
         .getResultAsync(OrderResult.class)
-        .thenApply(result -> new PlacedOrder(result.orderId(), result.amount()));
+        .thenApply(result -> new PlacedOrder(result.orderId(), result.amount()))
+        .exceptionallyComposeAsync(
+            failure -> {
+              Throwable cause = unwrap(failure);
+              return cause instanceof WorkflowFailedException ended && !decided(ended)
+                  ? fromTheOrderRow(workflowId, ended)
+                  : CompletableFuture.failedFuture(cause);
+            },
+            starts);
+  }
+
+  /**
+   * An execution that ended without a business outcome leaves the books as its activities did: an
+   * order row that is valid (0 created or 1 paid) is a placed order and answered as one; an invalid
+   * one (9) or none is an order not placed, the final 503 {@code order-compensated} (with the
+   * {@code orderId} when a row exists).
+   */
+  private CompletableFuture<PlacedOrder> fromTheOrderRow(
+      String workflowId, WorkflowFailedException ended) {
+    Optional<OrderView> row = orders.byGid(workflowId);
+    if (row.isPresent() && row.get().status() != OrderStatus.INVALID) {
+      return CompletableFuture.completedFuture(new PlacedOrder(row.get().id(), row.get().amount()));
+    }
+    ProblemDetail problem =
+        Problems.of(
+            ProblemType.ORDER_COMPENSATED,
+            "order of "
+                + workflowId
+                + " not placed: its workflow "
+                + howItEnded(ended)
+                + (row.isPresent()
+                    ? "; the order is kept with status 9"
+                    : "; no order was written"));
+    row.ifPresent(order -> problem.setProperty("orderId", order.id()));
+    return CompletableFuture.failedFuture(new ProblemException(problem));
+  }
+
+  private static String howItEnded(WorkflowFailedException ended) {
+    return switch (ended.getWorkflowCloseEventType()) {
+      case EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED -> "was terminated";
+      case EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED -> "was cancelled";
+      case EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT -> "timed out";
+      default ->
+          ended.getCause() == null ? "failed" : "failed (" + ended.getCause().getMessage() + ")";
+    };
+  }
+
+  /** Closed failed with a business outcome, which is the answer as it is. */
+  private static boolean decided(WorkflowFailedException ended) {
+    return ended.getWorkflowCloseEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED
+        && MallFailures.isBusiness(businessType(ended));
+  }
+
+  /**
+   * The placement failed without a business answer, and not for want of Temporal: its execution
+   * closed under it (a real server fails an accepted update "AcceptedUpdateCompletedWorkflow", and
+   * answers NOT_FOUND for one not yet accepted).
+   */
+  static boolean undecided(Throwable failure) {
+    if (failure instanceof WorkflowServiceException) {
+      return grpcStatus(failure) == Status.Code.NOT_FOUND;
+    }
+    return failure instanceof WorkflowException && !MallFailures.isBusiness(businessType(failure));
+  }
+
+  private static Status.Code grpcStatus(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException grpc) {
+        return grpc.getStatus().getCode();
+      }
+    }
+    return null;
+  }
+
+  private static String businessType(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure application) {
+        return application.getType();
+      }
+    }
+    return null;
   }
 
   /**

@@ -79,6 +79,8 @@ class DomainReadsTest {
     assertThat(orders.detail(1)).isEqualTo(new OrderView(1, 8, 3, 500, 2, 0, "saga-1"));
     assertThat(orders.list(8)).extracting(OrderView::id).containsExactly(3L, 1L);
     assertThat(orders.list(10)).isEmpty();
+    assertThat(orders.byGid("saga-1")).contains(new OrderView(1, 8, 3, 500, 2, 0, "saga-1"));
+    assertThat(orders.byGid("no-such-saga")).isEmpty();
     assertNotFound(() -> orders.detail(4), "order 4 does not exist");
   }
 

@@ -1,6 +1,7 @@
 package com.temporalmall.workflows.order;
 
 import com.temporalmall.workflows.MallFailures;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
@@ -10,18 +11,40 @@ final class Compensations {
   private Compensations() {}
 
   /**
+   * Version 1: a compensation that fails for good ends the saga with {@link
+   * MallFailures#COMPENSATION_FAILED}, its placement update answered, as the ones that compensated
+   * are. Before, a sequential {@link Saga} rethrew the compensation's own failure (an
+   * ActivityFailure, not the CompensationException caught here), which escaped the workflow method
+   * and failed the execution with it.
+   */
+  static final String COMPENSATION_FAILURE = "compensation-failure";
+
+  private static final int COMPENSATION_FAILED_ANSWERED = 1;
+
+  /**
    * Newest first, in a detached scope so that it also runs when the workflow itself was cancelled.
-   * A CompensationException is not a TemporalFailure: left alone it would fail the workflow task
-   * forever instead of the workflow.
+   * Compensations retry technical errors until they are done, so only a non-retryable failure (a
+   * bug) gets here.
    */
   static void compensate(Saga saga, String gid) {
     try {
       Workflow.newDetachedCancellationScope(saga::compensate).run();
-    } catch (Saga.CompensationException e) {
+    } catch (Saga.CompensationException | ActivityFailure e) {
+      if (e instanceof ActivityFailure
+          && Workflow.getVersion(
+                  COMPENSATION_FAILURE, Workflow.DEFAULT_VERSION, COMPENSATION_FAILED_ANSWERED)
+              == Workflow.DEFAULT_VERSION) {
+        throw e; // histories recorded before version 1
+      }
+      Throwable cause = e instanceof Saga.CompensationException ? e.getCause() : e;
+      ApplicationFailure reason = applicationFailure(cause);
       throw ApplicationFailure.newNonRetryableFailureWithCause(
-          "compensation of saga " + gid + " failed: " + e.getMessage(),
-          "CompensationFailed",
-          e.getCause());
+          "compensation of saga "
+              + gid
+              + " failed: "
+              + (reason == null ? cause.getMessage() : reason.getOriginalMessage()),
+          MallFailures.COMPENSATION_FAILED,
+          cause);
     }
   }
 

@@ -62,6 +62,15 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
           .setMaximumInterval(Duration.ofSeconds(30))
           .build();
 
+  /**
+   * {@link #UNTIL_DONE} for the local steps. SDK 1.38 runs a local activity that has neither a
+   * schedule-to-close timeout nor a maximum of attempts only once (its first failure, e.g. a
+   * start-to-close timeout while the order database hangs, was final and escaped the saga: issue
+   * 20), so these name a maximum no step reaches: attempts at most 30 s apart for 2,000 years.
+   */
+  private static final RetryOptions LOCAL_UNTIL_DONE =
+      RetryOptions.newBuilder(UNTIL_DONE).setMaximumAttempts(Integer.MAX_VALUE).build();
+
   private final OrderActivities orders =
       Workflow.newLocalActivityStub(
           OrderActivities.class,
@@ -75,7 +84,7 @@ public class OrderSagaWorkflowImpl implements OrderSagaWorkflow {
           OrderActivities.class,
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(STEP_TIMEOUT)
-              .setRetryOptions(UNTIL_DONE)
+              .setRetryOptions(LOCAL_UNTIL_DONE)
               .build());
   private final ProductActivities products =
       Workflow.newActivityStub(

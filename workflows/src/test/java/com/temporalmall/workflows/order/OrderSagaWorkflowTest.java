@@ -236,6 +236,24 @@ class OrderSagaWorkflowTest {
               PayContract.Activities.CLOSE + " 100");
     }
 
+    /** The timer's {@code order.cancel} fails for a while (a hung order database): retried. */
+    @Test
+    void aCancellationStepThatFailsForAWhileIsRetriedUntilTheOrderIsCancelled() {
+      AtomicInteger failing = new AtomicInteger(2);
+      place(THREE_KETTLES);
+      fakes.orderChangeBehaviour =
+          step -> {
+            if (failing.getAndDecrement() > 0) {
+              throw ApplicationFailure.newFailure(
+                  "the order database does not answer", "java.sql.SQLTransientConnectionException");
+            }
+          };
+
+      assertThat(result().state()).isEqualTo(OrderState.CANCELLED);
+      assertThat(afterPlacement()).containsExactly(CANCEL, CANCEL, CANCEL, RELEASE);
+      assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.CANCELLED);
+    }
+
     @Test
     void theOwnerCancelsAnUnpaidOrder() {
       place(THREE_KETTLES);
@@ -318,6 +336,65 @@ class OrderSagaWorkflowTest {
       ApplicationFailure workflowFailure = applicationFailure(catchThrowable(() -> result()));
       assertThat(workflowFailure.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
       assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.COMPENSATED);
+    }
+
+    /**
+     * As when the order database hangs (SIGSTOP) under {@code order.createRevert}: its attempts
+     * fail for a while. A compensation retries until it is done, and the execution closes with the
+     * business outcome - not with the step's failure (issue 20: the SDK ran a local activity with
+     * neither a schedule-to-close timeout nor a maximum of attempts only once).
+     */
+    @Test
+    void aCompensationThatFailsForAWhileIsRetriedUntilDone() {
+      AtomicInteger failing = new AtomicInteger(2);
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.insufficientStock("only 0 left");
+          };
+      fakes.orderChangeBehaviour =
+          step -> {
+            if (failing.getAndDecrement() > 0) {
+              throw ApplicationFailure.newFailure(
+                  "the order database does not answer", "java.sql.SQLTransientConnectionException");
+            }
+          };
+      startPlacing(THREE_KETTLES);
+
+      ApplicationFailure reason = applicationFailure(catchThrowable(() -> result()));
+
+      assertThat(reason.getType()).isEqualTo(MallFailures.INSUFFICIENT_STOCK);
+      assertThat(reason.getDetails().get(Long.class)).isEqualTo(FakeDomains.ORDER_ID);
+      assertThat(afterPlacement())
+          .containsExactly(
+              ProductContract.Activities.DECR_STOCK_REVERT + " " + ID + " num=3",
+              OrderContract.Activities.CREATE_REVERT + " " + ID,
+              OrderContract.Activities.CREATE_REVERT + " " + ID,
+              OrderContract.Activities.CREATE_REVERT + " " + ID);
+      assertThat(sagaStatus()).isEqualTo(MallSearchAttributes.Status.COMPENSATED);
+    }
+
+    /**
+     * A compensation that fails for good (non-retryable: a bug) ends the execution with a failure
+     * the API knows is not a business outcome, never with the step's own failure.
+     */
+    @Test
+    void aCompensationThatFailsForGoodEndsTheSagaWithCompensationFailed() {
+      fakes.decrStockBehaviour =
+          change -> {
+            throw MallFailures.insufficientStock("only 0 left");
+          };
+      fakes.orderChangeBehaviour =
+          step -> {
+            throw ApplicationFailure.newNonRetryableFailure("a bug", "IllegalStateException");
+          };
+
+      ApplicationFailure reason = applicationFailure(catchThrowable(() -> place(THREE_KETTLES)));
+
+      assertThat(reason.getType()).isEqualTo(MallFailures.COMPENSATION_FAILED);
+      ApplicationFailure workflowFailure = applicationFailure(catchThrowable(() -> result()));
+      assertThat(workflowFailure.getType()).isEqualTo(MallFailures.COMPENSATION_FAILED);
+      assertThat(workflowFailure.getOriginalMessage()).contains("a bug");
+      assertThat(order().state()).isEqualTo(OrderState.REJECTED);
     }
 
     @Test

@@ -66,7 +66,11 @@ public final class RecordHistories {
           // From provider-query 1: an unpaid order asks the provider about its pay.
           Map.entry("order-saga-query-paid", OrderContract.workflowId("recorded-query-paid")),
           Map.entry(
-              "order-saga-query-cancelled", OrderContract.workflowId("recorded-query-unpaid")));
+              "order-saga-query-cancelled", OrderContract.workflowId("recorded-query-unpaid")),
+          // From compensation-failure 1: a compensation failed for good.
+          Map.entry(
+              "order-saga-compensation-failed",
+              OrderContract.workflowId("recorded-compensation-failed")));
 
   private RecordHistories() {}
 
@@ -189,6 +193,25 @@ public final class RecordHistories {
       } catch (WorkflowUpdateException expected) {
         recorder.write("order-saga-rejected");
       }
+
+      // Out of stock, and order.createRevert fails for good: CompensationFailed.
+      String notCompensated = WORKFLOW_IDS.get("order-saga-compensation-failed");
+      fakes.orderChangeBehaviour =
+          step -> {
+            throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                "recorded", "IllegalStateException");
+          };
+      try {
+        OrderSagaWorkflowTest.place(client, notCompensated, twoKettles);
+        throw new IllegalStateException("the compensation should have failed");
+      } catch (WorkflowUpdateException expected) {
+        try {
+          client.newUntypedWorkflowStub(notCompensated).getResult(OrderResult.class);
+        } catch (io.temporal.client.WorkflowFailedException closed) {
+          recorder.write("order-saga-compensation-failed");
+        }
+      }
+      fakes.orderChangeBehaviour = step -> {};
 
       recorder.write(
           "product-create",
