@@ -324,7 +324,7 @@ class ClosedOrderAnswersTest {
     assertThat(orderCreate()).isEqualTo(new Answer(200, null, ORDER_ID));
     execution().terminate("operator");
     OrderView order = new OrderView(ORDER_ID, UID, PID, PRICE, 1, OrderStatus.CREATED, WORKFLOW_ID);
-    OrderPayments payments = new OrderPayments(client);
+    OrderPayments payments = new OrderPayments(client, Duration.ofSeconds(40));
 
     assertThatThrownBy(
             () ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
@@ -64,6 +65,7 @@ class OrderPlacementsTest {
         new OrderPlacements(
             mock(WorkflowClient.class),
             admission,
+            mock(OrderReads.class),
             task -> {
               throw new RejectedExecutionException("queue full");
             },
