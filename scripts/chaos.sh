@@ -13,6 +13,10 @@
 #                 before and after a 20 s payment timeout, or never, its callbacks 8 s late and
 #                 delivered 3 times, the pay and order workers each kill -9'd twice; then every
 #                 capture must be paid or refunded once and the mall's books match the ledger.
+#   net-*         (opt-in; `scripts/chaos.sh --network` runs them all) every mall process reaches
+#                 MariaDB and Temporal through a Toxiproxy proxy of its own; each scenario puts 2 s
+#                 of latency, a blackhole, connection resets or a bandwidth limit on those links for
+#                 20-30 s while orders arrive (docs/chaos.md lists them).
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
@@ -26,8 +30,18 @@
 # run, the `temporal` fault a kill -9 of the temporal-server process], CHAOS_PROD_TEMPORAL_PORT
 # [7293; and the next five], CHAOS_PROD_MEMBERSHIP_PORT [6944; 4 ports], CHAOS_PG_PORT [5434].
 # CHAOS_HOME [$MALL_CACHE_DIR/chaos]: its servers' data and the run's logs (one per concurrent run).
+# Network scenarios: CHAOS_TOXIPROXY_PORT [8475] (Toxiproxy's API), CHAOS_PROXY_PORTS [21400; the
+# proxies listen from there on, one per (process, dependency): 9 for the split topology],
+# CHAOS_NETWORK_ORDERS [unset; each network scenario's orders, stock in proportion, for a short run].
 # Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $CHAOS_HOME.
 set -euo pipefail
+# The network scenarios, all of them opt-in (scripts/chaos.sh --network).
+NETWORK_SCENARIOS="net-db-latency net-db-blackhole net-temporal-latency net-temporal-blackhole \
+net-db-reset net-temporal-reset net-db-bandwidth net-temporal-bandwidth"
+if [ "${1:-}" = --network ]; then
+  CHAOS_SCENARIOS="$NETWORK_SCENARIOS"
+  shift
+fi
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 export MALL_DB_PORT="${CHAOS_DB_PORT:-3317}"
@@ -58,6 +72,14 @@ source "$MALL_ROOT/scripts/lib/mariadb.sh"
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
 # shellcheck source=lib/temporal-production.sh
 source "$MALL_ROOT/scripts/lib/temporal-production.sh"
+export MALL_TOXIPROXY_PORT="${CHAOS_TOXIPROXY_PORT:-8475}"
+export MALL_TOXIPROXY_HOME="$CHAOS_HOME/toxiproxy"
+# shellcheck source=lib/toxiproxy.sh
+source "$MALL_ROOT/scripts/lib/toxiproxy.sh"
+SCENARIOS="${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}"
+network_args=()
+[[ " $SCENARIOS " =~ \ net- ]] && network_args=(--toxiproxy "127.0.0.1:$MALL_TOXIPROXY_PORT" \
+  --proxy-ports "${CHAOS_PROXY_PORTS:-21400}" ${CHAOS_NETWORK_ORDERS:+--network-orders "$CHAOS_NETWORK_ORDERS"})
 
 # The chaos suite's Temporal, whichever engine it runs.
 start_chaos_temporal() {
@@ -92,6 +114,7 @@ stop_servers() {
   # The driver restarts servers through callbacks: stop whatever the pid files name now.
   stop_chaos_temporal
   stop_mariadb
+  stop_toxiproxy
   log "chaos suite: total $((SECONDS - run_start)) s"
   exit "$status"
 }
@@ -99,6 +122,7 @@ run_start=$SECONDS
 ensure_build_tools
 ensure_mariadb_installed
 ensure_temporal_cli
+[ "${#network_args[@]}" -eq 0 ] || ensure_toxiproxy
 mkdir -p "$OUT_DIR" "$MALL_TEMPORAL_HOME"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"
@@ -123,6 +147,7 @@ trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
 start_chaos_temporal
+[ "${#network_args[@]}" -eq 0 ] || start_toxiproxy
 # The driver kills and restarts this server through callbacks: no job-control notice from this shell.
 disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
@@ -139,8 +164,10 @@ if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
   log "building the api, worker, sandbox and bench jars"
   ./mvnw -B -q -DskipTests -pl api,workers,sandbox,bench -am package </dev/null
 fi
-java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
-  --scenarios "${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}" \
+# Toxiproxy's Java client uses HttpURLConnection: bounded waits on its API.
+java "-Xmx$XMX" -Dsun.net.client.defaultConnectTimeout=5000 -Dsun.net.client.defaultReadTimeout=30000 \
+  -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
+  --scenarios "$SCENARIOS" "${network_args[@]}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
   --sandbox-jar "$MALL_ROOT/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar" \

@@ -30,10 +30,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * `chaos --scenarios "kills temporal database worker-down flash-sale" --api-jar A --workers-jar W
- * [--sandbox-jar S, for the payments scenario] --xmx X --run-dir D --out O --server-control
+ * [--sandbox-jar S, for the payments scenario] [--toxiproxy host:port --proxy-ports FIRST
+ * [--network-orders N], for the net-* scenarios] --xmx X --run-dir D --out O --server-control
  * scripts/chaos.sh --temporal host:port --jdbc URL --db-user U --db-password P [--engine NAME]`:
  * starts the split topology, runs each scenario with its faults while careful clients place orders,
  * checks the books after each, prints a line per scenario and writes chaos.json and chaos.md. Exits
@@ -54,6 +56,9 @@ final class ChaosSuite {
   private String owner;
   private List<String> tokens;
   private PrintStream clientLogStream;
+
+  /** The proxies between the mall's processes and their servers, when network scenarios run. */
+  private NetworkChaos network;
 
   private ChaosSuite(Args args) {
     this.args = args;
@@ -199,6 +204,14 @@ final class ChaosSuite {
                   }
                 }));
     try {
+      if (Stream.of(scenarios()).anyMatch(NetworkChaos::isNetwork)) {
+        network =
+            new NetworkChaos(
+                args.get("toxiproxy"),
+                args.integer("proxy-ports", 21400),
+                NetworkChaos.authority(args.get("jdbc")),
+                args.get("temporal"));
+      }
       startTopology(runDir);
       mall = new Mall(processes.get("api").url());
       tokens = mall.registerUsers(8, "chaos");
@@ -209,7 +222,7 @@ final class ChaosSuite {
       client =
           new CarefulClient(processes.get("api").url(), tokens, ANSWER_DEADLINE, clientLogStream);
       System.err.println("[chaos] every retried answer is logged to " + clientLog);
-      for (String scenario : args.get("scenarios").trim().split("\\s+", -1)) {
+      for (String scenario : scenarios()) {
         Run run =
             switch (scenario) {
               case "kills" -> kills();
@@ -218,6 +231,7 @@ final class ChaosSuite {
               case "worker-down" -> workerDown();
               case "flash-sale" -> flashSale();
               case "payments" -> payments();
+              case String net when NetworkChaos.isNetwork(net) -> network(net);
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
         Map<String, Object> summary = run.summary();
@@ -287,7 +301,58 @@ final class ChaosSuite {
 
   private MallProcess process(Path runDir, String name, String jar, Map<String, String> environment)
       throws IOException {
-    return new MallProcess(name, command(jar), environment, runDir);
+    return new MallProcess(
+        name,
+        command(jar),
+        network == null ? environment : network.route(name, environment),
+        runDir);
+  }
+
+  private String[] scenarios() {
+    return args.get("scenarios").trim().split("\\s+", -1);
+  }
+
+  /**
+   * A network scenario ({@link NetworkChaos#SCENARIOS}): careful clients place its orders while,
+   * from {@code after} into them and for {@code lasting}, its toxic sits on the links it hits.
+   * Checked like the others, and its final answers may only be 200, 409 insufficient-stock and 503
+   * order-compensated.
+   */
+  private Run network(String name) throws Exception {
+    NetworkChaos.Scenario scenario = NetworkChaos.scenario(name);
+    int orders = args.integer("network-orders", 0);
+    if (orders > 0) {
+      scenario = scenario.resized(orders);
+    }
+    Run run = new Run(name, scenario.orders(), scenario.stock());
+    ExecutorService background = Executors.newCachedThreadPool();
+    NetworkChaos.Injected injected = null;
+    try {
+      Future<List<CarefulClient.Order>> load = run.load(background, scenario.perSecond());
+      TimeUnit.NANOSECONDS.sleep(scenario.after().toNanos());
+      injected = network.inject(scenario);
+      long from = System.nanoTime();
+      run.fault(scenario.describe() + ": " + String.join(", ", injected.links));
+      TimeUnit.NANOSECONDS.sleep(scenario.lasting().toNanos());
+      injected.close();
+      run.fault(String.format("toxics removed after %.1f s", (System.nanoTime() - from) / 1e9));
+      run.faultSummary =
+          String.format(
+              "t+%ds %s", scenario.after().toSeconds(), scenario.describe().replace("|", "/"));
+      run.finish(load);
+      Map<String, Integer> unexpected = FlashSaleChaos.unexpected(run.answers);
+      run.checks.add(
+          new Books.Check(
+              "final answers only 200, 409 insufficient-stock, 503 order-compensated",
+              unexpected.isEmpty(),
+              unexpected.isEmpty() ? "no other" : "others " + unexpected));
+      return run;
+    } finally {
+      if (injected != null) {
+        injected.close();
+      }
+      background.shutdownNow();
+    }
   }
 
   private List<String> command(String jar) {
