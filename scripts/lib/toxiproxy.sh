@@ -26,7 +26,7 @@ ensure_toxiproxy() {
 }
 
 toxiproxy_healthy() {
-  curl -fsS --max-time 2 "http://127.0.0.1:$MALL_TOXIPROXY_PORT/version" >/dev/null
+  curl -fs --max-time 2 "http://127.0.0.1:$MALL_TOXIPROXY_PORT/version" >/dev/null 2>&1
 }
 
 # start_toxiproxy: its API on 127.0.0.1:MALL_TOXIPROXY_PORT, no proxy yet (the caller creates them).
