@@ -13,17 +13,26 @@
 #                 before and after a 20 s payment timeout, or never, its callbacks 8 s late and
 #                 delivered 3 times, the pay and order workers each kill -9'd twice; then every
 #                 capture must be paid or refunded once and the mall's books match the ledger.
-#   net-*         (opt-in; `scripts/chaos.sh --network` runs them all) every mall process reaches
-#                 MariaDB and Temporal through a Toxiproxy proxy of its own; each scenario puts 2 s
-#                 of latency, a blackhole, connection resets or a bandwidth limit on those links for
-#                 20-30 s while orders arrive (docs/chaos.md lists them).
+# Gray failures, with --gray (or by name in CHAOS_SCENARIOS): a dependency that hangs instead of dying -
+#   pause-db        MariaDB frozen (SIGSTOP) for 20 s, five times, during 1,000 orders on stock 600 sent
+#                   over 3 minutes; resumed with SIGCONT each time;
+#   pause-temporal  the same with the Temporal server (dev server or temporal-server) frozen;
+#   pause-mall      the same with the API and each worker frozen in turn;
+#   net-*           every mall process reaches MariaDB and Temporal through a Toxiproxy proxy of its
+#                   own; each scenario puts 2 s of latency, a blackhole, connection resets or a
+#                   bandwidth limit on those links for 20-30 s while orders arrive (docs/chaos.md
+#                   lists the eight; --network runs only them);
+#   each reports, per fault, how soon order throughput was back to 90% of its level before it.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
-# `scripts/chaos.sh server db-stop|db-start|temporal-kill|temporal-start` for the servers' faults.
-# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale";
-# add payments, or CHAOS_SCENARIOS=payments, for the payments scenario],
+# `scripts/chaos.sh server db-stop|db-start|db-pause|db-resume|temporal-kill|temporal-start|
+# temporal-pause|temporal-resume` for the servers' faults.
+# Usage: scripts/chaos.sh [--gray|--network]
+# Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale"; with
+# --gray "pause-db pause-temporal pause-mall" and the net-* ones, with --network the net-* ones; add payments, or CHAOS_SCENARIOS=payments, for the
+# payments scenario],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
 # CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
 # CHAOS_ENGINE [dev; production: the real temporal-server on its own PostgreSQL, a fresh store each
@@ -35,13 +44,6 @@
 # CHAOS_NETWORK_ORDERS [unset; each network scenario's orders, stock in proportion, for a short run].
 # Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $CHAOS_HOME.
 set -euo pipefail
-# The network scenarios, all of them opt-in (scripts/chaos.sh --network).
-NETWORK_SCENARIOS="net-db-latency net-db-blackhole net-temporal-latency net-temporal-blackhole \
-net-db-reset net-temporal-reset net-db-bandwidth net-temporal-bandwidth"
-if [ "${1:-}" = --network ]; then
-  CHAOS_SCENARIOS="$NETWORK_SCENARIOS"
-  shift
-fi
 # shellcheck source=lib/common.sh
 source "$(dirname "$0")/lib/common.sh"
 export MALL_DB_PORT="${CHAOS_DB_PORT:-3317}"
@@ -76,10 +78,6 @@ export MALL_TOXIPROXY_PORT="${CHAOS_TOXIPROXY_PORT:-8475}"
 export MALL_TOXIPROXY_HOME="$CHAOS_HOME/toxiproxy"
 # shellcheck source=lib/toxiproxy.sh
 source "$MALL_ROOT/scripts/lib/toxiproxy.sh"
-SCENARIOS="${CHAOS_SCENARIOS:-kills temporal database worker-down flash-sale}"
-network_args=()
-[[ " $SCENARIOS " =~ \ net- ]] && network_args=(--toxiproxy "127.0.0.1:$MALL_TOXIPROXY_PORT" \
-  --proxy-ports "${CHAOS_PROXY_PORTS:-21400}" ${CHAOS_NETWORK_ORDERS:+--network-orders "$CHAOS_NETWORK_ORDERS"})
 
 # The chaos suite's Temporal, whichever engine it runs.
 start_chaos_temporal() {
@@ -92,6 +90,29 @@ stop_chaos_temporal() {
   if [ "$CHAOS_ENGINE" = production ]; then stop_temporal_production; else stop_temporal_server; fi
 }
 
+# signal_server <pid file> <program> STOP|CONT: freezes or resumes a server these scripts started
+# (pid_is: a stale pid file names no other process).
+signal_server() {
+  local pid
+  pid="$(cat "$1" 2>/dev/null || true)"
+  pid_is "$pid" "$2" || die "no $2 started by these scripts is running (pid file $1)"
+  kill "-$3" "$pid"
+  log "$2 (pid $pid): SIG$3"
+}
+signal_mariadb() { signal_server "$MARIADB_PID" mariadbd "$1"; }
+signal_chaos_temporal() {
+  if [ "$CHAOS_ENGINE" = production ]; then
+    signal_server "$PROD_PID" temporal-server "$1"
+  else
+    signal_server "$TEMPORAL_PID" temporal "$1"
+  fi
+}
+# A run stopped mid-pause must leave nothing frozen: SIGCONT to whichever server is still alive.
+resume_servers() {
+  (signal_mariadb CONT) 2>/dev/null || true
+  (signal_chaos_temporal CONT) 2>/dev/null || true
+}
+
 # The driver's callbacks: one fault or recovery of a server, then this process exits.
 if [ "${1:-}" = server ]; then
   case "${2:-}" in
@@ -99,10 +120,30 @@ if [ "${1:-}" = server ]; then
     db-start) start_mariadb ;;
     temporal-kill) kill_chaos_temporal ;;
     temporal-start) start_chaos_temporal ;;
-    *) die "usage: $0 server db-stop|db-start|temporal-kill|temporal-start" ;;
+    db-pause) signal_mariadb STOP ;;
+    db-resume) signal_mariadb CONT ;;
+    temporal-pause) signal_chaos_temporal STOP ;;
+    temporal-resume) signal_chaos_temporal CONT ;;
+    *) die "usage: $0 server db-stop|db-start|db-pause|db-resume|temporal-kill|temporal-start|temporal-pause|temporal-resume" ;;
   esac
   exit 0
 fi
+
+DEFAULT_SCENARIOS="kills temporal database worker-down flash-sale"
+NETWORK_SCENARIOS="net-db-latency net-db-blackhole net-temporal-latency net-temporal-blackhole \
+net-db-reset net-temporal-reset net-db-bandwidth net-temporal-bandwidth"
+GRAY_SCENARIOS="pause-db pause-temporal pause-mall $NETWORK_SCENARIOS"
+case "${1:-}" in
+  "") ;;
+  --gray) DEFAULT_SCENARIOS="$GRAY_SCENARIOS" ;;
+  --network) DEFAULT_SCENARIOS="$NETWORK_SCENARIOS" ;;
+  *) die "usage: $0 [--gray|--network]   (or $0 server ACTION, the driver's callback)" ;;
+esac
+SCENARIOS="${CHAOS_SCENARIOS:-$DEFAULT_SCENARIOS}"
+# The net-* scenarios' proxies: Toxiproxy's API, and the first port they listen on.
+network_args=()
+[[ " $SCENARIOS " =~ \ net- ]] && network_args=(--toxiproxy "127.0.0.1:$MALL_TOXIPROXY_PORT" \
+  --proxy-ports "${CHAOS_PROXY_PORTS:-21400}" ${CHAOS_NETWORK_ORDERS:+--network-orders "$CHAOS_NETWORK_ORDERS"})
 
 OUT_DIR="${CHAOS_OUT:-$MALL_ROOT/target/chaos}"
 RUN_DIR="$CHAOS_HOME/run"
@@ -111,7 +152,9 @@ XMX="${CHAOS_XMX:-256m}"
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_servers() {
   local status=$?
-  # The driver restarts servers through callbacks: stop whatever the pid files name now.
+  # The driver restarts servers through callbacks: stop whatever the pid files name now, resumed
+  # first (a frozen server would sit out its grace period).
+  resume_servers
   stop_chaos_temporal
   stop_mariadb
   stop_toxiproxy

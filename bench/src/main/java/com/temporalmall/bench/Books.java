@@ -283,6 +283,48 @@ final class Books {
     return (int) single("SELECT status FROM mall_order.orders WHERE id = ?", orderId);
   }
 
+  /**
+   * The product's order sagas that closed other than completed (failed, timed out, terminated,
+   * cancelled, continued as new), at most 20, each as "workflowId: closing event: its failure".
+   */
+  List<String> sagasNotCompleted(long pid) {
+    List<String> found = new ArrayList<>();
+    temporal
+        .listExecutions(
+            "WorkflowType = 'OrderSaga' AND ProductId = "
+                + pid
+                + " AND ExecutionStatus IN ('Failed', 'TimedOut', 'Terminated', 'Canceled',"
+                + " 'ContinuedAsNew')")
+        .limit(20)
+        .forEach(
+            execution -> {
+              String workflowId = execution.getExecution().getWorkflowId();
+              List<HistoryEvent> events =
+                  temporal
+                      .fetchHistory(workflowId, execution.getExecution().getRunId())
+                      .getEvents();
+              HistoryEvent last = events.get(events.size() - 1);
+              String failure =
+                  last.hasWorkflowExecutionFailedEventAttributes()
+                      ? messages(last.getWorkflowExecutionFailedEventAttributes().getFailure())
+                      : last.hasWorkflowExecutionTerminatedEventAttributes()
+                          ? last.getWorkflowExecutionTerminatedEventAttributes().getReason()
+                          : "";
+              found.add(workflowId + ": " + last.getEventType() + ": " + failure);
+            });
+    return found;
+  }
+
+  /** A failure's message and its causes', outermost first. */
+  private static String messages(io.temporal.api.failure.v1.Failure failure) {
+    StringBuilder messages = new StringBuilder(failure.getMessage());
+    for (var cause = failure; cause.hasCause(); ) {
+      cause = cause.getCause();
+      messages.append(" <- ").append(cause.getMessage());
+    }
+    return messages.toString();
+  }
+
   /** The product's OrderSaga executions in any state, as Temporal's visibility counts them. */
   long sagaCount(long pid) {
     return temporal.countWorkflows("WorkflowType = 'OrderSaga' AND ProductId = " + pid).getCount();

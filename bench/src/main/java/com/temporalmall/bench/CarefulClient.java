@@ -73,9 +73,18 @@ final class CarefulClient {
    */
   List<Order> place(String scenario, long pid, int orders, double perSecond)
       throws InterruptedException {
+    return place(scenario, pid, orders, perSecond, System.nanoTime());
+  }
+
+  /**
+   * As {@link #place(String, long, int, double)}, the i-th order sent at {@code start} (a
+   * System.nanoTime()) + i / perSecond seconds; every {@code answeredAfterSeconds} counts from
+   * {@code start}, the clock the caller keeps its faults on.
+   */
+  List<Order> place(String scenario, long pid, int orders, double perSecond, long start)
+      throws InterruptedException {
     ExecutorService clients = Executors.newFixedThreadPool(orders);
     String run = UUID.randomUUID().toString().substring(0, 8);
-    long start = System.nanoTime();
     List<Future<Order>> futures = new ArrayList<>();
     try {
       for (int i = 0; i < orders; i++) {

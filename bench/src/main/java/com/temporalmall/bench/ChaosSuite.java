@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class ChaosSuite {
   }
 
   /** One scenario's faults and load, and what the books said afterwards. */
-  private final class Run {
+  final class Run {
     final String name;
     final int orders;
     final int stock;
@@ -231,6 +232,9 @@ final class ChaosSuite {
               case "worker-down" -> workerDown();
               case "flash-sale" -> flashSale();
               case "payments" -> payments();
+              case "pause-db" -> new ProcessPauses(this).database();
+              case "pause-temporal" -> new ProcessPauses(this).temporal();
+              case "pause-mall" -> new ProcessPauses(this).mall();
               case String net when NetworkChaos.isNetwork(net) -> network(net);
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
@@ -328,17 +332,22 @@ final class ChaosSuite {
     ExecutorService background = Executors.newCachedThreadPool();
     NetworkChaos.Injected injected = null;
     try {
-      Future<List<CarefulClient.Order>> load = run.load(background, scenario.perSecond());
-      TimeUnit.NANOSECONDS.sleep(scenario.after().toNanos());
+      // The answers' clock is the run's (run.fault's t+), as Recovery needs.
+      int count = scenario.orders();
+      double perSecond = scenario.perSecond();
+      Future<List<CarefulClient.Order>> load =
+          background.submit(() -> client.place(name, run.pid, count, perSecond, run.start));
+      TimeUnit.NANOSECONDS.sleep(
+          Math.max(0, run.start + scenario.after().toNanos() - System.nanoTime()));
       injected = network.inject(scenario);
-      long from = System.nanoTime();
+      double from = (System.nanoTime() - run.start) / 1e9;
       run.fault(scenario.describe() + ": " + String.join(", ", injected.links));
       TimeUnit.NANOSECONDS.sleep(scenario.lasting().toNanos());
       injected.close();
-      run.fault(String.format("toxics removed after %.1f s", (System.nanoTime() - from) / 1e9));
+      double to = (System.nanoTime() - run.start) / 1e9;
+      run.fault(String.format("toxics removed after %.1f s", to - from));
       run.faultSummary =
-          String.format(
-              "t+%ds %s", scenario.after().toSeconds(), scenario.describe().replace("|", "/"));
+          String.format(Locale.ROOT, "t+%.0f-%.0fs %s", from, to, scenario.describe());
       run.finish(load);
       Map<String, Integer> unexpected = FlashSaleChaos.unexpected(run.answers);
       run.checks.add(
@@ -346,6 +355,23 @@ final class ChaosSuite {
               "final answers only 200, 409 insufficient-stock, 503 order-compensated",
               unexpected.isEmpty(),
               unexpected.isEmpty() ? "no other" : "others " + unexpected));
+      for (String saga : books.sagasNotCompleted(run.pid)) {
+        run.note("saga closed without completing: " + saga);
+      }
+      List<Double> answered =
+          run.answers.stream()
+              .filter(CarefulClient.Order::finalAnswer)
+              .map(CarefulClient.Order::answeredAfterSeconds)
+              .toList();
+      List<Recovery.Figure> recovery =
+          Recovery.of(
+              answered, List.of(new Recovery.Fault(scenario.name(), from, to)), count / perSecond);
+      Recovery.Figure figure = recovery.getFirst();
+      run.notes.add(figure.describe());
+      run.figures.put("levelBeforePerSecond", figure.baselinePerSecond());
+      run.figures.put("answersDuring", figure.answersDuring());
+      run.figures.put("backTo90PercentAfterSeconds", figure.recoveredAfterSeconds());
+      run.tableNote = "throughput " + Recovery.summary(recovery);
       return run;
     } finally {
       if (injected != null) {
@@ -1087,7 +1113,39 @@ final class ChaosSuite {
     return order.status() + (order.problem() == null ? "" : " " + order.problem());
   }
 
-  private void serverControl(String action) throws IOException, InterruptedException {
+  // The scenarios kept in classes of their own (ProcessPauses) reach the suite through these.
+
+  Run newRun(String name, int orders, int stock) throws Exception {
+    return new Run(name, orders, stock);
+  }
+
+  CarefulClient client() {
+    return client;
+  }
+
+  Books books() {
+    return books;
+  }
+
+  Random random() {
+    return random;
+  }
+
+  MallProcess mallProcess(String name) {
+    return processes.get(name);
+  }
+
+  /** The mall's JVMs, by name (the API and each worker; the sandbox too with payments). */
+  Set<String> mallProcesses() {
+    return processes.keySet();
+  }
+
+  String engine() {
+    return args.get("engine", "Temporal dev server");
+  }
+
+  /** {@code scripts/chaos.sh server <action>}: a fault or recovery of MariaDB or Temporal. */
+  void serverControl(String action) throws IOException, InterruptedException {
     Path log = Path.of(args.get("run-dir")).resolve("server-control.log");
     Process control =
         new ProcessBuilder("bash", args.get("server-control"), "server", action)

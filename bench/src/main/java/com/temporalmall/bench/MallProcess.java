@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One mall JVM of the chaos suite: started, killed with SIGKILL and started again on the same port.
+ * One mall JVM of the chaos suite: started, killed with SIGKILL and started again on the same port,
+ * or frozen with SIGSTOP and resumed with SIGCONT.
  */
 final class MallProcess {
   private static final HttpClient PROBE =
@@ -26,6 +27,7 @@ final class MallProcess {
   private final Path log;
   private final String readinessPath;
   private volatile Process process;
+  private volatile boolean paused;
 
   MallProcess(String name, List<String> command, Map<String, String> environment, Path runDir)
       throws IOException {
@@ -65,6 +67,7 @@ final class MallProcess {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     process = builder.start();
+    paused = false;
   }
 
   /**
@@ -114,10 +117,51 @@ final class MallProcess {
     }
   }
 
+  /**
+   * SIGSTOP: the JVM stays alive and connected but runs nothing - no request answered, no task
+   * polled, no heartbeat - until {@link #resume}.
+   */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+    paused = true;
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+    paused = false;
+  }
+
+  boolean paused() {
+    return paused;
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process current = process;
+    if (current == null || !current.isAlive()) {
+      throw new IllegalStateException(name + " is not running: no SIG" + signal);
+    }
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(current.pid()))
+            .redirectErrorStream(true)
+            .start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + name + " failed");
+    }
+  }
+
   void stop() throws InterruptedException {
     Process current = process;
     if (current == null) {
       return;
+    }
+    if (paused && current.isAlive()) {
+      // A frozen JVM would hold SIGTERM until its grace period ran out.
+      try {
+        resume();
+      } catch (IOException | RuntimeException e) {
+        System.err.println("[chaos] could not resume " + name + ": " + e);
+      }
     }
     current.destroy();
     if (!current.waitFor(30, TimeUnit.SECONDS)) {
