@@ -19,16 +19,20 @@
 #                   over 3 minutes; resumed with SIGCONT each time;
 #   pause-temporal  the same with the Temporal server (dev server or temporal-server) frozen;
 #   pause-mall      the same with the API and each worker frozen in turn;
-#   each reports, per pause, how soon order throughput was back to 90% of its level before the first.
+#   net-*           every mall process reaches MariaDB and Temporal through a Toxiproxy proxy of its
+#                   own; each scenario puts 2 s of latency, a blackhole, connection resets or a
+#                   bandwidth limit on those links for 20-30 s while orders arrive (docs/chaos.md
+#                   lists the eight; --network runs only them);
+#   each reports, per fault, how soon order throughput was back to 90% of its level before the first.
 # Clients retry with their Idempotency-Key on 5xx or a dropped connection, as a careful client does.
 # After each scenario the books are checked (SQL and Temporal visibility); a line per scenario is
 # printed and target/chaos/chaos.{json,md} written. Exits non-zero if any check fails.
 # The scenario driver is the bench module (java -jar mall-bench-*-exec.jar chaos); it calls back
 # `scripts/chaos.sh server db-stop|db-start|db-pause|db-resume|temporal-kill|temporal-start|
 # temporal-pause|temporal-resume` for the servers' faults.
-# Usage: scripts/chaos.sh [--gray]
+# Usage: scripts/chaos.sh [--gray|--network]
 # Settings (environment): CHAOS_SCENARIOS ["kills temporal database worker-down flash-sale"; with
-# --gray "pause-db pause-temporal pause-mall"; add payments, or CHAOS_SCENARIOS=payments, for the
+# --gray "pause-db pause-temporal pause-mall" and the net-* ones, with --network the net-* ones; add payments, or CHAOS_SCENARIOS=payments, for the
 # payments scenario],
 # CHAOS_DB_PORT [3317], CHAOS_TEMPORAL_PORT [7243], CHAOS_OUT [target/chaos], CHAOS_XMX [256m],
 # CHAOS_SEED [random; repeats the fault timings], CHAOS_SKIP_BUILD [unset; 1: use the jars in target/],
@@ -36,6 +40,9 @@
 # run, the `temporal` fault a kill -9 of the temporal-server process], CHAOS_PROD_TEMPORAL_PORT
 # [7293; and the next five], CHAOS_PROD_MEMBERSHIP_PORT [6944; 4 ports], CHAOS_PG_PORT [5434].
 # CHAOS_HOME [$MALL_CACHE_DIR/chaos]: its servers' data and the run's logs (one per concurrent run).
+# Network scenarios: CHAOS_TOXIPROXY_PORT [8475] (Toxiproxy's API), CHAOS_PROXY_PORTS [21400; the
+# proxies listen from there on, one per (process, dependency): 9 for the split topology],
+# CHAOS_NETWORK_ORDERS [unset; each network scenario's orders, stock in proportion, for a short run].
 # Runs beside scripts/test.sh's servers: its MariaDB and Temporal live in $CHAOS_HOME.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -68,6 +75,10 @@ source "$MALL_ROOT/scripts/lib/mariadb.sh"
 source "$MALL_ROOT/scripts/lib/temporal-server.sh"
 # shellcheck source=lib/temporal-production.sh
 source "$MALL_ROOT/scripts/lib/temporal-production.sh"
+export MALL_TOXIPROXY_PORT="${CHAOS_TOXIPROXY_PORT:-8475}"
+export MALL_TOXIPROXY_HOME="$CHAOS_HOME/toxiproxy"
+# shellcheck source=lib/toxiproxy.sh
+source "$MALL_ROOT/scripts/lib/toxiproxy.sh"
 
 # The chaos suite's Temporal, whichever engine it runs.
 start_chaos_temporal() {
@@ -120,12 +131,20 @@ if [ "${1:-}" = server ]; then
 fi
 
 DEFAULT_SCENARIOS="kills temporal database worker-down flash-sale"
-GRAY_SCENARIOS="pause-db pause-temporal pause-mall"
+NETWORK_SCENARIOS="net-db-latency net-db-blackhole net-temporal-latency net-temporal-blackhole \
+net-db-reset net-temporal-reset net-db-bandwidth net-temporal-bandwidth"
+GRAY_SCENARIOS="pause-db pause-temporal pause-mall $NETWORK_SCENARIOS"
 case "${1:-}" in
   "") ;;
   --gray) DEFAULT_SCENARIOS="$GRAY_SCENARIOS" ;;
-  *) die "usage: $0 [--gray]   (or $0 server ACTION, the driver's callback)" ;;
+  --network) DEFAULT_SCENARIOS="$NETWORK_SCENARIOS" ;;
+  *) die "usage: $0 [--gray|--network]   (or $0 server ACTION, the driver's callback)" ;;
 esac
+SCENARIOS="${CHAOS_SCENARIOS:-$DEFAULT_SCENARIOS}"
+# The net-* scenarios' proxies: Toxiproxy's API, and the first port they listen on.
+network_args=()
+[[ " $SCENARIOS " =~ \ net- ]] && network_args=(--toxiproxy "127.0.0.1:$MALL_TOXIPROXY_PORT" \
+  --proxy-ports "${CHAOS_PROXY_PORTS:-21400}" ${CHAOS_NETWORK_ORDERS:+--network-orders "$CHAOS_NETWORK_ORDERS"})
 
 OUT_DIR="${CHAOS_OUT:-$MALL_ROOT/target/chaos}"
 RUN_DIR="$CHAOS_HOME/run"
@@ -139,6 +158,7 @@ stop_servers() {
   resume_servers
   stop_chaos_temporal
   stop_mariadb
+  stop_toxiproxy
   log "chaos suite: total $((SECONDS - run_start)) s"
   exit "$status"
 }
@@ -146,6 +166,7 @@ run_start=$SECONDS
 ensure_build_tools
 ensure_mariadb_installed
 ensure_temporal_cli
+[ "${#network_args[@]}" -eq 0 ] || ensure_toxiproxy
 mkdir -p "$OUT_DIR" "$MALL_TEMPORAL_HOME"
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"
@@ -170,6 +191,7 @@ trap 'exit 143' TERM
 start_mariadb
 create_mall_databases
 start_chaos_temporal
+[ "${#network_args[@]}" -eq 0 ] || start_toxiproxy
 # The driver kills and restarts this server through callbacks: no job-control notice from this shell.
 disown -a
 eval "$("$MALL_ROOT/scripts/dev-servers.sh" env)"
@@ -186,8 +208,10 @@ if [ "${CHAOS_SKIP_BUILD:-}" != 1 ]; then
   log "building the api, worker, sandbox and bench jars"
   ./mvnw -B -q -DskipTests -pl api,workers,sandbox,bench -am package </dev/null
 fi
-java "-Xmx$XMX" -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
-  --scenarios "${CHAOS_SCENARIOS:-$DEFAULT_SCENARIOS}" \
+# Toxiproxy's Java client uses HttpURLConnection: bounded waits on its API.
+java "-Xmx$XMX" -Dsun.net.client.defaultConnectTimeout=5000 -Dsun.net.client.defaultReadTimeout=30000 \
+  -jar "$MALL_ROOT/bench/target/mall-bench-0.1.0-SNAPSHOT-exec.jar" chaos \
+  --scenarios "$SCENARIOS" "${network_args[@]}" \
   --api-jar "$MALL_ROOT/api/target/mall-api-0.1.0-SNAPSHOT-exec.jar" \
   --workers-jar "$MALL_ROOT/workers/target/mall-workers-0.1.0-SNAPSHOT-exec.jar" \
   --sandbox-jar "$MALL_ROOT/sandbox/target/mall-sandbox-0.1.0-SNAPSHOT-exec.jar" \

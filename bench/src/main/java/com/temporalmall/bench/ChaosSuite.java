@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -31,10 +32,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * `chaos --scenarios "kills temporal database worker-down flash-sale" --api-jar A --workers-jar W
- * [--sandbox-jar S, for the payments scenario] --xmx X --run-dir D --out O --server-control
+ * [--sandbox-jar S, for the payments scenario] [--toxiproxy host:port --proxy-ports FIRST
+ * [--network-orders N], for the net-* scenarios] --xmx X --run-dir D --out O --server-control
  * scripts/chaos.sh --temporal host:port --jdbc URL --db-user U --db-password P [--engine NAME]`:
  * starts the split topology, runs each scenario with its faults while careful clients place orders,
  * checks the books after each, prints a line per scenario and writes chaos.json and chaos.md. Exits
@@ -55,6 +58,9 @@ final class ChaosSuite {
   private String owner;
   private List<String> tokens;
   private PrintStream clientLogStream;
+
+  /** The proxies between the mall's processes and their servers, when network scenarios run. */
+  private NetworkChaos network;
 
   private ChaosSuite(Args args) {
     this.args = args;
@@ -200,6 +206,14 @@ final class ChaosSuite {
                   }
                 }));
     try {
+      if (Stream.of(scenarios()).anyMatch(NetworkChaos::isNetwork)) {
+        network =
+            new NetworkChaos(
+                args.get("toxiproxy"),
+                args.integer("proxy-ports", 21400),
+                NetworkChaos.authority(args.get("jdbc")),
+                args.get("temporal"));
+      }
       startTopology(runDir);
       mall = new Mall(processes.get("api").url());
       tokens = mall.registerUsers(8, "chaos");
@@ -210,7 +224,7 @@ final class ChaosSuite {
       client =
           new CarefulClient(processes.get("api").url(), tokens, ANSWER_DEADLINE, clientLogStream);
       System.err.println("[chaos] every retried answer is logged to " + clientLog);
-      for (String scenario : args.get("scenarios").trim().split("\\s+", -1)) {
+      for (String scenario : scenarios()) {
         Run run =
             switch (scenario) {
               case "kills" -> kills();
@@ -222,6 +236,7 @@ final class ChaosSuite {
               case "pause-db" -> new ProcessPauses(this).database();
               case "pause-temporal" -> new ProcessPauses(this).temporal();
               case "pause-mall" -> new ProcessPauses(this).mall();
+              case String net when NetworkChaos.isNetwork(net) -> network(net);
               default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             };
         Map<String, Object> summary = run.summary();
@@ -291,7 +306,80 @@ final class ChaosSuite {
 
   private MallProcess process(Path runDir, String name, String jar, Map<String, String> environment)
       throws IOException {
-    return new MallProcess(name, command(jar), environment, runDir);
+    return new MallProcess(
+        name,
+        command(jar),
+        network == null ? environment : network.route(name, environment),
+        runDir);
+  }
+
+  private String[] scenarios() {
+    return args.get("scenarios").trim().split("\\s+", -1);
+  }
+
+  /**
+   * A network scenario ({@link NetworkChaos#SCENARIOS}): careful clients place its orders while,
+   * from {@code after} into them and for {@code lasting}, its toxic sits on the links it hits.
+   * Checked like the others, and its final answers may only be 200, 409 insufficient-stock and 503
+   * order-compensated.
+   */
+  private Run network(String name) throws Exception {
+    NetworkChaos.Scenario scenario = NetworkChaos.scenario(name);
+    int orders = args.integer("network-orders", 0);
+    if (orders > 0) {
+      scenario = scenario.resized(orders);
+    }
+    Run run = new Run(name, scenario.orders(), scenario.stock());
+    ExecutorService background = Executors.newCachedThreadPool();
+    NetworkChaos.Injected injected = null;
+    try {
+      // The answers' clock is the run's (run.fault's t+), as Recovery needs.
+      int count = scenario.orders();
+      double perSecond = scenario.perSecond();
+      Future<List<CarefulClient.Order>> load =
+          background.submit(() -> client.place(name, run.pid, count, perSecond, run.start));
+      TimeUnit.NANOSECONDS.sleep(
+          Math.max(0, run.start + scenario.after().toNanos() - System.nanoTime()));
+      injected = network.inject(scenario);
+      double from = (System.nanoTime() - run.start) / 1e9;
+      run.fault(scenario.describe() + ": " + String.join(", ", injected.links));
+      TimeUnit.NANOSECONDS.sleep(scenario.lasting().toNanos());
+      injected.close();
+      double to = (System.nanoTime() - run.start) / 1e9;
+      run.fault(String.format("toxics removed after %.1f s", to - from));
+      run.faultSummary =
+          String.format(Locale.ROOT, "t+%.0f-%.0fs %s", from, to, scenario.describe());
+      run.finish(load);
+      Map<String, Integer> unexpected = FlashSaleChaos.unexpected(run.answers);
+      run.checks.add(
+          new Books.Check(
+              "final answers only 200, 409 insufficient-stock, 503 order-compensated",
+              unexpected.isEmpty(),
+              unexpected.isEmpty() ? "no other" : "others " + unexpected));
+      for (String saga : books.sagasNotCompleted(run.pid)) {
+        run.note("saga closed without completing: " + saga);
+      }
+      List<Double> answered =
+          run.answers.stream()
+              .filter(CarefulClient.Order::finalAnswer)
+              .map(CarefulClient.Order::answeredAfterSeconds)
+              .toList();
+      List<Recovery.Figure> recovery =
+          Recovery.of(
+              answered, List.of(new Recovery.Fault(scenario.name(), from, to)), count / perSecond);
+      Recovery.Figure figure = recovery.getFirst();
+      run.notes.add(figure.describe());
+      run.figures.put("levelBeforePerSecond", figure.baselinePerSecond());
+      run.figures.put("answersDuring", figure.answersDuring());
+      run.figures.put("backTo90PercentAfterSeconds", figure.recoveredAfterSeconds());
+      run.tableNote = "throughput " + Recovery.summary(recovery);
+      return run;
+    } finally {
+      if (injected != null) {
+        injected.close();
+      }
+      background.shutdownNow();
+    }
   }
 
   private List<String> command(String jar) {
