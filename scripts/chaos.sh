@@ -189,6 +189,10 @@ trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 start_mariadb
+# Fresh books each run, as the Temporal store is: a run killed mid-migration leaves nothing behind.
+for domain in "${MALL_DB_DOMAINS[@]}"; do
+  mariadb_root_sql <<<"DROP DATABASE IF EXISTS mall_$domain;"
+done
 create_mall_databases
 start_chaos_temporal
 [ "${#network_args[@]}" -eq 0 ] || start_toxiproxy
