@@ -93,6 +93,9 @@ public final class FakeDomains {
   /** When set, each single-step write (the activity of a write workflow) throws it. */
   public volatile ApplicationFailure writeRejection;
 
+  /** How many more single-step writes fail with a technical (retryable) error first. */
+  public final AtomicInteger writeOutages = new AtomicInteger();
+
   public interface Blocking {
     void run() throws InterruptedException;
   }
@@ -128,6 +131,9 @@ public final class FakeDomains {
 
   private void recordWrite(String call) {
     record(call);
+    if (writeOutages.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      throw new IllegalStateException("the domain database does not answer");
+    }
     ApplicationFailure rejection = writeRejection;
     if (rejection != null) {
       throw rejection;

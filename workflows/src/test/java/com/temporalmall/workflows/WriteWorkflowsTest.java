@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -185,5 +186,24 @@ class WriteWorkflowsTest {
     assertThat(reason.isNonRetryable()).isTrue();
     assertThat(fakes.executions).as("not retried").hasSize(1);
     assertThat(events(write, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED)).isEqualTo(1);
+  }
+
+  /**
+   * A database that stays down longer than a write used to be given (30 s) no longer fails the
+   * write for good (a 502 its client could only retry forever): the step is retried, at most 5 s
+   * apart, until it is done. Eight failures are 1+2+4+5x5 = 32 s of backoff, in real time (local
+   * retries below the SDK's threshold wait in the worker), so one write type stands for all: they
+   * share {@link WriteSteps#LOCAL}.
+   */
+  @Test
+  void aDatabaseDownLongerThanThirtySecondsDelaysTheWriteAndDoesNotFailIt() {
+    Write write = writes().findFirst().orElseThrow();
+    fakes.writeOutages.set(8);
+
+    Object result = write.run(env.getWorkflowClient());
+
+    assertThat(result).isEqualTo(write.result());
+    assertThat(fakes.executions).hasSize(9);
+    assertThat(events(write, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).isEqualTo(1);
   }
 }
