@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.temporalmall.api.testsupport.BlackHole;
 import com.temporalmall.api.user.UserReads;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -63,26 +59,13 @@ class ReadDatabasesTest {
 
   @Test
   void aDatabaseThatNeverAnswersFailsTheReadAndHoldsNothing() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(blackHole.accept()); // and never a byte back
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
+    try (BlackHole blackHole = new BlackHole()) {
       try (HikariDataSource pool =
           ReadDatabases.open(
               "user",
               apiSettings(
                   "mall.read.user.url=jdbc:mysql://127.0.0.1:"
-                      + blackHole.getLocalPort()
+                      + blackHole.port()
                       + "/mall_user"))) {
         UserReads reads = new UserReads(pool);
         // What ApiExceptionHandler answers with 503 database-unavailable.
@@ -94,13 +77,9 @@ class ReadDatabasesTest {
         assertTimeoutPreemptively(
             ANSWERS_AT_ALL,
             () -> assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class));
-        assertThat(held).as("the driver did reach the black hole").isNotEmpty();
+        assertThat(blackHole.connections()).as("the driver did reach the black hole").isNotEmpty();
         assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
         assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).isZero();
-      }
-    } finally {
-      for (Socket socket : held) {
-        socket.close();
       }
     }
   }

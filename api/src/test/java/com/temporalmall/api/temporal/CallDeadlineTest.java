@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.temporalmall.api.order.OrderView;
+import com.temporalmall.api.testsupport.BlackHole;
 import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.workflows.order.OrderContract;
 import com.temporalmall.workflows.product.ProductContract;
@@ -16,13 +17,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,24 +69,11 @@ class CallDeadlineTest {
 
   @Test
   void aWriteToATemporalThatNeverAnswersIsA504AfterTheCallTimeout() throws Exception {
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(blackHole.accept()); // and never a byte back
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
+    try (BlackHole blackHole = new BlackHole()) {
       WorkflowServiceStubs silent =
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder()
-                  .setTarget("127.0.0.1:" + blackHole.getLocalPort())
+                  .setTarget("127.0.0.1:" + blackHole.port())
                   .build());
       try {
         DomainWrites writes =
@@ -107,13 +89,9 @@ class CallDeadlineTest {
                                     new ProductRemoval(
                                         ProductContract.removeWorkflowId("k"), 1, 7))));
         assertThat(answer.getStatusCode().value()).isEqualTo(504);
-        assertThat(held).as("the client did reach the black hole").isNotEmpty();
+        assertThat(blackHole.connections()).as("the client did reach the black hole").isNotEmpty();
       } finally {
         silent.shutdownNow();
-      }
-    } finally {
-      for (Socket socket : held) {
-        socket.close();
       }
     }
   }
