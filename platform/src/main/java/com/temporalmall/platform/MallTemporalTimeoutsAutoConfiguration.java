@@ -2,7 +2,9 @@ package com.temporalmall.platform;
 
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +27,9 @@ public class MallTemporalTimeoutsAutoConfiguration {
    * server's 60 s hold of an empty poll; {@code query-timeout}: a query; {@code keep-alive-time}
    * and {@code keep-alive-timeout}: a connection silent this long is pinged and, with no answer in
    * time, dropped and dialled again - also with no call in flight ({@code
-   * keep-alive-without-calls}), so a worker's idle connection to a frozen server is found too.
+   * keep-alive-without-calls}), so a worker's idle connection to a frozen server is found too;
+   * {@code startup-wait}: how long a worker host waits at start for its namespace to answer ({@link
+   * WorkerStartupWait}).
    */
   @ConfigurationProperties("mall.temporal.rpc")
   public record Rpc(
@@ -34,11 +38,17 @@ public class MallTemporalTimeoutsAutoConfiguration {
       @DefaultValue("10s") Duration queryTimeout,
       @DefaultValue("30s") Duration keepAliveTime,
       @DefaultValue("15s") Duration keepAliveTimeout,
-      @DefaultValue("true") boolean keepAliveWithoutCalls) {}
+      @DefaultValue("true") boolean keepAliveWithoutCalls,
+      @DefaultValue("2m") Duration startupWait) {}
 
   @Bean
   TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> temporalRpcTimeouts(Rpc rpc) {
     return builder -> apply(rpc, builder);
+  }
+
+  @Bean
+  WorkerStartupWait workerStartupWait(Rpc rpc, ObjectProvider<WorkerFactory> factories) {
+    return new WorkerStartupWait(factories, rpc.startupWait());
   }
 
   static WorkflowServiceStubsOptions.Builder apply(

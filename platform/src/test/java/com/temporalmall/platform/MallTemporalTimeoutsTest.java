@@ -59,6 +59,9 @@ class MallTemporalTimeoutsTest {
           assertThat(options.getKeepAliveTime()).isEqualTo(Duration.ofSeconds(30));
           assertThat(options.getKeepAliveTimeout()).isEqualTo(Duration.ofSeconds(15));
           assertThat(options.getKeepAlivePermitWithoutStream()).isTrue();
+          assertThat(wired.getBean(MallTemporalTimeoutsAutoConfiguration.Rpc.class).startupWait())
+              .isEqualTo(Duration.ofMinutes(2));
+          assertThat(wired).hasSingleBean(WorkerStartupWait.class);
         });
     context
         .withPropertyValues("mall.temporal.rpc.timeout=3s", "mall.temporal.rpc.keep-alive-time=20s")
