@@ -33,9 +33,12 @@ import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -138,7 +141,15 @@ public class OrderPlacements {
         providerQueryDelay);
   }
 
-  /** Starts the admitted placement's saga and waits for its answer; then gives its ticket back. */
+  /**
+   * Starts the admitted placement's saga and waits for its answer; then gives its ticket back. The
+   * wait is the request's: once its deadline passes (the 504) the start is called off - not run at
+   * all if it is still queued, its call to Temporal cancelled if it runs - so a start thread is
+   * never held for a buyer who already has his answer. The SDK holds an Update-with-Start call for
+   * up to 60 s of its own; after Temporal hung, starts queued behind such calls and kept every
+   * thread busy with buyers answered long before (issue 20). The saga goes on regardless, and a
+   * retry with the same key gets its outcome.
+   */
   private CompletableFuture<PlacedOrder> startSaga(
       PlaceOrder order,
       IdempotencyKey.RequestId requestId,
@@ -150,17 +161,34 @@ public class OrderPlacements {
         client.newWorkflowStub(
             OrderSagaWorkflow.class,
             OrderSagaWorkflow.startOptions(workflowId, request, requestId.fingerprint()));
-    CompletableFuture<PlacedOrder> placement;
+    CompletableFuture<PlacedOrder> placement = new CompletableFuture<>();
+    FutureTask<PlacedOrder> start =
+        new FutureTask<>(() -> startAndAwaitPlacement(workflow, requestId, request, deadline)) {
+          @Override
+          protected void done() {
+            try {
+              placement.complete(get());
+            } catch (ExecutionException failed) {
+              placement.completeExceptionally(failed.getCause());
+            } catch (CancellationException | InterruptedException calledOff) {
+              placement.completeExceptionally(new TimeoutException("called off at its deadline"));
+            }
+          }
+        };
     try {
-      placement =
-          CompletableFuture.supplyAsync(
-              () -> startAndAwaitPlacement(workflow, requestId, request, deadline), starts);
+      starts.execute(start);
     } catch (RejectedExecutionException full) {
       // Its queue is full: answered at once (503), and the ticket is given back.
       admission.release(admitted.ticket());
       return CompletableFuture.failedFuture(full);
     }
-    return placement.whenComplete((placed, failure) -> admission.release(admitted.ticket()));
+    return placement
+        .orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+        .whenComplete(
+            (placed, failure) -> {
+              start.cancel(true);
+              admission.release(admitted.ticket());
+            });
   }
 
   private static PlacedOrder startAndAwaitPlacement(

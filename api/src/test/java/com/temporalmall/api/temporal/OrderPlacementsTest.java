@@ -1,14 +1,19 @@
 package com.temporalmall.api.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.temporalmall.api.order.OrderReads;
 import com.temporalmall.api.product.ProductReads;
 import com.temporalmall.api.product.StockAdmission;
 import com.temporalmall.api.web.IdempotencyKey;
+import com.temporalmall.api.web.ProblemException;
 import com.temporalmall.workflows.order.OrderContract;
+import com.temporalmall.workflows.order.OrderSagaWorkflow;
 import com.temporalmall.workflows.order.PlacedOrder;
 import com.temporalmall.workflows.product.ProductView;
 import io.grpc.Status;
@@ -17,9 +22,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +94,47 @@ class OrderPlacementsTest {
         .isInstanceOf(RejectedExecutionException.class);
     assertThat(admission.admit(7, 1, Duration.ofMinutes(1), product -> {}))
         .as("the one kettle is not held by the refused placement")
+        .succeedsWithin(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aStartStillQueuedAtTheRequestsDeadlineIsCalledOffAndGivesItsStockTicketBack() {
+    ProductReads products = mock(ProductReads.class);
+    when(products.detail(7)).thenReturn(new ProductView(7, "kettle", "", 1, 1999, 1));
+    StockAdmission admission =
+        new StockAdmission(products, Runnable::run, true, new SimpleMeterRegistry());
+    WorkflowClient client = mock(WorkflowClient.class);
+    OrderSagaWorkflow saga = mock(OrderSagaWorkflow.class);
+    when(client.newWorkflowStub(eq(OrderSagaWorkflow.class), any(WorkflowOptions.class)))
+        .thenReturn(saga);
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    OrderPlacements placements =
+        new OrderPlacements(
+            client,
+            admission,
+            mock(OrderReads.class),
+            queued::add, // every start thread busy: the start waits in the queue
+            Duration.ofMillis(200),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(5));
+
+    CompletableFuture<PlacedOrder> placement =
+        placements.place(
+            new OrderPlacements.PlaceOrder(1, 7, 1, null),
+            new IdempotencyKey.RequestId("r1", true, "f1"));
+
+    assertThat(placement)
+        .as("the buyer's 504")
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(ProblemException.class);
+    assertThat(queued).singleElement().isInstanceOf(Future.class);
+    assertThat((Future<?>) queued.getFirst()).as("called off").isCancelled();
+    queued.getFirst().run(); // a thread frees up and takes it from the queue
+    verifyNoInteractions(saga);
+    assertThat(admission.admit(7, 1, Duration.ofMinutes(1), product -> {}))
+        .as("the one kettle is not held by the placement called off")
         .succeedsWithin(Duration.ofSeconds(30));
   }
 }
