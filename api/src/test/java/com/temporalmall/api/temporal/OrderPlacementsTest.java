@@ -66,10 +66,7 @@ class OrderPlacementsTest {
 
   @Test
   void aFullStartQueueRefusesThePlacementAtOnceAndGivesItsStockTicketBack() {
-    ProductReads products = mock(ProductReads.class);
-    when(products.detail(7)).thenReturn(new ProductView(7, "kettle", "", 1, 1999, 1));
-    StockAdmission admission =
-        new StockAdmission(products, Runnable::run, true, new SimpleMeterRegistry());
+    StockAdmission admission = gateOfOneKettle();
     OrderPlacements placements =
         new OrderPlacements(
             mock(WorkflowClient.class),
@@ -82,27 +79,19 @@ class OrderPlacementsTest {
             Duration.ofMinutes(30),
             Duration.ofMinutes(5));
 
-    CompletableFuture<PlacedOrder> refused =
-        placements.place(
-            new OrderPlacements.PlaceOrder(1, 7, 1, null),
-            new IdempotencyKey.RequestId("r1", false, "f1"));
+    CompletableFuture<PlacedOrder> refused = placeTheKettle(placements, false);
     assertThat(refused)
         .as("answered now - ApiExceptionHandler makes it a 503 with Retry-After")
         .failsWithin(Duration.ofSeconds(30))
         .withThrowableThat()
         .havingRootCause()
         .isInstanceOf(RejectedExecutionException.class);
-    assertThat(admission.admit(7, 1, Duration.ofMinutes(1), product -> {}))
-        .as("the one kettle is not held by the refused placement")
-        .succeedsWithin(Duration.ofSeconds(30));
+    assertTheKettleIsFree(admission);
   }
 
   @Test
   void aStartStillQueuedAtTheRequestsDeadlineIsCalledOffAndGivesItsStockTicketBack() {
-    ProductReads products = mock(ProductReads.class);
-    when(products.detail(7)).thenReturn(new ProductView(7, "kettle", "", 1, 1999, 1));
-    StockAdmission admission =
-        new StockAdmission(products, Runnable::run, true, new SimpleMeterRegistry());
+    StockAdmission admission = gateOfOneKettle();
     WorkflowClient client = mock(WorkflowClient.class);
     OrderSagaWorkflow saga = mock(OrderSagaWorkflow.class);
     when(client.newWorkflowStub(eq(OrderSagaWorkflow.class), any(WorkflowOptions.class)))
@@ -118,10 +107,7 @@ class OrderPlacementsTest {
             Duration.ofMinutes(30),
             Duration.ofMinutes(5));
 
-    CompletableFuture<PlacedOrder> placement =
-        placements.place(
-            new OrderPlacements.PlaceOrder(1, 7, 1, null),
-            new IdempotencyKey.RequestId("r1", true, "f1"));
+    CompletableFuture<PlacedOrder> placement = placeTheKettle(placements, true);
 
     assertThat(placement)
         .as("the buyer's 504")
@@ -133,8 +119,26 @@ class OrderPlacementsTest {
     assertThat((Future<?>) queued.getFirst()).as("called off").isCancelled();
     queued.getFirst().run(); // a thread frees up and takes it from the queue
     verifyNoInteractions(saga);
+    assertTheKettleIsFree(admission);
+  }
+
+  /** A stock gate in front of product 7, a kettle with one left. */
+  private static StockAdmission gateOfOneKettle() {
+    ProductReads products = mock(ProductReads.class);
+    when(products.detail(7)).thenReturn(new ProductView(7, "kettle", "", 1, 1999, 1));
+    return new StockAdmission(products, Runnable::run, true, new SimpleMeterRegistry());
+  }
+
+  private static CompletableFuture<PlacedOrder> placeTheKettle(
+      OrderPlacements placements, boolean keyed) {
+    return placements.place(
+        new OrderPlacements.PlaceOrder(1, 7, 1, null),
+        new IdempotencyKey.RequestId("r1", keyed, "f1"));
+  }
+
+  private static void assertTheKettleIsFree(StockAdmission admission) {
     assertThat(admission.admit(7, 1, Duration.ofMinutes(1), product -> {}))
-        .as("the one kettle is not held by the placement called off")
+        .as("the one kettle is not held by the placement that did not go through")
         .succeedsWithin(Duration.ofSeconds(30));
   }
 }
