@@ -99,7 +99,7 @@ public class WorkerStartupWait implements ApplicationListener<ApplicationReadyEv
                       service.getOptions().getTarget(), namespace, wait, unanswered.getStatus()),
               unanswered);
         }
-        Duration sleep = next.compareTo(Duration.ofNanos(left)) < 0 ? next : Duration.ofNanos(left);
+        Duration sleep = shorter(next, Duration.ofNanos(left));
         log.warn(
             "Temporal at {} did not answer for namespace {} ({}); the workers wait for it, next try in {}",
             service.getOptions().getTarget(),
@@ -112,11 +112,12 @@ public class WorkerStartupWait implements ApplicationListener<ApplicationReadyEv
           Thread.currentThread().interrupt();
           throw new IllegalStateException("stopped while waiting for Temporal", stopped);
         }
-        next =
-            next.multipliedBy(2).compareTo(LONGEST_PAUSE) < 0
-                ? next.multipliedBy(2)
-                : LONGEST_PAUSE;
+        next = shorter(next.multipliedBy(2), LONGEST_PAUSE);
       }
     }
+  }
+
+  private static Duration shorter(Duration one, Duration other) {
+    return one.compareTo(other) <= 0 ? one : other;
   }
 }

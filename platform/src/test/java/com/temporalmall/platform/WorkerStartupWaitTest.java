@@ -10,6 +10,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,7 +52,7 @@ class WorkerStartupWaitTest {
 
   private WorkerStartupWait waitingUpTo(Duration wait, Runnable onEachPause) {
     return new WorkerStartupWait(
-        new StaticListableBeanFactory().getBeanProvider(io.temporal.worker.WorkerFactory.class),
+        new StaticListableBeanFactory().getBeanProvider(WorkerFactory.class),
         wait,
         clock::get,
         pause -> {
