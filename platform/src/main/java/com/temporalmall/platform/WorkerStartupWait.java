@@ -92,7 +92,13 @@ public class WorkerStartupWait implements ApplicationListener<ApplicationReadyEv
         return;
       } catch (StatusRuntimeException unanswered) {
         long left = giveUpAt - nanoTime.getAsLong();
-        if (FINAL.contains(unanswered.getStatus().getCode()) || left <= 0) {
+        if (FINAL.contains(unanswered.getStatus().getCode())) {
+          throw new IllegalStateException(
+              "Temporal at %s refused namespace %s, which waiting cannot fix: %s"
+                  .formatted(service.getOptions().getTarget(), namespace, unanswered.getStatus()),
+              unanswered);
+        }
+        if (left <= 0) {
           throw new IllegalStateException(
               "Temporal at %s did not answer for namespace %s within %s (mall.temporal.rpc.startup-wait): %s"
                   .formatted(

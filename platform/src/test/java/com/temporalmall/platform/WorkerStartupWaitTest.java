@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ConnectivityState;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -115,5 +121,37 @@ class WorkerStartupWaitTest {
             Duration.ofSeconds(5),
             Duration.ofSeconds(5),
             Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aRefusedNamespaceFailsAtOnceSayingWaitingCannotFixIt() throws IOException {
+    int port = aPortNobodyListensOn();
+    Server frontend =
+        ServerBuilder.forPort(port)
+            .addService(
+                new WorkflowServiceGrpc.WorkflowServiceImplBase() {
+                  @Override
+                  public void describeNamespace(
+                      DescribeNamespaceRequest request,
+                      StreamObserver<DescribeNamespaceResponse> answer) {
+                    answer.onError(
+                        Status.NOT_FOUND
+                            .withDescription(
+                                "Namespace " + request.getNamespace() + " is not found.")
+                            .asRuntimeException());
+                  }
+                })
+            .build()
+            .start();
+    toClose.add(frontend::shutdownNow);
+    WorkerStartupWait wait = waitingUpTo(Duration.ofMinutes(2), () -> {});
+
+    assertThatThrownBy(() -> wait.awaitNamespace(stubsFor(port), "no-such-namespace"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("127.0.0.1:" + port)
+        .hasMessageContaining("refused namespace no-such-namespace")
+        .hasMessageContaining("waiting cannot fix")
+        .hasMessageNotContaining("within");
+    assertThat(pauses).as("no retry of a final answer").isEmpty();
   }
 }
