@@ -277,7 +277,9 @@ public class OrderPlacements {
    * later) - its order; failed with a business type (out of stock, compensated, ...) - that
    * failure, mapped as ever; any other close (failed on a technical error, terminated, cancelled,
    * timed out) - what the books say, read from the order row the saga wrote ({@link
-   * #fromTheOrderRow}). The SDK follows a continued-as-new chain to its last run.
+   * #fromTheOrderRow}). The SDK follows a continued-as-new chain to its last run. No execution at
+   * all: Temporal refused the start without saying so (a server just thawed answered NOT_FOUND,
+   * issue 20); nothing ran, and the keyed retry starts it.
    */
   private CompletableFuture<PlacedOrder> outcomeOfClosedOrder(
       String workflowId, WorkflowStub closed) {
@@ -287,6 +289,10 @@ public class OrderPlacements {
         .exceptionallyComposeAsync(
             failure -> {
               Throwable cause = unwrap(failure);
+              if (cause instanceof WorkflowNotFoundException) {
+                return CompletableFuture.failedFuture(
+                    new ProblemException(TemporalOutcomes.notStarted(workflowId)));
+              }
               return cause instanceof WorkflowFailedException ended && !decided(ended)
                   ? fromTheOrderRow(workflowId, ended)
                   : CompletableFuture.failedFuture(cause);

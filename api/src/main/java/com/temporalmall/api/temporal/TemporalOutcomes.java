@@ -70,6 +70,18 @@ public final class TemporalOutcomes {
         ProblemType.TEMPORAL_UNAVAILABLE, "The workflow service cannot be reached; retry later");
   }
 
+  /** Temporal did not start the workflow of a placement; nothing ran. */
+  public static ProblemDetail notStarted(String workflowId) {
+    ProblemDetail problem =
+        Problems.of(
+            ProblemType.TEMPORAL_UNAVAILABLE,
+            "The workflow service did not start workflow "
+                + workflowId
+                + "; nothing ran: retry with the same Idempotency-Key");
+    problem.setProperty("workflowId", workflowId);
+    return problem;
+  }
+
   /**
    * The API stopped waiting; the workflow goes on and its outcome is durable: the client retries
    * with the same Idempotency-Key to get it.
