@@ -40,25 +40,10 @@ public class WorkerHostConfiguration {
     return options -> options.setUsingVirtualWorkflowThreads(virtual);
   }
 
-  /**
-   * Task threads, and how many long polls each worker keeps open per kind of task. The SDK's 5
-   * (about 2 on the normal workflow queue, the rest sticky) were too few after Temporal hung: the
-   * matching service then holds a backlog of tasks for its queue, and a task that finds no waiting
-   * poll is queued behind it. After a 20 s freeze the order queue's first workflow tasks waited
-   * 3.5-30 s for a poll while the worker was idle; with 16 of each, 0.5-4.6 s (issue 20). An idle
-   * poll is a parked virtual thread and one open stream.
-   */
   @Bean
-  TemporalOptionsCustomizer<WorkerOptions.Builder> taskThreadsAndPollers(
-      Environment environment,
-      @Value("${mall.workers.workflow-task-pollers:16}") int workflowTaskPollers,
-      @Value("${mall.workers.activity-task-pollers:16}") int activityTaskPollers) {
+  TemporalOptionsCustomizer<WorkerOptions.Builder> virtualTaskThreads(Environment environment) {
     boolean virtual = Threading.VIRTUAL.isActive(environment);
-    return options ->
-        options
-            .setUsingVirtualThreads(virtual)
-            .setMaxConcurrentWorkflowTaskPollers(workflowTaskPollers)
-            .setMaxConcurrentActivityTaskPollers(activityTaskPollers);
+    return options -> options.setUsingVirtualThreads(virtual);
   }
 
   @Bean

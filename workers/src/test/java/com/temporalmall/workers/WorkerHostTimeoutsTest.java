@@ -6,8 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
-import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -74,10 +72,6 @@ class WorkerHostTimeoutsTest {
       assertThat(rpc.getKeepAliveTime()).isEqualTo(Duration.ofSeconds(30));
       assertThat(rpc.getKeepAliveTimeout()).isEqualTo(Duration.ofSeconds(15));
       assertThat(rpc.getKeepAlivePermitWithoutStream()).isTrue();
-
-      WorkerOptions worker = host.getBean(WorkerFactory.class).getWorker("user").getWorkerOptions();
-      assertThat(worker.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(16);
-      assertThat(worker.getMaxConcurrentActivityTaskPollers()).isEqualTo(16);
     }
   }
 
@@ -88,23 +82,11 @@ class WorkerHostTimeoutsTest {
         ConfigurableApplicationContext host =
             host(
                 port,
-                Map.of(
-                    "MALL_JDBC_SOCKET_TIMEOUT_MS",
-                    "8000",
-                    "MALL_TEMPORAL_RPC_TIMEOUT",
-                    "7s",
-                    "MALL_WORKERS_WORKFLOW_TASK_POLLERS",
-                    "6"))) {
+                Map.of("MALL_JDBC_SOCKET_TIMEOUT_MS", "8000", "MALL_TEMPORAL_RPC_TIMEOUT", "7s"))) {
       assertThat(host.getBean("userDataSource", HikariDataSource.class).getDataSourceProperties())
           .containsEntry("socketTimeout", "8000");
       assertThat(host.getBean(WorkflowServiceStubs.class).getOptions().getRpcTimeout())
           .isEqualTo(Duration.ofSeconds(7));
-      assertThat(
-              host.getBean(WorkerFactory.class)
-                  .getWorker("user")
-                  .getWorkerOptions()
-                  .getMaxConcurrentWorkflowTaskPollers())
-          .isEqualTo(6);
     }
   }
 }
