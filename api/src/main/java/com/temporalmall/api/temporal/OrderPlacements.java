@@ -278,8 +278,8 @@ public class OrderPlacements {
    * failure, mapped as ever; any other close (failed on a technical error, terminated, cancelled,
    * timed out) - what the books say, read from the order row the saga wrote ({@link
    * #fromTheOrderRow}). The SDK follows a continued-as-new chain to its last run. No execution at
-   * all: Temporal refused the start without saying so (a server just thawed answered NOT_FOUND,
-   * issue 20); nothing ran, and the keyed retry starts it.
+   * all: Temporal ended the start without starting anything (seen right after it thawed from a
+   * freeze, issue 20); nothing ran, and the keyed retry starts it.
    */
   private CompletableFuture<PlacedOrder> outcomeOfClosedOrder(
       String workflowId, WorkflowStub closed) {
