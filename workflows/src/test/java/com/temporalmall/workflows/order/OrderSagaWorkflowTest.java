@@ -208,7 +208,14 @@ class OrderSagaWorkflowTest {
     assertThat(first.status()).isEqualTo(PayStatus.PAID);
     assertThat(deliveries.get(1).getResultAsync().get()).isEqualTo(first);
     assertThat(result().state()).isEqualTo(OrderState.PAID);
-    assertThat(afterPlacement())
+    // Applied twice, the event would mark the pay paid twice. order.markPaid is a local activity:
+    // when the second delivery arrives while the workflow task that ran it completes, that task is
+    // retried from history and runs it again (its barrier applies it once), so it counts as a step.
+    List<String> calls = afterPlacement();
+    assertThat(calls)
+        .filteredOn(call -> call.startsWith(PayContract.Activities.MARK_PAID + " "))
+        .hasSize(1);
+    assertThat(calls.stream().distinct().toList())
         .containsExactly(
             PayContract.Activities.CREATE + " 42 amount=" + AMOUNT,
             PayContract.Activities.MARK_PAID + " 100",
