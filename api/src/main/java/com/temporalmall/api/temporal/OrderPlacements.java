@@ -42,6 +42,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
@@ -57,6 +59,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OrderPlacements {
+  private static final Logger log = LoggerFactory.getLogger(OrderPlacements.class);
+
   /**
    * What the API asks for: {@code uid} from the token, {@code clientAmount} what the client sent
    * (null when it sent none).
@@ -267,6 +271,15 @@ public class OrderPlacements {
       return outcomeOfClosedOrder(workflowId, closed);
     }
     if (undecided(cause)) {
+      // Rare (an execution closed under its placement, or a start Temporal ended without starting
+      // it): which error it was is what an operator needs to tell the two apart.
+      Status.Code grpc = grpcStatus(cause);
+      log.warn(
+          "placement of {} ended without an answer ({}); answering from its execution",
+          workflowId,
+          grpc != null
+              ? "gRPC " + grpc
+              : cause.getClass().getSimpleName() + ": " + cause.getMessage());
       return outcomeOfClosedOrder(workflowId, client.newUntypedWorkflowStub(workflowId));
     }
     return CompletableFuture.failedFuture(cause);

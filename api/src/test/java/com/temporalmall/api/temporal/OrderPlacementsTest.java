@@ -49,10 +49,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ProblemDetail;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OrderPlacementsTest {
   private static final WorkflowExecution ORDER =
       WorkflowExecution.newBuilder().setWorkflowId(OrderContract.workflowId("u1-key")).build();
@@ -154,8 +158,8 @@ class OrderPlacementsTest {
   @EnumSource(
       value = Status.Code.class,
       names = {"NOT_FOUND", "DEADLINE_EXCEEDED", "CANCELLED"})
-  void aStartTheServerEndsWithoutStartingAnythingIsA503ForTheKeyedRetry(Status.Code answer)
-      throws IOException {
+  void aStartTheServerEndsWithoutStartingAnythingIsA503ForTheKeyedRetry(
+      Status.Code answer, CapturedOutput log) throws IOException {
     Server frontend =
         ServerBuilder.forPort(0)
             .addService(
@@ -222,6 +226,11 @@ class OrderPlacementsTest {
                   assertThat(answerOf(failure).getType())
                       .isEqualTo(ProblemType.TEMPORAL_UNAVAILABLE.uri()));
       assertTheKettleIsFree(admission);
+      if (answer == Status.Code.NOT_FOUND) {
+        assertThat(log.getAll())
+            .as("the error that ended the start is named for the operator")
+            .contains("ended without an answer (gRPC NOT_FOUND)");
+      }
     } finally {
       starts.shutdownNow();
       service.shutdownNow();
