@@ -181,7 +181,7 @@ if [ "$CHAOS_ENGINE" = production ]; then
   engine_name="temporal-server $TEMPORAL_SERVER_VERSION (PostgreSQL, $MALL_PROD_TEMPORAL_SHARDS shards)"
 else
   temporal_healthy && die "something already serves Temporal on 127.0.0.1:$MALL_TEMPORAL_PORT: stop it or set CHAOS_TEMPORAL_PORT"
-  rm -f "$MALL_TEMPORAL_DB_FILE"
+  rm -f "$MALL_TEMPORAL_DB_FILE" "$MALL_TEMPORAL_DB_FILE-wal" "$MALL_TEMPORAL_DB_FILE-shm"
   temporal_address="127.0.0.1:$MALL_TEMPORAL_PORT"
   engine_name="Temporal dev server"
 fi
