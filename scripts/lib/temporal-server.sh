@@ -70,10 +70,11 @@ start_temporal_server() {
   fi
   local ui=(--ui-port "$MALL_TEMPORAL_UI_PORT") attribute search_attributes=() store=() metrics=()
   [ "${1:-}" = "--headless" ] && ui=(--headless)
-  # SQLite's default rollback journal creates, syncs and deletes a file on every commit, and the dev
-  # server commits one at a time: after a 20 s freeze (chaos.sh --gray) its backlog took 3.5-30 s to
-  # drain. A write-ahead log with synchronous=normal keeps every commit across a kill -9 of the
-  # server (only a machine crash may lose the last ones) and drains it at once (docs/chaos.md).
+  # SQLite writes one transaction at a time, and its default rollback journal creates, syncs and
+  # deletes a file for each: after a 20 s freeze (chaos.sh --gray) the mall's throughput took up
+  # to 41 s to come back. A write-ahead log with synchronous=normal keeps every commit across a kill -9
+  # of the server (only a machine crash may lose the last ones); throughput came back at once
+  # (docs/chaos.md).
   [ -n "$MALL_TEMPORAL_DB_FILE" ] \
     && store=(--db-filename "$MALL_TEMPORAL_DB_FILE" --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal)
   [ -n "$MALL_TEMPORAL_METRICS_PORT" ] && metrics=(--metrics-port "$MALL_TEMPORAL_METRICS_PORT")
